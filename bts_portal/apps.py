@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class BtsPortalConfig(AppConfig):
+    """Cross-app pieces: health check, demo loader, staff start page, shared templates."""
+
+    name = "bts_portal"
+    verbose_name = "BTS/BTI-portalen"

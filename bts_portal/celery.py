@@ -1,0 +1,11 @@
+"""The Celery application. Configuration comes from Django settings (``CELERY_*``)."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bts_portal.settings")
+
+app = Celery("bts_portal")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

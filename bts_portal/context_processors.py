@@ -1,0 +1,16 @@
+from django.conf import settings
+
+from .navigation import staff_navigation
+
+
+def portal(request) -> dict:
+    """What every page needs: the municipality, the emergency numbers, the staff menu."""
+    context = {
+        "kommune_navn": settings.KOMMUNE_NAVN,
+        "kommune_logo": settings.KOMMUNE_LOGO,
+        "barnevernvakt_telefon": settings.BARNEVERNVAKT_TELEFON,
+    }
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and request.path.startswith("/ansatt/"):
+        context["staff_nav"] = staff_navigation(request)
+    return context

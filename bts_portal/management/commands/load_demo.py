@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
+from organisasjon import demo as organisasjon_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo municipality 'Eksempel kommune' with services, content and users."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Load even when DJANGO_ENV=production (creates users with a known password).",
+        )
+
+    def handle(self, *args, allow_production=False, **options):
+        if settings.PRODUCTION and not allow_production:
+            raise CommandError(
+                "Refusing to load demo users with a known password in production. "
+                "Use --allow-production for a demo installation."
+            )
+        with translation.override("nb"):
+            users = organisasjon_demo.load()
+        self.stdout.write(self.style.SUCCESS(f"Demo data for {settings.KOMMUNE_NAVN} loaded."))
+        self.stdout.write(f"Demo users (password for all: {organisasjon_demo.DEMO_PASSWORD}):")
+        for username, description in users:
+            self.stdout.write(f"  {username:<22} {description}")

@@ -1,0 +1,44 @@
+"""The staff area's navigation: each entry shows only for users whose roles allow it."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from . import permissions
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    label: str | Promise
+    url_name: str
+    allowed: Callable
+    # URL prefix that marks the entry as the current section.
+    section: str = ""
+
+
+STAFF_NAVIGATION: list[NavEntry] = [
+    NavEntry(_("Start page"), "staff:home", permissions.may_enter_staff_area),
+    NavEntry(
+        _("My services"),
+        "organisasjon:my_services",
+        lambda user: permissions.has_any_service_perm(user, permissions.ServicePerm.ACCESS_AREA),
+        "/ansatt/tjeneste",
+    ),
+    NavEntry(_("System administration"), "admin:index", permissions.is_system_administrator),
+]
+
+
+def staff_navigation(request) -> list[dict]:
+    """The entries ``request.user`` may see, with the current one marked."""
+    entries = []
+    for entry in STAFF_NAVIGATION:
+        if not entry.allowed(request.user):
+            continue
+        url = reverse(entry.url_name)
+        section = entry.section or url
+        current = request.path == url or (entry.section and request.path.startswith(section))
+        entries.append({"label": entry.label, "url": url, "current": bool(current)})
+    return entries

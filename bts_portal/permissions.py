@@ -1,0 +1,159 @@
+"""Who may do what: the one place that answers every permission question in the portal.
+
+Rights in a service are django-guardian object permissions on ``Tjeneste``, derived from the
+user's memberships (``Medlemskap``) by ``sync_service_permissions``. Views and templates ask
+the functions here; none of them looks at roles or memberships by itself.
+
+Superusers get no shortcut: the rule that system administrators see no case content must
+hold even for an account someone made with ``createsuperuser``. That is why the checks read
+the permission rows directly instead of calling ``user.has_perm``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from guardian.models import UserObjectPermission
+from guardian.shortcuts import assign_perm, remove_perm
+
+from organisasjon.models import Medlemskap, Rolle, Tjeneste
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from django.db.models import QuerySet
+
+    from organisasjon.models import Bruker
+
+
+class ServicePerm(StrEnum):
+    """Object permissions a user can hold on a service (codenames on ``Tjeneste``)."""
+
+    ACCESS_AREA = "access_service_area"
+    WORK = "work_in_service"
+    VIEW_CASES = "view_service_cases"
+    REASSIGN_STAFETTHOLDER = "reassign_stafettholder"
+    EDIT_TILTAK = "edit_service_tiltak"
+    VIEW_STATISTICS = "view_service_statistics"
+    EDIT_CONTENT = "edit_service_content"
+
+
+# What each role in a service may do there. The lokal administrator can reassign the baton
+# and see case metadata but does not do case work, so reads no case content by this role.
+ROLE_PERMISSIONS: dict[str, frozenset[ServicePerm]] = {
+    Rolle.ANSATT: frozenset({ServicePerm.ACCESS_AREA, ServicePerm.WORK}),
+    Rolle.BTI_KONTAKT: frozenset({ServicePerm.ACCESS_AREA, ServicePerm.WORK}),
+    Rolle.LEDER: frozenset(
+        {
+            ServicePerm.ACCESS_AREA,
+            ServicePerm.WORK,
+            ServicePerm.VIEW_CASES,
+            ServicePerm.REASSIGN_STAFETTHOLDER,
+            ServicePerm.EDIT_TILTAK,
+            ServicePerm.VIEW_STATISTICS,
+            ServicePerm.EDIT_CONTENT,
+        }
+    ),
+    Rolle.LOKAL_ADMINISTRATOR: frozenset(
+        {
+            ServicePerm.ACCESS_AREA,
+            ServicePerm.VIEW_CASES,
+            ServicePerm.REASSIGN_STAFETTHOLDER,
+            ServicePerm.EDIT_TILTAK,
+        }
+    ),
+}
+
+_CACHE_ATTR = "_bts_service_perms"
+
+
+def _qualified(perm: ServicePerm) -> str:
+    return f"organisasjon.{perm}"
+
+
+@transaction.atomic
+def sync_service_permissions(*, user: Bruker, tjeneste: Tjeneste) -> set[ServicePerm]:
+    """Make the user's object permissions on ``tjeneste`` exactly those its roles there grant.
+
+    Called whenever a membership is added or removed. Revoking one role keeps what another
+    remaining role still grants.
+    """
+    roles = Medlemskap.objects.filter(user=user, tjeneste=tjeneste).values_list("rolle", flat=True)
+    wanted: set[ServicePerm] = set()
+    for role in roles:
+        wanted |= ROLE_PERMISSIONS[role]
+    held = set(_service_perm_map(user, refresh=True).get(tjeneste.pk, set()))
+    for perm in wanted - held:
+        assign_perm(_qualified(perm), user, tjeneste)
+    for perm in held - wanted:
+        remove_perm(_qualified(perm), user, tjeneste)
+    _forget(user)
+    return wanted
+
+
+def _forget(user: Bruker) -> None:
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def _service_perm_map(user: Bruker | AnonymousUser, *, refresh: bool = False) -> dict:
+    """All of the user's service permissions as {tjeneste id: {perm}}, one query per request."""
+    if not user.is_authenticated or not user.is_active:
+        return {}
+    if refresh:
+        _forget(user)
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is not None:
+        return cached
+    rows = UserObjectPermission.objects.filter(
+        user=user, content_type=ContentType.objects.get_for_model(Tjeneste)
+    ).values_list("object_pk", "permission__codename")
+    perm_map: dict[int, set[ServicePerm]] = defaultdict(set)
+    known = {p.value for p in ServicePerm}
+    for object_pk, codename in rows:
+        if codename in known:
+            perm_map[int(object_pk)].add(ServicePerm(codename))
+    perm_map = dict(perm_map)
+    setattr(user, _CACHE_ATTR, perm_map)
+    return perm_map
+
+
+def has_service_perm(user: Bruker | AnonymousUser, perm: ServicePerm, tjeneste: Tjeneste) -> bool:
+    """May ``user`` do ``perm`` in ``tjeneste``?"""
+    return perm in _service_perm_map(user).get(tjeneste.pk, set())
+
+
+def has_any_service_perm(user: Bruker | AnonymousUser, perm: ServicePerm) -> bool:
+    """Does ``user`` hold ``perm`` in at least one service?"""
+    return any(perm in perms for perms in _service_perm_map(user).values())
+
+
+def services_with_perm(user: Bruker | AnonymousUser, perm: ServicePerm) -> QuerySet[Tjeneste]:
+    """The services in which ``user`` holds ``perm``, ordered by name."""
+    ids = [pk for pk, perms in _service_perm_map(user).items() if perm in perms]
+    return Tjeneste.objects.filter(pk__in=ids).order_by("name")
+
+
+def is_coordinator(user: Bruker | AnonymousUser) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_bts_coordinator)
+
+
+def is_municipal_leader(user: Bruker | AnonymousUser) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_municipal_leader)
+
+
+def is_system_administrator(user: Bruker | AnonymousUser) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
+def may_enter_staff_area(user: Bruker | AnonymousUser) -> bool:
+    """Any role at all, in a service or for the whole municipality, opens the staff area."""
+    return bool(
+        _service_perm_map(user)
+        or is_coordinator(user)
+        or is_municipal_leader(user)
+        or is_system_administrator(user)
+    )

@@ -1,0 +1,51 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from . import views
+
+staff_patterns = (
+    [
+        path("", views.staff_home, name="home"),
+    ],
+    "staff",
+)
+
+auth_patterns = [
+    path("logg-inn/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "passord/glemt/",
+        auth_views.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path(
+        "passord/glemt/sendt/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "passord/ny/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "passord/ny/ferdig/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+]
+
+urlpatterns = [
+    path("", include("samhandling.urls")),
+    path("tjenester/", include("tiltaksoversikt.urls")),
+    path("ansatt/", include(staff_patterns)),
+    path("ansatt/", include(auth_patterns)),
+    path("ansatt/tjeneste/", include("organisasjon.urls")),
+    path("helse/", views.health, name="health"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+admin.site.site_header = "BTS/BTI-portalen"
+admin.site.site_title = "BTS/BTI-portalen"

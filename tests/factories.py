@@ -1,0 +1,39 @@
+import factory
+from django.utils.text import slugify
+
+from organisasjon.models import Bruker, Sektor, Tjeneste
+from organisasjon.services import membership_add
+
+
+class TjenesteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tjeneste
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Tjeneste {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    sector = Sektor.OPPVEKST
+    phone = "77 00 00 00"
+    email = factory.LazyAttribute(lambda o: f"{o.slug}@eksempel.kommune.no")
+
+
+class BrukerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Bruker
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"bruker{n}")
+    first_name = "Test"
+    last_name = factory.Sequence(lambda n: f"Bruker {n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@eksempel.kommune.no")
+    password = factory.PostGenerationMethodCall("set_password", "riktig-passord-123")
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+def grant_role(user: Bruker, tjeneste: Tjeneste, rolle: str):
+    return membership_add(user=user, tjeneste=tjeneste, rolle=rolle)

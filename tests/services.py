@@ -1,0 +1,50 @@
+"""Finding the outside services some tests need: PostgreSQL, Redis and Chromium.
+
+Where one is missing the test skips with a reason that starts with ``MISSING_PREFIX``; under
+CI (``CI`` set) such a skip fails the run instead, so CI can never pass without them.
+"""
+
+import os
+import shutil
+import socket
+from urllib.parse import urlparse
+
+import pytest
+from django.db import connection
+
+MISSING_PREFIX = "needs a real service:"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def _reachable(url: str) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection((parsed.hostname, parsed.port or 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def require_postgresql() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            f"{MISSING_PREFIX} PostgreSQL. Run with "
+            "DATABASE_URL=postgres://postgres@127.0.0.1:5432/bts (as .ci/run does)."
+        )
+
+
+def require_redis() -> str:
+    if not _reachable(REDIS_URL):
+        pytest.skip(f"{MISSING_PREFIX} Redis at {REDIS_URL} (set TEST_REDIS_URL).")
+    return REDIS_URL
+
+
+def require_chromium() -> str:
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        pytest.skip(f"{MISSING_PREFIX} Chromium at {CHROMIUM} (apt-get install chromium).")
+    return CHROMIUM

@@ -1,0 +1,29 @@
+"""/helse/ reports the database and the broker, for the load balancer."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_health_is_ok_with_database_and_in_process_tasks(client):
+    response = client.get("/helse/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "broker": "in-process"}
+
+
+def test_health_reports_503_when_the_broker_is_unreachable(client, settings):
+    from bts_portal.celery import app
+
+    original = app.conf.broker_url
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
+    app.conf.broker_url = "redis://127.0.0.1:1/0"
+    try:
+        response = client.get("/helse/")
+    finally:
+        app.conf.broker_url = original
+    assert response.status_code == 503
+    assert response.json()["broker"] == "unreachable"
+
+
+def test_health_is_not_cached(client):
+    assert "no-cache" in client.get("/helse/")["Cache-Control"]
