@@ -1,8 +1,8 @@
 """Read queries on the organisation."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
-from .models import Bruker, Medlemskap, Tjeneste
+from .models import Bruker, Medlemskap, Sektor, Tjeneste
 
 
 def memberships_for_user(user: Bruker) -> QuerySet[Medlemskap]:
@@ -27,5 +27,13 @@ def service_with_members(tjeneste: Tjeneste) -> Tjeneste:
 
 
 def public_services() -> QuerySet[Tjeneste]:
-    """Active services for the public directory, ordered by sector and name."""
-    return Tjeneste.objects.filter(is_active=True).order_by("sector", "name")
+    """Active services for the public directory, in the sectors' order, then by name."""
+    sector_order = Case(
+        *(When(sector=sector, then=Value(i)) for i, sector in enumerate(Sektor.values)),
+        output_field=IntegerField(),
+    )
+    return (
+        Tjeneste.objects.filter(is_active=True)
+        .annotate(sector_order=sector_order)
+        .order_by("sector_order", "name")
+    )

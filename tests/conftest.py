@@ -53,3 +53,18 @@ def other_employee(other_tjeneste):
 def _fast_password_hashing(settings):
     # The production hasher is slow on purpose; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process():
+    """Tests run tasks at the call, even where a broker is configured (as in CI's second stage).
+
+    The one test that needs a real worker sends its task through its own Celery client.
+    """
+    from bts_portal.celery import app
+
+    saved = app.conf.task_always_eager, app.conf.task_eager_propagates
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager, app.conf.task_eager_propagates = saved

@@ -1,0 +1,55 @@
+"""A demo employee logs in through a real browser, and no page reaches outside the portal."""
+
+import pytest
+from django.core.management import call_command
+
+from organisasjon.demo import DEMO_PASSWORD
+
+from .conftest import PHONE, log_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_demo_employee_logs_in_and_sees_the_staff_start_page(demo, open_page, live_server):
+    page = open_page("/ansatt/")
+    assert "/ansatt/logg-inn/" in page.url
+    log_in(page, live_server, "ansatt.barnehage", DEMO_PASSWORD)
+    page.wait_for_url(f"{live_server.url}/ansatt/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Velkommen, Kari"
+    assert page.get_by_role("link", name="Solbakken barnehage").is_visible()
+    assert page.get_by_role("navigation", name="Meny for ansatte").is_visible()
+
+
+def test_staff_menu_is_usable_on_a_phone(demo, open_page, live_server):
+    page = open_page("/ansatt/logg-inn/", viewport=PHONE)
+    log_in(page, live_server, "leder.skole", DEMO_PASSWORD)
+    page.wait_for_url(f"{live_server.url}/ansatt/")
+    page.get_by_role("link", name="Mine tjenester").click()
+    page.get_by_role("link", name="Sentrum skole").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Sentrum skole"
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], "the page scrolls sideways on a phone"
+
+
+def test_language_switch_works_without_javascript_tricks(demo, open_page):
+    page = open_page("/")
+    page.get_by_label("Språk").select_option("nn")
+    page.get_by_role("button", name="Bytt").click()
+    assert page.locator("html").get_attribute("lang") == "nn"
+    assert page.get_by_role("heading", name="Er du uroa for eit barn?").is_visible()
+
+
+def test_pages_make_no_request_outside_the_portal(demo, open_page, live_server):
+    page = open_page("/")
+    for path in ["/tjenester/", "/tjenester/ppt/", "/ansatt/logg-inn/"]:
+        page.goto(f"{live_server.url}{path}")
+    log_in(page, live_server, "ansatt.skole", DEMO_PASSWORD)
+    page.wait_for_url(f"{live_server.url}/ansatt/")
+    outside = [url for url in page.requests if not url.startswith(live_server.url)]
+    assert outside == []
+    assert any(url.endswith("bootstrap.min.css") for url in page.requests)
