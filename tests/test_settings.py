@@ -17,6 +17,7 @@ CONFIG_VARS = {
     "DEBUG",
     "SECRET_KEY",
     "ALLOWED_HOSTS",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests for their own process
 }
 PRODUCTION_ENV = {
     "DJANGO_ENV": "production",
