@@ -23,8 +23,10 @@ def test_task_runs_in_process_when_eager():
 
 
 @pytest.mark.redis
-def test_worker_process_takes_a_task_from_redis_and_returns_its_result():
+def test_worker_process_takes_a_task_from_redis_and_returns_its_result(monkeypatch):
     redis_url = require_redis()
+    # Celery lets CELERY_BROKER_URL in the environment win over the URL given to the client.
+    monkeypatch.setenv("CELERY_BROKER_URL", redis_url)
     queue = f"bts-test-{uuid.uuid4().hex[:8]}"
     env = {**os.environ, "CELERY_BROKER_URL": redis_url, "CELERY_RESULT_BACKEND": redis_url}
     worker = subprocess.Popen(
