@@ -27,6 +27,14 @@ STAFF_NAVIGATION: list[NavEntry] = [
         lambda user: permissions.has_any_service_perm(user, permissions.ServicePerm.ACCESS_AREA),
         "/ansatt/tjeneste",
     ),
+    NavEntry(
+        _("The model"),
+        "samhandling_staff:overview",
+        permissions.may_enter_staff_area,
+        "/ansatt/modell/",
+    ),
+    NavEntry(_("Content"), "content:home", permissions.may_manage_content, "/ansatt/innhold/"),
+    NavEntry(_("Annual cycle"), "samhandling_staff:arshjul", permissions.is_coordinator),
     NavEntry(_("System administration"), "admin:index", permissions.is_system_administrator),
 ]
 

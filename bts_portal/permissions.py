@@ -157,3 +157,33 @@ def may_enter_staff_area(user: Bruker | AnonymousUser) -> bool:
         or is_municipal_leader(user)
         or is_system_administrator(user)
     )
+
+
+# --- Model content (the collaboration model, pages, the action guide) ----------------------
+
+
+def may_manage_content(user: Bruker | AnonymousUser) -> bool:
+    """Opens the content editing area: the coordinator, and leaders for their own drafts."""
+    return is_coordinator(user) or has_any_service_perm(user, ServicePerm.EDIT_CONTENT)
+
+
+def may_publish_content(user: Bruker | AnonymousUser) -> bool:
+    """Only the BTS coordinator publishes, unpublishes and restores published content."""
+    return is_coordinator(user)
+
+
+def content_owner_services(user: Bruker | AnonymousUser) -> QuerySet[Tjeneste]:
+    """The services a user may set as owner of content: all for the coordinator."""
+    if is_coordinator(user):
+        return Tjeneste.objects.filter(is_active=True).order_by("name")
+    return services_with_perm(user, ServicePerm.EDIT_CONTENT)
+
+
+def may_edit_content(user: Bruker | AnonymousUser, obj) -> bool:
+    """The coordinator edits everything; a leader edits drafts owned by their own service."""
+    if is_coordinator(user):
+        return True
+    owner_id = getattr(obj, "owner_tjeneste_id", None)
+    if owner_id is None or obj.is_published:
+        return False
+    return ServicePerm.EDIT_CONTENT in _service_perm_map(user).get(owner_id, set())

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 import xstatic.pkg.bootstrap
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -43,11 +44,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "guardian",
     "axes",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_celery_beat",
+    "simple_history",
     "bts_portal",
     "organisasjon",
     "samhandling",
@@ -115,7 +118,9 @@ CACHES = {
 }
 
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
-MEDIA_URL = "/media/"
+# Uploaded files are never served directly: views check permissions and stream them.
+MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_MB", default=10) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Authentication and authorisation -----------------------------------------------------
 AUTH_USER_MODEL = "organisasjon.Bruker"
@@ -241,7 +246,12 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    "review-reminders": {
+        "task": "samhandling.send_review_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # --- Logging: structured JSON to stdout -------------------------------------------------
@@ -274,5 +284,7 @@ LOGGING = {
 # --- The municipality --------------------------------------------------------------------
 KOMMUNE_NAVN = env.str("KOMMUNE_NAVN", default="Eksempel kommune")
 KOMMUNE_LOGO = env.str("KOMMUNE_LOGO", default="img/kommunevapen.svg")
+# Where the portal is reached, for links in e-mails sent by background tasks.
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # The local child welfare emergency service; when empty the footer says to call the police.
 BARNEVERNVAKT_TELEFON = env.str("BARNEVERNVAKT_TELEFON", default="")

@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from samhandling.sitemaps import SITEMAPS
 
 from . import views
 
@@ -42,6 +45,9 @@ urlpatterns = [
     path("ansatt/", include(staff_patterns)),
     path("ansatt/", include(auth_patterns)),
     path("ansatt/tjeneste/", include("organisasjon.urls")),
+    path("ansatt/", include("samhandling.staff_urls")),
+    path("ansatt/innhold/", include("bts_portal.content.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("helse/", views.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

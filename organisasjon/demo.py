@@ -5,6 +5,8 @@ Loading is idempotent: every row is looked up by a natural key and updated in pl
 
 from django.db import transaction
 
+from bts_portal.upsert import upsert
+
 from .models import AGE_PREGNANCY, Bruker, Rolle, Sektor, Tjeneste
 from .services import membership_add
 
@@ -264,13 +266,14 @@ def load() -> list[tuple[str, str]]:
     for data in SERVICES:
         values = {"is_partner": False, **data}
         slug = values.pop("slug")
-        Tjeneste.objects.update_or_create(slug=slug, defaults=values)
+        upsert(Tjeneste, {"slug": slug}, values)
 
     loaded = []
     for username, first, last, flags, roles in USERS:
-        user, created = Bruker.objects.update_or_create(
-            username=username,
-            defaults={
+        user, _changed = upsert(
+            Bruker,
+            {"username": username},
+            {
                 "first_name": first,
                 "last_name": last,
                 "email": f"{username}@eksempel.kommune.no",
@@ -280,7 +283,7 @@ def load() -> list[tuple[str, str]]:
                 "is_active": True,
             },
         )
-        if created or not user.check_password(DEMO_PASSWORD):
+        if not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
         if user.is_staff:

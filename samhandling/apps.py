@@ -7,3 +7,45 @@ class SamhandlingConfig(AppConfig):
 
     name = "samhandling"
     verbose_name = _("Collaboration model")
+
+    def ready(self):
+        from django.utils.translation import gettext_lazy as _
+
+        from bts_portal.content.registry import ContentKind, register
+        from bts_portal.content.search import SearchSource, register_source
+
+        from . import selectors
+        from .forms import ElementForm, LenkeForm, SideForm, VedleggForm
+        from .models import Element, Side
+
+        register(
+            ContentKind(
+                key="element",
+                model=Element,
+                form_class=ElementForm,
+                label=_("model element"),
+                label_plural=_("Model elements"),
+                group_by="nivaa",
+                list_related=("owner_tjeneste",),
+                edit_extra_template="samhandling/_element_edit_extra.html",
+                edit_extra_context=lambda: {
+                    "attachment_form": VedleggForm(),
+                    "link_form": LenkeForm(),
+                },
+            )
+        )
+        register(
+            ContentKind(
+                key="side",
+                model=Side,
+                form_class=SideForm,
+                label=_("page"),
+                label_plural=_("Public pages"),
+            )
+        )
+        register_source(
+            SearchSource(
+                label=_("The model"), queryset=lambda: selectors.visible_elements(staff=False)
+            )
+        )
+        register_source(SearchSource(label=_("Pages"), queryset=lambda: Side.objects.published()))

@@ -1,8 +1,73 @@
-from django.shortcuts import render
+"""The public site: the model, its elements, the coordinator's pages and search."""
 
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+
+from bts_portal import permissions
+from bts_portal.content.search import search
 from organisasjon.selectors import public_services
+
+from . import selectors
+from .models import Audience, Nivaa, Vedlegg
+
+SEARCH_PAGE_SIZE = 10
 
 
 def home(request):
     """The public front page for guardians, children and young people."""
-    return render(request, "samhandling/home.html", {"services": public_services()[:6]})
+    return render(
+        request,
+        "samhandling/home.html",
+        {"services": public_services()[:6], "levels": selectors.model_overview(staff=False)},
+    )
+
+
+def overview(request):
+    """The three levels of the model and what is on each."""
+    return render(
+        request,
+        "samhandling/overview.html",
+        {"levels": selectors.model_overview(staff=False), "Nivaa": Nivaa},
+    )
+
+
+def element_detail(request, slug):
+    element = selectors.element_for_page(slug, staff=False)
+    return render(request, "samhandling/element_detail.html", {"element": element})
+
+
+def page_detail(request, slug):
+    page = selectors.published_page(slug)
+    return render(request, "samhandling/side_detail.html", {"page": page})
+
+
+def worried(request):
+    """ "Er du bekymret for et barn?": the coordinator's text inside a fixed frame that always
+    shows the emergency numbers and the duty to report."""
+    page = selectors.published_page("bekymret")
+    return render(request, "samhandling/worried.html", {"page": page})
+
+
+def attachment(request, slug, pk):
+    """Download an attachment of a published element the visitor may see."""
+    staff = permissions.may_enter_staff_area(request.user)
+    element = selectors.element_for_page(slug, staff=staff)
+    vedlegg = get_object_or_404(Vedlegg, pk=pk, element=element)
+    if element.audience == Audience.STAFF and not staff:
+        raise Http404
+    return FileResponse(
+        vedlegg.file.open("rb"),
+        as_attachment=True,
+        filename=vedlegg.file.name.rsplit("/", 1)[-1],
+        content_type=vedlegg.content_type,
+    )
+
+
+def site_search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    hits = search(query) if query else []
+    page = Paginator(hits, SEARCH_PAGE_SIZE).get_page(request.GET.get("side"))
+    return render(
+        request, "samhandling/search.html", {"query": query, "page": page, "total": len(hits)}
+    )

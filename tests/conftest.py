@@ -68,3 +68,15 @@ def _tasks_in_process():
     app.conf.task_eager_propagates = True
     yield
     app.conf.task_always_eager, app.conf.task_eager_propagates = saved
+
+
+@pytest.fixture
+def coordinator(db):
+    return BrukerFactory(username="koordinator", is_bts_coordinator=True)
+
+
+@pytest.fixture
+def leader(tjeneste):
+    user = BrukerFactory(username="leder")
+    grant_role(user, tjeneste, "leder")
+    return user

@@ -37,3 +37,29 @@ class BrukerFactory(factory.django.DjangoModelFactory):
 
 def grant_role(user: Bruker, tjeneste: Tjeneste, rolle: str):
     return membership_add(user=user, tjeneste=tjeneste, rolle=rolle)
+
+
+class ElementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "samhandling.Element"
+
+    nivaa = "individ"
+    type = "verktoy"
+    title = factory.Sequence(lambda n: f"Element {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    summary = "Et kort sammendrag."
+    body = "Tekst om elementet."
+    status = "published"
+    audience = "public"
+    order = factory.Sequence(lambda n: n)
+
+
+class SideFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "samhandling.Side"
+
+    title = factory.Sequence(lambda n: f"Side {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    summary = "Sammendrag av siden."
+    body = "Brødtekst."
+    status = "published"

@@ -1,0 +1,39 @@
+from django import forms
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+
+class ContentForm(forms.ModelForm):
+    """Base form for editable content: knows its user, groups fields, makes slugs."""
+
+    # (legend, [field names], collapsed?) — the template renders one fieldset each.
+    fieldsets: list[tuple[str, list[str], bool]] = []
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = gettext_lazy(
+                "Made from the title when left empty. Changing it changes the page's address."
+            )
+        for name in ("review_due", "last_reviewed"):
+            if name in self.fields:
+                self.fields[name].widget = forms.DateInput(attrs={"type": "date"})
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("title", ""))[:90]
+        if not slug:
+            raise forms.ValidationError(_("Write a title or a short name."))
+        model = self._meta.model
+        taken = model.objects.filter(slug=slug).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                _("Another item already uses the short name “%(slug)s”.") % {"slug": slug}
+            )
+        return slug
+
+    def grouped_fields(self):
+        for legend, names, collapsed in self.fieldsets:
+            yield legend, [self[name] for name in names if name in self.fields], collapsed

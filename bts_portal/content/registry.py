@@ -1,0 +1,41 @@
+"""The kinds of content edited through the shared editing views, registered by their apps."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.http import Http404
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class ContentKind:
+    key: str  # the URL segment: /ansatt/innhold/<key>/
+    model: type
+    form_class: Callable
+    label: str | Promise
+    label_plural: str | Promise
+    # A field to group the list by (e.g. the model's level), shown as sections.
+    group_by: str | None = None
+    list_related: tuple[str, ...] = field(default_factory=tuple)
+    # Extra template shown under the form when editing (e.g. attachments), and the
+    # context it needs (blank forms); a view showing errors passes its bound forms instead.
+    edit_extra_template: str | None = None
+    edit_extra_context: Callable[[], dict] | None = None
+
+
+_KINDS: dict[str, ContentKind] = {}
+
+
+def register(kind: ContentKind) -> None:
+    _KINDS[kind.key] = kind
+
+
+def get_kind(key: str) -> ContentKind:
+    try:
+        return _KINDS[key]
+    except KeyError:
+        raise Http404 from None
+
+
+def all_kinds() -> list[ContentKind]:
+    return list(_KINDS.values())

@@ -1,0 +1,222 @@
+"""Staff views for editing content: list, create, edit with preview, publish, reorder, history
+and restore. Each kind of content registers itself in ``registry``; the rules for who may do
+what are in ``bts_portal.permissions``."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import permissions
+from ..decorators import staff_required
+from . import services
+from .history import versions
+from .registry import all_kinds, get_kind
+
+REVIEW_INTERVALS = (6, 12, 24)
+
+
+def content_manager_required(view):
+    """Staff with content rights; the kind comes from the URL (404 if unknown)."""
+
+    @staff_required
+    @wraps(view)
+    def wrapper(request, kind, *args, **kwargs):
+        content_kind = get_kind(kind)
+        if not permissions.may_manage_content(request.user):
+            raise PermissionDenied
+        return view(request, content_kind, *args, **kwargs)
+
+    return wrapper
+
+
+def _load(kind, pk, user, *, for_edit: bool = True):
+    obj = get_object_or_404(kind.model, pk=pk)
+    if for_edit and not permissions.may_edit_content(user, obj):
+        raise PermissionDenied
+    return obj
+
+
+def _visible_to(kind, user):
+    queryset = kind.model.objects.select_related(*kind.list_related)
+    if permissions.is_coordinator(user):
+        return queryset
+    owned = permissions.content_owner_services(user).values("pk")
+    if not hasattr(kind.model, "owner_tjeneste"):
+        return queryset.none()
+    return queryset.filter(Q(owner_tjeneste__in=owned))
+
+
+@staff_required
+def content_home(request):
+    if not permissions.may_manage_content(request.user):
+        raise PermissionDenied
+    return render(request, "content/home.html", {"kinds": all_kinds()})
+
+
+@content_manager_required
+def content_list(request, kind):
+    items = list(_visible_to(kind, request.user).order_by(*kind.model._meta.ordering))
+    for item in items:
+        item.can_edit = permissions.may_edit_content(request.user, item)
+    groups = []
+    if kind.group_by:
+        field = kind.model._meta.get_field(kind.group_by)
+        for value, label in field.choices:
+            groups.append((label, [i for i in items if getattr(i, kind.group_by) == value]))
+    else:
+        groups.append((None, items))
+    return render(
+        request,
+        "content/list.html",
+        {
+            "kind": kind,
+            "groups": groups,
+            "may_publish": permissions.may_publish_content(request.user),
+        },
+    )
+
+
+def edit_page(request, kind, obj, *, form=None, preview=None, status=200, **extra):
+    """Render the edit page; other views (e.g. attachments) use it to show their errors."""
+    form = form or kind.form_class(instance=obj, user=request.user)
+    return render(
+        request,
+        "content/edit.html",
+        {
+            "kind": kind,
+            "form": form,
+            "obj": obj,
+            "preview": preview,
+            "created": obj.pk is None,
+            "may_publish": permissions.may_publish_content(request.user),
+            "review_intervals": REVIEW_INTERVALS,
+            **(kind.edit_extra_context() if kind.edit_extra_context else {}),
+            **extra,
+        },
+        status=status,
+    )
+
+
+def _edit(request, kind, obj):
+    created = obj.pk is None
+    if request.method != "POST":
+        return edit_page(request, kind, obj)
+    form = kind.form_class(request.POST, instance=obj, user=request.user)
+    if not form.is_valid():
+        return edit_page(request, kind, obj, form=form, status=400)
+    if "preview" in request.POST:
+        return edit_page(request, kind, obj, form=form, preview=form.save(commit=False))
+    with transaction.atomic():
+        saved = form.save(commit=False)
+        services.content_save(obj=saved, user=request.user, created=created)
+        form.save_m2m()
+    messages.success(request, _("Saved."))
+    return redirect("content:edit", kind=kind.key, pk=saved.pk)
+
+
+@content_manager_required
+def content_create(request, kind):
+    return _edit(request, kind, kind.model())
+
+
+@content_manager_required
+def content_edit(request, kind, pk):
+    return _edit(request, kind, _load(kind, pk, request.user))
+
+
+def _publisher_action(view):
+    @require_POST
+    @content_manager_required
+    @wraps(view)
+    def wrapper(request, kind, pk, *args, **kwargs):
+        if not permissions.may_publish_content(request.user):
+            raise PermissionDenied
+        obj = _load(kind, pk, request.user)
+        return view(request, kind, obj, *args, **kwargs)
+
+    return wrapper
+
+
+@_publisher_action
+def content_publish(request, kind, obj):
+    services.content_publish(obj=obj, user=request.user)
+    messages.success(request, _("“%(title)s” is published.") % {"title": obj})
+    return redirect("content:list", kind=kind.key)
+
+
+@_publisher_action
+def content_unpublish(request, kind, obj):
+    services.content_unpublish(obj=obj, user=request.user)
+    messages.success(request, _("“%(title)s” is no longer published.") % {"title": obj})
+    return redirect("content:list", kind=kind.key)
+
+
+@_publisher_action
+def content_move(request, kind, obj):
+    direction = request.POST.get("direction")
+    if direction not in {"up", "down"}:
+        return HttpResponseBadRequest(_("Unknown direction."))
+    services.content_move(obj=obj, user=request.user, direction=direction)
+    return redirect(f"{_list_url(kind)}#item-{obj.pk}")
+
+
+@_publisher_action
+def content_mark_reviewed(request, kind, obj):
+    try:
+        months = int(request.POST.get("months", ""))
+    except ValueError:
+        months = 0
+    if months not in REVIEW_INTERVALS:
+        return HttpResponseBadRequest(_("Choose when the next review is due."))
+    services.content_mark_reviewed(obj=obj, user=request.user, months=months)
+    messages.success(
+        request,
+        _("“%(title)s” is marked as reviewed. Next review: %(date)s.")
+        % {"title": obj, "date": obj.review_due.strftime("%d.%m.%Y")},
+    )
+    return redirect(_safe_next(request) or _list_url(kind))
+
+
+@content_manager_required
+def content_history(request, kind, pk):
+    obj = _load(kind, pk, request.user)
+    return render(
+        request,
+        "content/history.html",
+        {
+            "kind": kind,
+            "obj": obj,
+            "versions": versions(obj),
+            "may_restore": permissions.may_edit_content(request.user, obj),
+        },
+    )
+
+
+@require_POST
+@content_manager_required
+def content_restore(request, kind, pk, history_id):
+    obj = _load(kind, pk, request.user)
+    get_object_or_404(obj.history, history_id=history_id)
+    services.content_restore(obj=obj, user=request.user, history_id=history_id)
+    messages.success(request, _("The earlier version is restored as a new version."))
+    return redirect("content:history", kind=kind.key, pk=obj.pk)
+
+
+def _list_url(kind) -> str:
+    return reverse("content:list", kwargs={"kind": kind.key})
+
+
+def _safe_next(request) -> str | None:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return None

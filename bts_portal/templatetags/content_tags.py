@@ -1,0 +1,37 @@
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from bts_portal.content.markdown import render_markdown
+from bts_portal.content.translation import current_language, localized
+
+register = template.Library()
+
+
+@register.simple_tag
+def trtext(obj, field: str) -> SafeString:
+    """A translated field as escaped text, marked with its language when it fell back."""
+    text = localized(obj, field)
+    if text.lang != current_language():
+        return format_html('<span lang="{}">{}</span>', text.lang, text)
+    return format_html("{}", text)
+
+
+@register.simple_tag
+def trmarkdown(obj, field: str, css_class: str = "prose") -> SafeString:
+    """A translated Markdown field rendered and sanitised, in a div with its language."""
+    text = localized(obj, field)
+    return format_html(
+        '<div class="{}" lang="{}">{}</div>', css_class, text.lang, render_markdown(text)
+    )
+
+
+@register.filter
+def markdown(text: str) -> SafeString:
+    return render_markdown(text)
+
+
+@register.filter
+def tr(obj, field: str) -> str:
+    """The translated text alone, for attributes and titles."""
+    return localized(obj, field)

@@ -1,0 +1,101 @@
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from bts_portal import permissions
+from bts_portal.content.forms import ContentForm
+from bts_portal.content.uploads import validate_document
+
+from .models import Element, ElementType, Side
+
+
+class ElementForm(ContentForm):
+    fieldsets = [
+        (
+            gettext_lazy("Place in the model"),
+            ["nivaa", "type", "audience", "owner_tjeneste", "responsible_role"],
+            False,
+        ),
+        (gettext_lazy("Text in bokmål"), ["title", "slug", "summary", "body"], False),
+        (
+            gettext_lazy("Collaboration arena"),
+            ["mandate", "convened_by", "participating_services", "frequency", "case_mode"],
+            False,
+        ),
+        (gettext_lazy("Review"), ["review_due"], False),
+        (gettext_lazy("Nynorsk"), ["title_nn", "summary_nn", "body_nn", "mandate_nn"], True),
+        (gettext_lazy("English"), ["title_en", "summary_en", "body_en", "mandate_en"], True),
+    ]
+
+    class Meta:
+        model = Element
+        fields = [
+            "nivaa", "type", "audience", "owner_tjeneste", "responsible_role",
+            "title", "slug", "summary", "body", "mandate", "convened_by",
+            "participating_services", "frequency", "case_mode", "review_due",
+            "title_nn", "summary_nn", "body_nn", "mandate_nn",
+            "title_en", "summary_en", "body_en", "mandate_en",
+        ]  # fmt: skip
+        widgets = {
+            "participating_services": forms.CheckboxSelectMultiple,
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "summary_nn": forms.Textarea(attrs={"rows": 3}),
+            "summary_en": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 14}),
+            "mandate": forms.Textarea(attrs={"rows": 3}),
+            "mandate_nn": forms.Textarea(attrs={"rows": 3}),
+            "mandate_en": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        owners = permissions.content_owner_services(self.user)
+        self.fields["owner_tjeneste"].queryset = owners
+        if not permissions.is_coordinator(self.user):
+            # A leader's content always belongs to one of the leader's services.
+            self.fields["owner_tjeneste"].required = True
+            self.fields["owner_tjeneste"].empty_label = None
+
+    def clean(self):
+        cleaned = super().clean()
+        is_arena = cleaned.get("type") == ElementType.SAMHANDLINGSARENA
+        if is_arena and not cleaned.get("mandate"):
+            self.add_error("mandate", _("A collaboration arena needs a mandate."))
+        return cleaned
+
+
+class SideForm(ContentForm):
+    fieldsets = [
+        (gettext_lazy("Text in bokmål"), ["title", "slug", "summary", "body"], False),
+        (gettext_lazy("Review"), ["review_due"], False),
+        (gettext_lazy("Nynorsk"), ["title_nn", "summary_nn", "body_nn"], True),
+        (gettext_lazy("English"), ["title_en", "summary_en", "body_en"], True),
+    ]
+
+    class Meta:
+        model = Side
+        fields = [
+            "title", "slug", "summary", "body", "review_due",
+            "title_nn", "summary_nn", "body_nn", "title_en", "summary_en", "body_en",
+        ]  # fmt: skip
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 16}),
+        }
+
+
+class VedleggForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
+    file = forms.FileField(
+        label=gettext_lazy("File"), help_text=gettext_lazy("PDF, DOCX or ODT, at most 10 MB.")
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.content_type = validate_document(upload)
+        return upload
+
+
+class LenkeForm(forms.Form):
+    title = forms.CharField(label=gettext_lazy("Link text"), max_length=200)
+    url = forms.URLField(label=gettext_lazy("Address"), max_length=500, assume_scheme="https")

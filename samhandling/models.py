@@ -1,0 +1,191 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from bts_portal.content.models import PublishableContent
+from organisasjon.models import Tjeneste
+
+
+class Nivaa(models.TextChoices):
+    """The three fixed levels of the collaboration model."""
+
+    KOMMUNE = "kommune", _("Municipal level")
+    TJENESTE = "tjeneste", _("Service level")
+    INDIVID = "individ", _("Individual level")
+
+
+class ElementType(models.TextChoices):
+    PLAN = "plan", _("Plan or guideline")
+    VERKTOY = "verktoy", _("Tool")
+    RUTINE = "rutine", _("Routine")
+    SAMHANDLINGSARENA = "samhandlingsarena", _("Collaboration arena")
+    DOKUMENTASJON = "dokumentasjon", _("Documentation")
+    EVALUERING = "evaluering", _("Evaluation")
+    BRUKERMEDVIRKNING = "brukermedvirkning", _("User participation")
+
+
+class Audience(models.TextChoices):
+    PUBLIC = "public", _("Everyone (public site)")
+    STAFF = "staff", _("Employees only")
+
+
+class CaseMode(models.TextChoices):
+    NONE = "", _("Cases are not discussed")
+    ANONYMOUS = "anonym", _("Anonymously")
+    CONSENT = "samtykke", _("With consent")
+    BOTH = "begge", _("Anonymously or with consent")
+
+
+class Element(PublishableContent):
+    """A plan, tool, routine, arena or cross-cutting theme on one level of the model."""
+
+    nivaa = models.CharField(_("level"), max_length=10, choices=Nivaa.choices)
+    type = models.CharField(_("type"), max_length=20, choices=ElementType.choices)
+    title = models.CharField(_("title"), max_length=200)
+    title_nn = models.CharField(_("title (nynorsk)"), max_length=200, blank=True, default="")
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True, default="")
+    slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
+    summary = models.TextField(_("summary"), max_length=500)
+    summary_nn = models.TextField(_("summary (nynorsk)"), max_length=500, blank=True, default="")
+    summary_en = models.TextField(_("summary (English)"), max_length=500, blank=True, default="")
+    body = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
+    body_nn = models.TextField(_("text (nynorsk)"), blank=True, default="")
+    body_en = models.TextField(_("text (English)"), blank=True, default="")
+    owner_tjeneste = models.ForeignKey(
+        Tjeneste,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="model_elements",
+        verbose_name=_("owner"),
+        help_text=_("The service that owns the element; empty means the BTS coordinator."),
+    )
+    responsible_role = models.CharField(_("responsible role"), max_length=200, blank=True)
+    audience = models.CharField(
+        _("audience"), max_length=10, choices=Audience.choices, default=Audience.PUBLIC
+    )
+    # For collaboration arenas (samhandlingsarena):
+    mandate = models.TextField(_("mandate"), blank=True)
+    mandate_nn = models.TextField(_("mandate (nynorsk)"), blank=True, default="")
+    mandate_en = models.TextField(_("mandate (English)"), blank=True, default="")
+    convened_by = models.CharField(_("convened by"), max_length=200, blank=True)
+    participating_services = models.ManyToManyField(
+        Tjeneste, blank=True, related_name="arenas", verbose_name=_("participating services")
+    )
+    frequency = models.CharField(_("how often"), max_length=200, blank=True)
+    case_mode = models.CharField(
+        _("how a case is brought"), max_length=10, choices=CaseMode.choices, blank=True, default=""
+    )
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    order_scope = ("nivaa",)
+
+    class Meta:
+        verbose_name = _("model element")
+        verbose_name_plural = _("model elements")
+        ordering = ["nivaa", "order", "pk"]
+        indexes = [models.Index(fields=["status", "audience", "nivaa", "order"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("samhandling:element", kwargs={"slug": self.slug})
+
+    @property
+    def is_arena(self) -> bool:
+        return self.type == ElementType.SAMHANDLINGSARENA
+
+
+class ElementLenke(models.Model):
+    element = models.ForeignKey(Element, on_delete=models.CASCADE, related_name="links")
+    title = models.CharField(_("link text"), max_length=200)
+    url = models.URLField(_("address"), max_length=500)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def attachment_path(instance, filename: str) -> str:
+    return f"samhandling/{instance.element_id}/{filename}"
+
+
+class Vedlegg(models.Model):
+    """A document attached to an element, served only through a view that checks access."""
+
+    element = models.ForeignKey(Element, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=attachment_path)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["title", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def extension(self) -> str:
+        return self.file.name.rsplit(".", 1)[-1].upper()
+
+
+class Side(PublishableContent):
+    """A public page the coordinator writes, e.g. "Er du bekymret for et barn?"."""
+
+    slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    title_nn = models.CharField(_("title (nynorsk)"), max_length=200, blank=True, default="")
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True, default="")
+    summary = models.TextField(_("summary"), max_length=500)
+    summary_nn = models.TextField(_("summary (nynorsk)"), max_length=500, blank=True, default="")
+    summary_en = models.TextField(_("summary (English)"), max_length=500, blank=True, default="")
+    body = models.TextField(_("text"), help_text=_("Markdown."))
+    body_nn = models.TextField(_("text (nynorsk)"), blank=True, default="")
+    body_en = models.TextField(_("text (English)"), blank=True, default="")
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["order", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("samhandling:side", kwargs={"slug": self.slug})
+
+
+class ReviewReminder(models.Model):
+    """One reminder e-mail per element per review date, so the task can run any number of times."""
+
+    element = models.ForeignKey(Element, on_delete=models.CASCADE, related_name="reminders")
+    review_due = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["element", "review_due"], name="one_reminder_per_review_cycle"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.element} – {self.review_due:%d.%m.%Y}"
