@@ -12,6 +12,7 @@ the permission rows directly instead of calling ``user.has_perm``.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -159,31 +160,77 @@ def may_enter_staff_area(user: Bruker | AnonymousUser) -> bool:
     )
 
 
-# --- Model content (the collaboration model, pages, the action guide) ----------------------
+# --- Editable content (the model, pages, the guide, the catalogue) ------------------------
 
 
-def may_manage_content(user: Bruker | AnonymousUser) -> bool:
-    """Opens the content editing area: the coordinator, and leaders for their own drafts."""
-    return is_coordinator(user) or has_any_service_perm(user, ServicePerm.EDIT_CONTENT)
+@dataclass(frozen=True)
+class ContentPolicy:
+    """Who may edit and publish one kind of content.
+
+    The BTS coordinator may do everything. Where content has an owning service
+    (``owner_field``), holders of ``owner_perm`` in that service edit it too: either only
+    while it is a draft (the model), or fully, publishing included (the catalogue).
+    """
+
+    owner_field: str | None = None
+    owner_perm: ServicePerm | None = None
+    owners_publish: bool = False
+
+    def _owns(self, user, obj) -> bool:
+        if not self.owner_field or self.owner_perm is None:
+            return False
+        owner_id = getattr(obj, f"{self.owner_field}_id", None)
+        return owner_id is not None and self.owner_perm in _service_perm_map(user).get(
+            owner_id, set()
+        )
+
+    def may_manage(self, user) -> bool:
+        """May open the list and create new items."""
+        if is_coordinator(user):
+            return True
+        return self.owner_perm is not None and has_any_service_perm(user, self.owner_perm)
+
+    def owner_services(self, user) -> QuerySet[Tjeneste]:
+        if is_coordinator(user):
+            return Tjeneste.objects.filter(is_active=True).order_by("name")
+        if self.owner_perm is None:
+            return Tjeneste.objects.none()
+        return services_with_perm(user, self.owner_perm)
+
+    def restrict(self, user, queryset: QuerySet) -> QuerySet:
+        """The items of ``queryset`` the user may see in the editing list."""
+        if is_coordinator(user):
+            return queryset
+        if not self.owner_field:
+            return queryset.none()
+        owned = self.owner_services(user).values("pk")
+        return queryset.filter(**{f"{self.owner_field}__in": owned})
+
+    def may_edit(self, user, obj) -> bool:
+        if is_coordinator(user):
+            return True
+        if not self._owns(user, obj):
+            return False
+        return self.owners_publish or not obj.is_published
+
+    def may_publish(self, user, obj=None) -> bool:
+        if is_coordinator(user):
+            return True
+        return self.owners_publish and obj is not None and self._owns(user, obj)
 
 
-def may_publish_content(user: Bruker | AnonymousUser) -> bool:
-    """Only the BTS coordinator publishes, unpublishes and restores published content."""
-    return is_coordinator(user)
+# The model's elements: leaders prepare drafts for their own service; the coordinator publishes.
+MODEL_CONTENT = ContentPolicy(owner_field="owner_tjeneste", owner_perm=ServicePerm.EDIT_CONTENT)
+# Content without an owning service (pages, themes, meeting places, the guide).
+COORDINATOR_CONTENT = ContentPolicy()
+# The catalogue: a service's leader and local administrator keep its measures up to date.
+SERVICE_MEASURES = ContentPolicy(
+    owner_field="tjeneste", owner_perm=ServicePerm.EDIT_TILTAK, owners_publish=True
+)
 
 
-def content_owner_services(user: Bruker | AnonymousUser) -> QuerySet[Tjeneste]:
-    """The services a user may set as owner of content: all for the coordinator."""
-    if is_coordinator(user):
-        return Tjeneste.objects.filter(is_active=True).order_by("name")
-    return services_with_perm(user, ServicePerm.EDIT_CONTENT)
-
-
-def may_edit_content(user: Bruker | AnonymousUser, obj) -> bool:
-    """The coordinator edits everything; a leader edits drafts owned by their own service."""
-    if is_coordinator(user):
-        return True
-    owner_id = getattr(obj, "owner_tjeneste_id", None)
-    if owner_id is None or obj.is_published:
-        return False
-    return ServicePerm.EDIT_CONTENT in _service_perm_map(user).get(owner_id, set())
+def may_manage_any_content(user: Bruker | AnonymousUser) -> bool:
+    return any(
+        policy.may_manage(user) for policy in (MODEL_CONTENT, COORDINATOR_CONTENT,
+                                               SERVICE_MEASURES)
+    )

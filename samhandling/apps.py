@@ -13,6 +13,7 @@ class SamhandlingConfig(AppConfig):
 
         from bts_portal.content.registry import ContentKind, register
         from bts_portal.content.search import SearchSource, register_source
+        from bts_portal.permissions import MODEL_CONTENT
 
         from . import selectors
         from .forms import ElementForm, LenkeForm, SideForm, VedleggForm
@@ -25,6 +26,7 @@ class SamhandlingConfig(AppConfig):
                 form_class=ElementForm,
                 label=_("model element"),
                 label_plural=_("Model elements"),
+                policy=MODEL_CONTENT,
                 group_by="nivaa",
                 list_related=("owner_tjeneste",),
                 edit_extra_template="samhandling/_element_edit_extra.html",

@@ -49,7 +49,7 @@ class ElementForm(ContentForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        owners = permissions.content_owner_services(self.user)
+        owners = permissions.MODEL_CONTENT.owner_services(self.user)
         self.fields["owner_tjeneste"].queryset = owners
         if not permissions.is_coordinator(self.user):
             # A leader's content always belongs to one of the leader's services.

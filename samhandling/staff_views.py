@@ -2,7 +2,6 @@
 and the coordinator's annual review cycle (årshjul)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from bts_portal import permissions
 from bts_portal.content.registry import get_kind
-from bts_portal.content.views import REVIEW_INTERVALS, edit_page
+from bts_portal.content.views import REVIEW_INTERVALS, edit_page, load_editable
 from bts_portal.decorators import predicate_required, staff_required
 
 from . import selectors
@@ -34,10 +33,7 @@ def staff_element(request, slug):
 
 
 def _editable_element(request, pk) -> Element:
-    element = get_object_or_404(Element, pk=pk)
-    if not permissions.may_edit_content(request.user, element):
-        raise PermissionDenied
-    return element
+    return load_editable(get_kind("element"), pk, request.user)
 
 
 def _back_to_edit(element):

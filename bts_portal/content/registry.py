@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from django.http import Http404
 from django.utils.functional import Promise
 
+from bts_portal.permissions import COORDINATOR_CONTENT, ContentPolicy
+
 
 @dataclass(frozen=True)
 class ContentKind:
@@ -14,6 +16,9 @@ class ContentKind:
     form_class: Callable
     label: str | Promise
     label_plural: str | Promise
+    policy: ContentPolicy = COORDINATOR_CONTENT
+    # Whether items have a hand-set order among their siblings (up/down buttons).
+    orderable: bool = True
     # A field to group the list by (e.g. the model's level), shown as sections.
     group_by: str | None = None
     list_related: tuple[str, ...] = field(default_factory=tuple)
@@ -39,3 +44,8 @@ def get_kind(key: str) -> ContentKind:
 
 def all_kinds() -> list[ContentKind]:
     return list(_KINDS.values())
+
+
+def kinds_for(user) -> list[ContentKind]:
+    """The kinds ``user`` may open in the editing area."""
+    return [kind for kind in _KINDS.values() if kind.policy.may_manage(user)]

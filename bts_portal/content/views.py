@@ -1,13 +1,12 @@
 """Staff views for editing content: list, create, edit with preview, publish, reorder, history
-and restore. Each kind of content registers itself in ``registry``; the rules for who may do
-what are in ``bts_portal.permissions``."""
+and restore. Each kind of content registers itself in ``registry`` with the policy that says
+who may edit and publish it (``bts_portal.permissions.ContentPolicy``)."""
 
 from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,58 +14,54 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .. import permissions
 from ..decorators import staff_required
 from . import services
 from .history import versions
-from .registry import all_kinds, get_kind
+from .registry import get_kind, kinds_for
 
 REVIEW_INTERVALS = (6, 12, 24)
 
 
 def content_manager_required(view):
-    """Staff with content rights; the kind comes from the URL (404 if unknown)."""
+    """Staff whose roles let them manage this kind; the kind comes from the URL (404 if
+    unknown)."""
 
     @staff_required
     @wraps(view)
     def wrapper(request, kind, *args, **kwargs):
         content_kind = get_kind(kind)
-        if not permissions.may_manage_content(request.user):
+        if not content_kind.policy.may_manage(request.user):
             raise PermissionDenied
         return view(request, content_kind, *args, **kwargs)
 
     return wrapper
 
 
-def _load(kind, pk, user, *, for_edit: bool = True):
+def load_editable(kind, pk, user):
+    """The item, if the user may edit it: 404 if it does not exist, 403 if not theirs."""
     obj = get_object_or_404(kind.model, pk=pk)
-    if for_edit and not permissions.may_edit_content(user, obj):
+    if not kind.policy.may_edit(user, obj):
         raise PermissionDenied
     return obj
 
 
-def _visible_to(kind, user):
-    queryset = kind.model.objects.select_related(*kind.list_related)
-    if permissions.is_coordinator(user):
-        return queryset
-    owned = permissions.content_owner_services(user).values("pk")
-    if not hasattr(kind.model, "owner_tjeneste"):
-        return queryset.none()
-    return queryset.filter(Q(owner_tjeneste__in=owned))
-
-
 @staff_required
 def content_home(request):
-    if not permissions.may_manage_content(request.user):
+    kinds = kinds_for(request.user)
+    if not kinds:
         raise PermissionDenied
-    return render(request, "content/home.html", {"kinds": all_kinds()})
+    return render(request, "content/home.html", {"kinds": kinds})
 
 
 @content_manager_required
 def content_list(request, kind):
-    items = list(_visible_to(kind, request.user).order_by(*kind.model._meta.ordering))
+    queryset = kind.policy.restrict(
+        request.user, kind.model.objects.select_related(*kind.list_related)
+    )
+    items = list(queryset.order_by(*kind.model._meta.ordering))
     for item in items:
-        item.can_edit = permissions.may_edit_content(request.user, item)
+        item.can_edit = kind.policy.may_edit(request.user, item)
+        item.can_publish = kind.policy.may_publish(request.user, item)
     groups = []
     if kind.group_by:
         field = kind.model._meta.get_field(kind.group_by)
@@ -74,15 +69,7 @@ def content_list(request, kind):
             groups.append((label, [i for i in items if getattr(i, kind.group_by) == value]))
     else:
         groups.append((None, items))
-    return render(
-        request,
-        "content/list.html",
-        {
-            "kind": kind,
-            "groups": groups,
-            "may_publish": permissions.may_publish_content(request.user),
-        },
-    )
+    return render(request, "content/list.html", {"kind": kind, "groups": groups})
 
 
 def edit_page(request, kind, obj, *, form=None, preview=None, status=200, **extra):
@@ -97,7 +84,7 @@ def edit_page(request, kind, obj, *, form=None, preview=None, status=200, **extr
             "obj": obj,
             "preview": preview,
             "created": obj.pk is None,
-            "may_publish": permissions.may_publish_content(request.user),
+            "may_publish": obj.pk is not None and kind.policy.may_publish(request.user, obj),
             "review_intervals": REVIEW_INTERVALS,
             **(kind.edit_extra_context() if kind.edit_extra_context else {}),
             **extra,
@@ -130,7 +117,7 @@ def content_create(request, kind):
 
 @content_manager_required
 def content_edit(request, kind, pk):
-    return _edit(request, kind, _load(kind, pk, request.user))
+    return _edit(request, kind, load_editable(kind, pk, request.user))
 
 
 def _publisher_action(view):
@@ -138,9 +125,9 @@ def _publisher_action(view):
     @content_manager_required
     @wraps(view)
     def wrapper(request, kind, pk, *args, **kwargs):
-        if not permissions.may_publish_content(request.user):
+        obj = get_object_or_404(kind.model, pk=pk)
+        if not kind.policy.may_publish(request.user, obj):
             raise PermissionDenied
-        obj = _load(kind, pk, request.user)
         return view(request, kind, obj, *args, **kwargs)
 
     return wrapper
@@ -163,7 +150,7 @@ def content_unpublish(request, kind, obj):
 @_publisher_action
 def content_move(request, kind, obj):
     direction = request.POST.get("direction")
-    if direction not in {"up", "down"}:
+    if not kind.orderable or direction not in {"up", "down"}:
         return HttpResponseBadRequest(_("Unknown direction."))
     services.content_move(obj=obj, user=request.user, direction=direction)
     return redirect(f"{_list_url(kind)}#item-{obj.pk}")
@@ -188,23 +175,18 @@ def content_mark_reviewed(request, kind, obj):
 
 @content_manager_required
 def content_history(request, kind, pk):
-    obj = _load(kind, pk, request.user)
+    obj = load_editable(kind, pk, request.user)
     return render(
         request,
         "content/history.html",
-        {
-            "kind": kind,
-            "obj": obj,
-            "versions": versions(obj),
-            "may_restore": permissions.may_edit_content(request.user, obj),
-        },
+        {"kind": kind, "obj": obj, "versions": versions(obj), "may_restore": True},
     )
 
 
 @require_POST
 @content_manager_required
 def content_restore(request, kind, pk, history_id):
-    obj = _load(kind, pk, request.user)
+    obj = load_editable(kind, pk, request.user)
     get_object_or_404(obj.history, history_id=history_id)
     services.content_restore(obj=obj, user=request.user, history_id=history_id)
     messages.success(request, _("The earlier version is restored as a new version."))
