@@ -57,5 +57,9 @@ worker: install ## A Celery worker (needs CELERY_BROKER_URL)
 beat: install ## Celery beat with the database scheduler (needs CELERY_BROKER_URL)
 	$(BIN)/celery -A bts_portal beat --loglevel=INFO
 
+bench: install ## Print timings and ratios for the heavy pages (not asserted anywhere)
+	cd bench && for script in *.py; do case $$script in _*) continue;; esac; \
+	  echo "== $$script"; ../$(BIN)/python $$script || exit 1; done
+
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache

@@ -231,6 +231,5 @@ SERVICE_MEASURES = ContentPolicy(
 
 def may_manage_any_content(user: Bruker | AnonymousUser) -> bool:
     return any(
-        policy.may_manage(user) for policy in (MODEL_CONTENT, COORDINATOR_CONTENT,
-                                               SERVICE_MEASURES)
+        policy.may_manage(user) for policy in (MODEL_CONTENT, COORDINATOR_CONTENT, SERVICE_MEASURES)
     )

@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from samhandling.sitemaps import SITEMAPS
+from tiltaksoversikt.urls import tiltak_urlpatterns
 
 from . import views
 
@@ -42,11 +43,13 @@ auth_patterns = [
 urlpatterns = [
     path("", include("samhandling.urls")),
     path("tjenester/", include("tiltaksoversikt.urls")),
+    path("tiltak/", include(tiltak_urlpatterns)),
     path("ansatt/", include(staff_patterns)),
     path("ansatt/", include(auth_patterns)),
     path("ansatt/tjeneste/", include("organisasjon.urls")),
     path("ansatt/", include("samhandling.staff_urls")),
     path("ansatt/innhold/", include("bts_portal.content.urls")),
+    path("ansatt/tiltak/", include("tiltaksoversikt.staff_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("helse/", views.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -65,7 +65,7 @@ class ReviewItem:
     review_due: date
     edit_url: str
     reviewed_url: str
-    pk: int
+    key: str  # unique across kinds, for element ids in the page
 
 
 def _element_review_item(element: Element) -> ReviewItem:
@@ -76,7 +76,7 @@ def _element_review_item(element: Element) -> ReviewItem:
         review_due=element.review_due,
         edit_url=reverse("content:edit", kwargs={"kind": "element", "pk": element.pk}),
         reviewed_url=reverse("content:reviewed", kwargs={"kind": "element", "pk": element.pk}),
-        pk=element.pk,
+        key=f"element-{element.pk}",
     )
 
 
@@ -88,7 +88,7 @@ def _page_review_item(page: Side) -> ReviewItem:
         review_due=page.review_due,
         edit_url=reverse("content:edit", kwargs={"kind": "side", "pk": page.pk}),
         reviewed_url=reverse("content:reviewed", kwargs={"kind": "side", "pk": page.pk}),
-        pk=page.pk,
+        key=f"side-{page.pk}",
     )
 
 

@@ -63,3 +63,33 @@ class SideFactory(factory.django.DjangoModelFactory):
     summary = "Sammendrag av siden."
     body = "Brødtekst."
     status = "published"
+
+
+class TemaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "tiltaksoversikt.Tema"
+        django_get_or_create = ("slug",)
+
+    title = factory.Sequence(lambda n: f"Tema {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+
+
+class TiltakFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "tiltaksoversikt.Tiltak"
+        skip_postgeneration_save = True
+
+    tjeneste = factory.SubFactory(TjenesteFactory)
+    title = factory.Sequence(lambda n: f"Tiltak {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    summary = "Et tilbud til familier."
+    body = "Beskrivelse."
+    age_min = 0
+    age_max = 18
+    access = "lavterskel"
+    status = "published"
+
+    @factory.post_generation
+    def themes(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.themes.set(extracted)

@@ -7,3 +7,61 @@ class TiltaksoversiktConfig(AppConfig):
 
     name = "tiltaksoversikt"
     verbose_name = _("Services and measures")
+
+    def ready(self):
+        from django.urls import reverse
+        from django.utils.translation import gettext_lazy as _
+
+        from bts_portal.content.models import Status
+        from bts_portal.content.registry import ContentKind, register
+        from bts_portal.content.search import SearchSource, register_source
+        from bts_portal.permissions import SERVICE_MEASURES
+        from samhandling.selectors import REVIEW_SOURCES, ReviewItem
+
+        from .forms import MoteplassForm, TiltakForm
+        from .models import Moteplass, Tiltak
+
+        register(
+            ContentKind(
+                key="tiltak",
+                model=Tiltak,
+                form_class=TiltakForm,
+                label=_("measure"),
+                label_plural=_("Measures"),
+                policy=SERVICE_MEASURES,
+                orderable=False,
+                list_related=("tjeneste",),
+            )
+        )
+        register(
+            ContentKind(
+                key="moteplass",
+                model=Moteplass,
+                form_class=MoteplassForm,
+                label=_("meeting place"),
+                label_plural=_("Meeting places"),
+            )
+        )
+        register_source(SearchSource(label=_("Measures"), queryset=Tiltak.objects.published))
+        register_source(
+            SearchSource(label=_("Meeting places"), queryset=Moteplass.objects.published)
+        )
+
+        def measures_due(horizon):
+            measures = Tiltak.objects.filter(
+                status=Status.PUBLISHED, review_due__lte=horizon
+            ).select_related("tjeneste")
+            return [
+                ReviewItem(
+                    title=t.title,
+                    kind_label=str(_("Measure")),
+                    owner_name=t.tjeneste.name,
+                    review_due=t.review_due,
+                    edit_url=reverse("content:edit", kwargs={"kind": "tiltak", "pk": t.pk}),
+                    reviewed_url=reverse("content:reviewed", kwargs={"kind": "tiltak", "pk": t.pk}),
+                    key=f"tiltak-{t.pk}",
+                )
+                for t in measures
+            ]
+
+        REVIEW_SOURCES.append(measures_due)

@@ -1,7 +1,8 @@
 from django import forms
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from bts_portal.slugs import norwegian_slugify
 
 
 class ContentForm(forms.ModelForm):
@@ -23,7 +24,9 @@ class ContentForm(forms.ModelForm):
                 self.fields[name].widget = forms.DateInput(attrs={"type": "date"})
 
     def clean_slug(self):
-        slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("title", ""))[:90]
+        slug = self.cleaned_data.get("slug") or norwegian_slugify(
+            self.cleaned_data.get("title", "")
+        )
         if not slug:
             raise forms.ValidationError(_("Write a title or a short name."))
         model = self._meta.model

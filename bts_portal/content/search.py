@@ -85,6 +85,28 @@ def _fallback_rows(source: SearchSource, terms: list[str]) -> list:
     return rows
 
 
+def filter_by_text(queryset: QuerySet, query: str, fields=("title", "summary", "body")):
+    """Narrow ``queryset`` to rows matching ``query``, by the same rules as the site search."""
+    terms = query_terms(query)
+    if not terms:
+        return queryset
+    if connection.vendor == "postgresql":
+        vector = None
+        for field in fields:
+            for column in translated_fields(field):
+                part = SearchVector(column, config="norwegian")
+                vector = part if vector is None else vector + part
+        search_query = SearchQuery(query, config="norwegian", search_type="websearch")
+        return queryset.annotate(text_match=vector).filter(text_match=search_query)
+    for term in terms:
+        matches = Q()
+        for field in fields:
+            for column in translated_fields(field):
+                matches |= Q(**{f"{column}__icontains": term})
+        queryset = queryset.filter(matches)
+    return queryset
+
+
 def search(query: str) -> list[SearchHit]:
     """Ranked hits for ``query`` across all registered sources, best first."""
     terms = query_terms(query)

@@ -35,3 +35,9 @@ def markdown(text: str) -> SafeString:
 def tr(obj, field: str) -> str:
     """The translated text alone, for attributes and titles."""
     return localized(obj, field)
+
+
+@register.filter
+def get_item(mapping: dict, key):
+    """``{{ counts|get_item:value }}``: a dictionary lookup by a variable key."""
+    return mapping.get(key) if mapping else None

@@ -4,6 +4,7 @@ from django.utils import translation
 
 from organisasjon import demo as organisasjon_demo
 from samhandling import demo as samhandling_demo
+from tiltaksoversikt import demo as tiltaksoversikt_demo
 
 
 class Command(BaseCommand):
@@ -25,8 +26,10 @@ class Command(BaseCommand):
         with translation.override("nb"):
             users = organisasjon_demo.load()
             elements = samhandling_demo.load()
+            measures, places = tiltaksoversikt_demo.load()
         self.stdout.write(self.style.SUCCESS(f"Demo data for {settings.KOMMUNE_NAVN} loaded."))
         self.stdout.write(f"The collaboration model: {elements} elements.")
+        self.stdout.write(f"The catalogue: {measures} measures, {places} meeting places.")
         self.stdout.write(f"Demo users (password for all: {organisasjon_demo.DEMO_PASSWORD}):")
         for username, description in users:
             self.stdout.write(f"  {username:<22} {description}")

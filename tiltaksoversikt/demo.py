@@ -1,0 +1,77 @@
+"""Loads the demo catalogue; idempotent (looked up by slug)."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from bts_portal.content.models import Status
+from bts_portal.slugs import norwegian_slugify
+from bts_portal.upsert import upsert
+from organisasjon.models import Tjeneste
+from samhandling.models import Element
+
+from .demo_content import MEASURES, MEETING_PLACES, THEMES
+from .models import Moteplass, Tema, Tiltak
+
+
+@transaction.atomic
+def load() -> tuple[int, int]:
+    today = timezone.localdate()
+    for order, (slug, nb, nn, en) in enumerate(THEMES, start=1):
+        upsert(Tema, {"slug": slug}, {"title": nb, "title_nn": nn, "title_en": en, "order": order})
+    themes = {t.slug: t for t in Tema.objects.all()}
+    services = {t.slug: t for t in Tjeneste.objects.all()}
+
+    for index, row in enumerate(MEASURES):
+        service, title, summary, age_min, age_max, theme_slugs, levels, access, groups, cost = row
+        tjeneste = services[service]
+        review_due = today + timedelta(days=(index * 17) % 380 - 15)
+        tiltak, _ = upsert(
+            Tiltak,
+            {"slug": norwegian_slugify(title, 100)},
+            {
+                "tjeneste": tjeneste,
+                "title": title,
+                "summary": summary,
+                "body": f"{summary}\n\nTa kontakt med {tjeneste.name} for å høre mer.",
+                "age_min": age_min,
+                "age_max": age_max,
+                "target_groups": groups,
+                "access": access,
+                "cost": cost,
+                "place": tjeneste.address,
+                "languages": "Norsk, engelsk. Tolk ved behov.",
+                "contact_phone": tjeneste.phone,
+                "contact_email": tjeneste.email,
+                "status": Status.PUBLISHED,
+                "last_reviewed": review_due - timedelta(days=365),
+                "review_due": review_due,
+                **{f"level_{n}": str(n) in levels for n in range(4)},
+            },
+        )
+        tiltak.themes.set([themes[s] for s in theme_slugs])
+
+    for order, row in enumerate(MEETING_PLACES, start=1):
+        slug, title, mandate, frequency, case_mode, service_slugs, element_slug = row
+        place, _ = upsert(
+            Moteplass,
+            {"slug": slug},
+            {
+                "title": title,
+                "summary": mandate,
+                "frequency": frequency,
+                "case_mode": case_mode,
+                "order": order,
+                "element": Element.objects.filter(slug=element_slug).first()
+                if element_slug
+                else None,
+                "contact_name": "BTS-koordinator",
+                "contact_email": "bts@eksempel.kommune.no",
+                "status": Status.PUBLISHED,
+                "last_reviewed": today - timedelta(days=100),
+                "review_due": today + timedelta(days=265),
+            },
+        )
+        place.participating_services.set([services[s] for s in service_slugs])
+    return len(MEASURES), len(MEETING_PLACES)

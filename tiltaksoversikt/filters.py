@@ -1,0 +1,138 @@
+"""The public catalogue's filters: parsed from the URL, applied to the measures, and counted.
+
+Within one filter the choices widen the result (theme A or theme B); across filters they
+narrow it (a theme and an age). Each option's count is the number of measures it would give
+with the other filters as they are, so a count never promises what a click cannot show.
+"""
+
+from dataclasses import dataclass, field
+
+from django import forms
+from django.db.models import Count, Q, QuerySet
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from bts_portal.content.search import filter_by_text
+from organisasjon.models import AGE_MAX, AGE_PREGNANCY, Tjeneste
+
+from .models import Tema, Tilgang, Tiltak
+
+# format_lazy keeps the label translatable per request (a % on a lazy string would fix it
+# in whatever language was active at import).
+LEVEL_CHOICES = [(str(n), format_lazy("{} {}", _("Level"), n)) for n in range(4)]
+FACETS = ("tema", "nivaa", "tjeneste", "tilgang")
+
+
+class CatalogueFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search words"), required=False, max_length=200)
+    alder = forms.IntegerField(
+        label=_("The child's age"),
+        required=False,
+        min_value=AGE_PREGNANCY,
+        max_value=AGE_MAX,
+        help_text=_("In years. Write -1 for pregnancy."),
+    )
+    tema = forms.MultipleChoiceField(
+        label=_("Theme"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    nivaa = forms.MultipleChoiceField(
+        label=_("BTI level"),
+        required=False,
+        choices=LEVEL_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    tjeneste = forms.MultipleChoiceField(
+        label=_("Service"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    tilgang = forms.MultipleChoiceField(
+        label=_("How to get it"),
+        required=False,
+        choices=Tilgang.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, themes, services, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tema"].choices = [(t.slug, t.title) for t in themes]
+        self.fields["tjeneste"].choices = [(s.slug, s.name) for s in services]
+
+
+@dataclass
+class Filters:
+    q: str = ""
+    alder: int | None = None
+    tema: list[str] = field(default_factory=list)
+    nivaa: list[str] = field(default_factory=list)
+    tjeneste: list[str] = field(default_factory=list)
+    tilgang: list[str] = field(default_factory=list)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.q or self.alder is not None or any(getattr(self, f) for f in FACETS))
+
+
+def parse(form: CatalogueFilterForm) -> Filters:
+    """The valid part of the submitted filters; invalid fields are left out (and reported)."""
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    return Filters(
+        q=data.get("q") or "",
+        alder=data.get("alder"),
+        **{facet: data.get(facet) or [] for facet in FACETS},
+    )
+
+
+def published_measures() -> QuerySet[Tiltak]:
+    return Tiltak.objects.published()
+
+
+def apply(filters: Filters, *, skip: str | None = None) -> QuerySet[Tiltak]:
+    """Measures matching every filter except ``skip`` (for that filter's own counts)."""
+    queryset = published_measures()
+    if filters.q:
+        queryset = filter_by_text(queryset, filters.q)
+    if filters.alder is not None:
+        queryset = queryset.filter(age_min__lte=filters.alder, age_max__gte=filters.alder)
+    if filters.tema and skip != "tema":
+        queryset = queryset.filter(
+            pk__in=Tiltak.themes.through.objects.filter(tema__slug__in=filters.tema).values(
+                "tiltak_id"
+            )
+        )
+    if filters.nivaa and skip != "nivaa":
+        levels = Q()
+        for level in filters.nivaa:
+            levels |= Q(**{f"level_{level}": True})
+        queryset = queryset.filter(levels)
+    if filters.tjeneste and skip != "tjeneste":
+        queryset = queryset.filter(tjeneste__slug__in=filters.tjeneste)
+    if filters.tilgang and skip != "tilgang":
+        queryset = queryset.filter(access__in=filters.tilgang)
+    return queryset
+
+
+def counts(filters: Filters) -> dict[str, dict[str, int]]:
+    """For each filter, how many measures each of its options would give: four queries."""
+    theme_rows = (
+        Tema.objects.filter(tiltak__in=apply(filters, skip="tema"))
+        .values("slug")
+        .annotate(n=Count("tiltak", distinct=True))
+    )
+    level_totals = apply(filters, skip="nivaa").aggregate(
+        **{str(n): Count("pk", filter=Q(**{f"level_{n}": True})) for n in range(4)}
+    )
+    service_rows = apply(filters, skip="tjeneste").values("tjeneste__slug").annotate(n=Count("pk"))
+    access_rows = apply(filters, skip="tilgang").values("access").annotate(n=Count("pk"))
+    return {
+        "tema": {row["slug"]: row["n"] for row in theme_rows},
+        "nivaa": level_totals,
+        "tjeneste": {row["tjeneste__slug"]: row["n"] for row in service_rows},
+        "tilgang": {row["access"]: row["n"] for row in access_rows},
+    }
+
+
+def filter_options() -> tuple[list[Tema], list[Tjeneste]]:
+    """Themes, and the services that offer at least one published measure."""
+    themes = list(Tema.objects.all())
+    services = list(Tjeneste.objects.filter(tiltak__status="published").distinct().order_by("name"))
+    return themes, services

@@ -1,0 +1,163 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from bts_portal.content.models import PublishableContent
+from organisasjon.models import AGE_MAX, AGE_PREGNANCY, Tjeneste, age_range_display
+
+
+class Tema(models.Model):
+    """A theme in the catalogue's managed list (psykisk helse, skolefravær, …)."""
+
+    title = models.CharField(_("name"), max_length=100, unique=True)
+    title_nn = models.CharField(_("name (nynorsk)"), max_length=100, blank=True, default="")
+    title_en = models.CharField(_("name (English)"), max_length=100, blank=True, default="")
+    slug = models.SlugField(_("short name in addresses"), max_length=60, unique=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["order", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Tilgang(models.TextChoices):
+    """How a family gets the measure."""
+
+    LAVTERSKEL = "lavterskel", _("Just come (no referral)")
+    HENVISNING = "henvisning", _("Referral")
+    VEDTAK = "vedtak", _("Decision")
+
+
+class Malgruppe(models.TextChoices):
+    BARN = "barn", _("Children")
+    UNGDOM = "ungdom", _("Young people")
+    FORESATTE = "foresatte", _("Guardians")
+    FAMILIE = "familie", _("Families")
+    GRUPPE = "gruppe", _("Groups")
+
+
+class Tiltak(PublishableContent):
+    """A measure a service offers: a course, a group, a follow-up, an assessment."""
+
+    tjeneste = models.ForeignKey(
+        Tjeneste, on_delete=models.PROTECT, related_name="tiltak", verbose_name=_("service")
+    )
+    title = models.CharField(_("name"), max_length=200)
+    title_nn = models.CharField(_("name (nynorsk)"), max_length=200, blank=True, default="")
+    title_en = models.CharField(_("name (English)"), max_length=200, blank=True, default="")
+    slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
+    summary = models.TextField(_("summary"), max_length=400)
+    summary_nn = models.TextField(_("summary (nynorsk)"), max_length=400, blank=True, default="")
+    summary_en = models.TextField(_("summary (English)"), max_length=400, blank=True, default="")
+    body = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    body_nn = models.TextField(_("description (nynorsk)"), blank=True, default="")
+    body_en = models.TextField(_("description (English)"), blank=True, default="")
+    age_min = models.SmallIntegerField(
+        _("youngest age"), default=AGE_PREGNANCY, help_text=_("In years; -1 means from pregnancy.")
+    )
+    age_max = models.SmallIntegerField(_("oldest age"), default=AGE_MAX)
+    target_groups = models.JSONField(_("for whom"), default=list, blank=True)
+    themes = models.ManyToManyField(
+        Tema, blank=True, related_name="tiltak", verbose_name=_("themes")
+    )
+    level_0 = models.BooleanField(_("level 0"), default=False)
+    level_1 = models.BooleanField(_("level 1"), default=False)
+    level_2 = models.BooleanField(_("level 2"), default=False)
+    level_3 = models.BooleanField(_("level 3"), default=False)
+    access = models.CharField(_("how to get it"), max_length=12, choices=Tilgang.choices)
+    cost = models.CharField(_("cost"), max_length=200, blank=True, default="")
+    place = models.CharField(_("where"), max_length=200, blank=True, default="")
+    languages = models.CharField(_("languages offered"), max_length=200, blank=True, default="")
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True, default="")
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True, default="")
+    contact_email = models.EmailField(_("contact e-mail"), blank=True, default="")
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+        ordering = ["title", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(age_min__gte=AGE_PREGNANCY)
+                & models.Q(age_max__lte=AGE_MAX)
+                & models.Q(age_min__lte=models.F("age_max")),
+                name="tiltak_age_range_valid",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "age_min", "age_max"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("tiltak:detail", kwargs={"slug": self.slug})
+
+    def age_range_display(self) -> str:
+        return age_range_display(self.age_min, self.age_max)
+
+    @property
+    def levels(self) -> list[int]:
+        return [n for n in range(4) if getattr(self, f"level_{n}")]
+
+    def target_group_labels(self) -> list[str]:
+        labels = dict(Malgruppe.choices)
+        return [str(labels[g]) for g in self.target_groups if g in labels]
+
+
+class Moteplass(PublishableContent):
+    """An interdisciplinary meeting place (forebyggende forum, tverrfaglig team, …)."""
+
+    class CaseMode(models.TextChoices):
+        ANONYMOUS = "anonym", _("Anonymously")
+        CONSENT = "samtykke", _("With consent")
+        BOTH = "begge", _("Anonymously or with consent")
+
+    title = models.CharField(_("name"), max_length=200)
+    title_nn = models.CharField(_("name (nynorsk)"), max_length=200, blank=True, default="")
+    title_en = models.CharField(_("name (English)"), max_length=200, blank=True, default="")
+    slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
+    summary = models.TextField(_("mandate"), max_length=600)
+    summary_nn = models.TextField(_("mandate (nynorsk)"), max_length=600, blank=True, default="")
+    summary_en = models.TextField(_("mandate (English)"), max_length=600, blank=True, default="")
+    body = models.TextField(_("more about the meeting place"), blank=True, default="")
+    body_nn = models.TextField(_("more (nynorsk)"), blank=True, default="")
+    body_en = models.TextField(_("more (English)"), blank=True, default="")
+    participating_services = models.ManyToManyField(
+        Tjeneste, blank=True, related_name="moteplasser", verbose_name=_("participating services")
+    )
+    frequency = models.CharField(_("how often"), max_length=200, blank=True, default="")
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True, default="")
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True, default="")
+    contact_email = models.EmailField(_("contact e-mail"), blank=True, default="")
+    case_mode = models.CharField(
+        _("how cases are discussed"), max_length=10, choices=CaseMode.choices
+    )
+    element = models.ForeignKey(
+        "samhandling.Element",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="moteplasser",
+        verbose_name=_("the arena in the model"),
+        limit_choices_to={"type": "samhandlingsarena"},
+    )
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("meeting place")
+        verbose_name_plural = _("meeting places")
+        ordering = ["order", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("tiltak:moteplass", kwargs={"slug": self.slug})
