@@ -33,6 +33,12 @@ STAFF_NAVIGATION: list[NavEntry] = [
         permissions.may_enter_staff_area,
         "/ansatt/modell/",
     ),
+    NavEntry(
+        _("Action guide"),
+        "veileder_staff:overview",
+        permissions.may_enter_staff_area,
+        "/ansatt/veileder/",
+    ),
     NavEntry(_("Content"), "content:home", permissions.may_manage_any_content, "/ansatt/innhold/"),
     NavEntry(_("Annual cycle"), "samhandling_staff:arshjul", permissions.is_coordinator),
     NavEntry(_("System administration"), "admin:index", permissions.is_system_administrator),

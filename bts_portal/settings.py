@@ -286,5 +286,7 @@ KOMMUNE_NAVN = env.str("KOMMUNE_NAVN", default="Eksempel kommune")
 KOMMUNE_LOGO = env.str("KOMMUNE_LOGO", default="img/kommunevapen.svg")
 # Where the portal is reached, for links in e-mails sent by background tasks.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The service whose contacts the duty-to-report box shows on every page of the guide.
+BARNEVERN_TJENESTE_SLUG = env.str("BARNEVERN_TJENESTE_SLUG", default="barneverntjenesten")
 # The local child welfare emergency service; when empty the footer says to call the police.
 BARNEVERNVAKT_TELEFON = env.str("BARNEVERNVAKT_TELEFON", default="")

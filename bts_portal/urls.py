@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from handlingsveileder import urls as guide_urls
 from samhandling.sitemaps import SITEMAPS
 from tiltaksoversikt.urls import tiltak_urlpatterns
 
@@ -44,6 +45,8 @@ urlpatterns = [
     path("", include("samhandling.urls")),
     path("tjenester/", include("tiltaksoversikt.urls")),
     path("tiltak/", include(tiltak_urlpatterns)),
+    path("veileder/", include(guide_urls.public)),
+    path("ansatt/veileder/", include(guide_urls.staff)),
     path("ansatt/", include(staff_patterns)),
     path("ansatt/", include(auth_patterns)),
     path("ansatt/tjeneste/", include("organisasjon.urls")),

@@ -93,3 +93,45 @@ class TiltakFactory(factory.django.DjangoModelFactory):
     def themes(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.themes.set(extracted)
+
+
+class NivaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "handlingsveileder.Niva"
+        django_get_or_create = ("number",)
+
+    number = 0
+    title = factory.LazyAttribute(lambda o: f"Nivå {o.number}")
+    summary = "Formålet med nivået."
+    body = "Dette skjer for familien."
+    status = "published"
+
+
+class VerktoyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "handlingsveileder.Verktoy"
+
+    title = factory.Sequence(lambda n: f"Verktøy {n}")
+    slug = factory.Sequence(lambda n: f"verktoy-{n}")
+    summary = "Et verktøy."
+    status = "published"
+    audience = "public"
+
+
+class TrinnFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "handlingsveileder.Trinn"
+        skip_postgeneration_save = True
+
+    niva = factory.SubFactory(NivaFactory)
+    key = factory.Sequence(lambda n: f"trinn-{n}")
+    title = factory.Sequence(lambda n: f"Trinn {n}")
+    summary = "Hva du gjør."
+    responsible = "Ansatt"
+    status = "published"
+    order = factory.Sequence(lambda n: n)
+
+    @factory.post_generation
+    def tools(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.tools.set(extracted)

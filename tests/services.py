@@ -48,3 +48,13 @@ def require_chromium() -> str:
     if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
         pytest.skip(f"{MISSING_PREFIX} Chromium at {CHROMIUM} (apt-get install chromium).")
     return CHROMIUM
+
+
+def require_weasyprint() -> None:
+    """WeasyPrint needs Debian's Pango; a fresh machine may not have it."""
+    try:
+        import weasyprint  # noqa: F401
+    except OSError as error:
+        pytest.skip(
+            f"{MISSING_PREFIX} Pango for WeasyPrint ({error}); apt-get install libpango-1.0-0"
+        )

@@ -97,7 +97,7 @@ def _edit(request, kind, obj):
     created = obj.pk is None
     if request.method != "POST":
         return edit_page(request, kind, obj)
-    form = kind.form_class(request.POST, instance=obj, user=request.user)
+    form = kind.form_class(request.POST, request.FILES, instance=obj, user=request.user)
     if not form.is_valid():
         return edit_page(request, kind, obj, form=form, status=400)
     if "preview" in request.POST:

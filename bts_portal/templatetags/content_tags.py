@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from bts_portal.content.markdown import render_markdown
+from bts_portal.content.markdown import markdown_to_text, render_markdown
 from bts_portal.content.translation import current_language, localized
 
 register = template.Library()
@@ -41,3 +41,9 @@ def tr(obj, field: str) -> str:
 def get_item(mapping: dict, key):
     """``{{ counts|get_item:value }}``: a dictionary lookup by a variable key."""
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def plain_markdown(text: str) -> str:
+    """Markdown as plain words (escaped by the template like any text)."""
+    return markdown_to_text(text)

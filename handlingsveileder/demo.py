@@ -1,0 +1,60 @@
+"""Loads the demo action guide; idempotent (looked up by natural keys)."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from bts_portal.content.models import Status
+from bts_portal.upsert import upsert
+from samhandling.models import Element
+from tiltaksoversikt.models import Tema
+
+from .demo_content import LEVELS, SIGNS, STEPS, THEME_GUIDES, TOOLS
+from .models import Niva, Tegn, TemaVeileder, Trinn, Verktoy
+
+
+@transaction.atomic
+def load() -> int:
+    today = timezone.localdate()
+    reviewed = {
+        "status": Status.PUBLISHED,
+        "last_reviewed": today - timedelta(days=60),
+        "review_due": today + timedelta(days=300),
+    }
+    levels = {}
+    for number, (title, purpose, family_text) in LEVELS.items():
+        levels[number], _ = upsert(
+            Niva, {"number": number},
+            {"title": title, "summary": purpose, "body": family_text, "order": number,
+             **reviewed},
+        )  # fmt: skip
+    tools = {}
+    for slug, title, summary, element_slug in TOOLS:
+        element = Element.objects.filter(slug=element_slug).first() if element_slug else None
+        tools[slug], _ = upsert(
+            Verktoy, {"slug": slug},
+            {"title": title, "summary": summary, "element": element, **reviewed},
+        )  # fmt: skip
+    for order, row in enumerate(STEPS, start=1):
+        key, level, title, what, how, who, document, participation, days, tool_slugs = row
+        step, _ = upsert(
+            Trinn, {"key": key},
+            {"niva": levels[level], "title": title, "summary": what, "body": how,
+             "responsible": who, "documentation": document, "participation": participation,
+             "deadline_days": days, "order": order, **reviewed},
+        )  # fmt: skip
+        step.tools.set([tools[s] for s in tool_slugs])
+    themes = {t.slug: t for t in Tema.objects.all()}
+    for order, (age_group, theme, seen_in, text) in enumerate(SIGNS, start=1):
+        upsert(
+            Tegn, {"age_group": age_group, "title": text},
+            {"tema": themes[theme], "seen_in": seen_in, "order": order, **reviewed},
+        )  # fmt: skip
+    for order, (slug, title, summary, body, at_once) in enumerate(THEME_GUIDES, start=1):
+        upsert(
+            TemaVeileder, {"slug": slug},
+            {"title": title, "summary": summary, "body": body, "report_at_once": at_once,
+             "order": order, **reviewed},
+        )  # fmt: skip
+    return len(STEPS)

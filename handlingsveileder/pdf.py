@@ -1,0 +1,15 @@
+"""The printable one-page summary of a level, rendered by WeasyPrint."""
+
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+
+
+def level_summary_pdf(request, niva) -> bytes:
+    from weasyprint import HTML  # imported here: it loads Pango, which only PDFs need
+
+    html = render_to_string(
+        "handlingsveileder/level_summary_pdf.html",
+        {"niva": niva, "language": get_language()},
+        request=request,
+    )
+    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
