@@ -22,6 +22,11 @@ class NavEntry:
 STAFF_NAVIGATION: list[NavEntry] = [
     NavEntry(_("Start page"), "staff:home", permissions.may_enter_staff_area),
     NavEntry(
+        _("My work"),
+        "stafettlogg:my_work",
+        lambda user: permissions.has_any_service_perm(user, permissions.ServicePerm.WORK),
+    ),
+    NavEntry(
         _("My services"),
         "organisasjon:my_services",
         lambda user: permissions.has_any_service_perm(user, permissions.ServicePerm.ACCESS_AREA),

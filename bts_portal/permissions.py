@@ -40,6 +40,7 @@ class ServicePerm(StrEnum):
     EDIT_TILTAK = "edit_service_tiltak"
     VIEW_STATISTICS = "view_service_statistics"
     EDIT_CONTENT = "edit_service_content"
+    VIEW_UNDRINGER = "view_service_undringer"
 
 
 # What each role in a service may do there. The lokal administrator can reassign the baton
@@ -56,6 +57,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[ServicePerm]] = {
             ServicePerm.EDIT_TILTAK,
             ServicePerm.VIEW_STATISTICS,
             ServicePerm.EDIT_CONTENT,
+            ServicePerm.VIEW_UNDRINGER,
         }
     ),
     Rolle.LOKAL_ADMINISTRATOR: frozenset(
@@ -233,3 +235,57 @@ def may_manage_any_content(user: Bruker | AnonymousUser) -> bool:
     return any(
         policy.may_manage(user) for policy in (MODEL_CONTENT, COORDINATOR_CONTENT, SERVICE_MEASURES)
     )
+
+
+# --- Case logs and concerns --------------------------------------------------------------
+# A case is read only by its participants: the guardian rows are the truth, and no role
+# (coordinator, system administrator, superuser, leader) reaches its content any other way.
+
+
+def _case_perms(user, case) -> set[str]:
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    cache = user.__dict__.setdefault("_bts_case_perms", {})
+    if case.pk not in cache:
+        from guardian.shortcuts import get_user_perms
+
+        cache[case.pk] = set(get_user_perms(user, case))
+    return cache[case.pk]
+
+
+def forget_case_perms(user) -> None:
+    user.__dict__.pop("_bts_case_perms", None)
+
+
+def may_read_case(user: Bruker | AnonymousUser, case) -> bool:
+    return "view_stafettlogg" in _case_perms(user, case)
+
+
+def may_write_case(user: Bruker | AnonymousUser, case) -> bool:
+    return "write_stafettlogg" in _case_perms(user, case)
+
+
+def is_stafettholder(user: Bruker | AnonymousUser, case) -> bool:
+    return user.is_authenticated and case.stafettholder_id == user.pk and may_read_case(user, case)
+
+
+def may_open_cases(user: Bruker | AnonymousUser, tjeneste: Tjeneste) -> bool:
+    return has_service_perm(user, ServicePerm.WORK, tjeneste)
+
+
+def may_see_case_list(user: Bruker | AnonymousUser, tjeneste: Tjeneste) -> bool:
+    """Leaders and local administrators see their service's cases as metadata only."""
+    return has_service_perm(user, ServicePerm.VIEW_CASES, tjeneste)
+
+
+def may_reassign(user: Bruker | AnonymousUser, case) -> bool:
+    return has_service_perm(user, ServicePerm.REASSIGN_STAFETTHOLDER, case.tjeneste)
+
+
+def may_see_undring(user: Bruker | AnonymousUser, undring) -> bool:
+    """Only its author and the leaders of the author's service see a concern (undring)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if undring.author_id == user.pk:
+        return True
+    return has_service_perm(user, ServicePerm.VIEW_UNDRINGER, undring.tjeneste)

@@ -247,6 +247,14 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
+    "evaluation-reminders": {
+        "task": "stafettlogg.send_evaluation_reminders",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    "retention": {
+        "task": "stafettlogg.delete_expired_cases",
+        "schedule": crontab(hour=2, minute=15),
+    },
     "review-reminders": {
         "task": "samhandling.send_review_reminders",
         "schedule": crontab(hour=7, minute=0),
@@ -284,6 +292,13 @@ LOGGING = {
 # --- The municipality --------------------------------------------------------------------
 KOMMUNE_NAVN = env.str("KOMMUNE_NAVN", default="Eksempel kommune")
 KOMMUNE_LOGO = env.str("KOMMUNE_LOGO", default="img/kommunevapen.svg")
+# --- Case logs: the municipality's choices ---------------------------------------------
+# Level 0 ends in a decision within this many days.
+UNDRING_DECISION_DAYS = env.int("UNDRING_DECISION_DAYS", default=14)
+# The age from which a young person consents alone (15 in some municipalities, 16 in others).
+CONSENT_AGE = env.int("CONSENT_AGE", default=16)
+# Closed cases and concerns are deleted this many days after closing.
+RETENTION_DAYS = env.int("RETENTION_DAYS", default=365 * 5)
 # Where the portal is reached, for links in e-mails sent by background tasks.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # The service whose contacts the duty-to-report box shows on every page of the guide.

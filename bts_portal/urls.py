@@ -49,6 +49,7 @@ urlpatterns = [
     path("ansatt/veileder/", include(guide_urls.staff)),
     path("ansatt/", include(staff_patterns)),
     path("ansatt/", include(auth_patterns)),
+    path("ansatt/", include("stafettlogg.urls")),
     path("ansatt/tjeneste/", include("organisasjon.urls")),
     path("ansatt/", include("samhandling.staff_urls")),
     path("ansatt/innhold/", include("bts_portal.content.urls")),

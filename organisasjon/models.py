@@ -94,6 +94,7 @@ class Tjeneste(models.Model):
             ("edit_service_tiltak", _("Edit the service's measures in the catalogue")),
             ("view_service_statistics", _("See the service's statistics")),
             ("edit_service_content", _("Edit drafts of the service's model content")),
+            ("view_service_undringer", _("See the service's concerns (undringer)")),
         ]
 
     def __str__(self) -> str:

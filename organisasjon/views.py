@@ -3,7 +3,7 @@ from itertools import groupby
 from django.shortcuts import render
 
 from bts_portal.decorators import service_permission_required, staff_required
-from bts_portal.permissions import ServicePerm, services_with_perm
+from bts_portal.permissions import ServicePerm, has_service_perm, services_with_perm
 
 from .selectors import service_with_members
 
@@ -26,5 +26,9 @@ def service_area(request, tjeneste):
     return render(
         request,
         "organisasjon/service_area.html",
-        {"tjeneste": tjeneste, "members": members},
+        {
+            "tjeneste": tjeneste,
+            "members": members,
+            "can_view_cases": has_service_perm(request.user, ServicePerm.VIEW_CASES, tjeneste),
+        },
     )

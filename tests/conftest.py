@@ -80,3 +80,6 @@ def leader(tjeneste):
     user = BrukerFactory(username="leder")
     grant_role(user, tjeneste, "leder")
     return user
+
+
+from .case_fixtures import case, people  # noqa: E402,F401 - shared fixtures for the case tests

@@ -5,6 +5,7 @@ from django.utils import translation
 from handlingsveileder import demo as handlingsveileder_demo
 from organisasjon import demo as organisasjon_demo
 from samhandling import demo as samhandling_demo
+from stafettlogg import demo as stafettlogg_demo
 from tiltaksoversikt import demo as tiltaksoversikt_demo
 
 
@@ -29,10 +30,12 @@ class Command(BaseCommand):
             elements = samhandling_demo.load()
             measures, places = tiltaksoversikt_demo.load()
             steps = handlingsveileder_demo.load()
+            cases = stafettlogg_demo.load()
         self.stdout.write(self.style.SUCCESS(f"Demo data for {settings.KOMMUNE_NAVN} loaded."))
         self.stdout.write(f"The collaboration model: {elements} elements.")
         self.stdout.write(f"The catalogue: {measures} measures, {places} meeting places.")
         self.stdout.write(f"The action guide: 4 levels, {steps} steps.")
+        self.stdout.write(f"Case logs: {cases}, with concerns, for the demo employees.")
         self.stdout.write(f"Demo users (password for all: {organisasjon_demo.DEMO_PASSWORD}):")
         for username, description in users:
             self.stdout.write(f"  {username:<22} {description}")

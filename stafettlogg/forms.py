@@ -1,0 +1,345 @@
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from bts_portal.content.uploads import validate_document
+from organisasjon.models import Bruker, Tjeneste
+from tiltaksoversikt.models import Tiltak
+
+from .models import LEVELS, Innslag, Samtykke, Undring
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class UndringForm(forms.ModelForm):
+    class Meta:
+        model = Undring
+        fields = [
+            "tjeneste",
+            "child_initials",
+            "child_age",
+            "observation",
+            "discussed_with",
+            "discussed_on",
+            "conversation_on",
+            "conversation_notes",
+        ]
+        widgets = {
+            "discussed_on": DATE,
+            "conversation_on": DATE,
+            "observation": forms.Textarea(attrs={"rows": 5}),
+            "conversation_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "child_initials": gettext_lazy(
+                "Optional. Leave initials and age empty to discuss the concern anonymously."
+            ),
+            "observation": gettext_lazy(
+                "Describe what you have seen and heard, when and where, without interpreting it."
+            ),
+        }
+
+    def __init__(self, *args, services, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tjeneste"].queryset = services
+        self.fields["tjeneste"].empty_label = None
+        if self.instance.pk:
+            del self.fields["tjeneste"]
+
+    def clean_child_age(self):
+        age = self.cleaned_data.get("child_age")
+        if age is not None and age > 25:
+            raise forms.ValidationError(
+                _("The portal is for children and young people up to 25 years.")
+            )
+        return age
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReportForm(forms.Form):
+    sent_on = forms.DateField(
+        label=gettext_lazy("Sent on"), widget=DATE, initial=timezone.localdate
+    )
+
+    def clean_sent_on(self):
+        sent_on = self.cleaned_data["sent_on"]
+        if sent_on > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return sent_on
+
+
+class RefusalForm(forms.Form):
+    given_by = forms.CharField(label=gettext_lazy("Who said no"), max_length=300)
+    services = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Services they did not want to involve"),
+        queryset=Tjeneste.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class ConsentFields(forms.Form):
+    """The consent part, shared by opening a case and adding a consent to one."""
+
+    given_by = forms.CharField(
+        label=gettext_lazy("Given by"),
+        max_length=500,
+        help_text=gettext_lazy("Each guardian with parental responsibility, by name."),
+    )
+    child_view = forms.CharField(
+        label=gettext_lazy("The child's own view"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    child_basis = forms.ChoiceField(
+        label=gettext_lazy("The child's own consent"),
+        choices=Samtykke.ChildBasis.choices,
+        required=False,
+    )
+    method = forms.ChoiceField(
+        label=gettext_lazy("How it was given"), choices=Samtykke.Method.choices
+    )
+    document = forms.FileField(label=gettext_lazy("Signed form (PDF)"), required=False)
+    given_on = forms.DateField(
+        label=gettext_lazy("Date of consent"), widget=DATE, initial=timezone.localdate
+    )
+    valid_until = forms.DateField(label=gettext_lazy("Valid until"), widget=DATE)
+    services = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Services it covers"),
+        queryset=Tjeneste.objects.filter(is_active=True).order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("method") == Samtykke.Method.WRITTEN:
+            document = cleaned.get("document")
+            if not document:
+                self.add_error("document", _("Upload the signed form, or choose oral consent."))
+            else:
+                try:
+                    validate_document(document, allowed=("pdf",))
+                except forms.ValidationError as error:
+                    self.add_error("document", error)
+        given_on, valid_until = cleaned.get("given_on"), cleaned.get("valid_until")
+        today = timezone.localdate()
+        if given_on and given_on > today:
+            self.add_error("given_on", _("The date cannot be in the future."))
+        if valid_until and valid_until < today:
+            self.add_error("valid_until", _("The end date has already passed."))
+        return cleaned
+
+    def consent_data(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "given_by": data["given_by"], "child_view": data["child_view"],
+            "child_basis": data["child_basis"], "method": data["method"],
+            "document": data.get("document") or "", "given_on": data["given_on"],
+            "valid_until": data["valid_until"],
+        }  # fmt: skip
+
+
+class OpenCaseForm(ConsentFields):
+    child_name = forms.CharField(label=gettext_lazy("The child's name"), max_length=200)
+    child_birth_date = forms.DateField(label=gettext_lazy("Date of birth"), widget=DATE)
+    level = forms.TypedChoiceField(label=gettext_lazy("Level"), choices=LEVELS, coerce=int)
+    tjeneste = forms.ModelChoiceField(
+        label=gettext_lazy("Your service"), queryset=None, empty_label=None
+    )
+    guardian1_name = forms.CharField(label=gettext_lazy("Guardian"), max_length=200)
+    guardian1_relation = forms.CharField(
+        label=gettext_lazy("Relation"), max_length=100, required=False
+    )
+    guardian1_phone = forms.CharField(label=gettext_lazy("Phone"), max_length=40, required=False)
+    guardian1_email = forms.EmailField(label=gettext_lazy("E-mail"), required=False)
+    guardian2_name = forms.CharField(
+        label=gettext_lazy("Second guardian"), max_length=200, required=False
+    )
+    guardian2_relation = forms.CharField(
+        label=gettext_lazy("Relation"), max_length=100, required=False
+    )
+    guardian2_phone = forms.CharField(label=gettext_lazy("Phone"), max_length=40, required=False)
+    guardian2_email = forms.EmailField(label=gettext_lazy("E-mail"), required=False)
+
+    field_order = [
+        "tjeneste",
+        "child_name",
+        "child_birth_date",
+        "level",
+        "guardian1_name",
+        "guardian1_relation",
+        "guardian1_phone",
+        "guardian1_email",
+        "guardian2_name",
+        "guardian2_relation",
+        "guardian2_phone",
+        "guardian2_email",
+    ]
+
+    def __init__(self, *args, services, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tjeneste"].queryset = services
+
+    def clean_child_birth_date(self):
+        born = self.cleaned_data["child_birth_date"]
+        today = timezone.localdate()
+        if born > today:
+            raise forms.ValidationError(_("The date of birth cannot be in the future."))
+        if (today - born).days > 26 * 366:
+            raise forms.ValidationError(
+                _("The portal is for children and young people up to 25 years.")
+            )
+        return born
+
+    def guardians(self) -> list[dict]:
+        result = []
+        for n in (1, 2):
+            name = self.cleaned_data.get(f"guardian{n}_name")
+            if name:
+                result.append({
+                    "name": name,
+                    "relation": self.cleaned_data.get(f"guardian{n}_relation", ""),
+                    "phone": self.cleaned_data.get(f"guardian{n}_phone", ""),
+                    "email": self.cleaned_data.get(f"guardian{n}_email", ""),
+                })  # fmt: skip
+        return result
+
+
+class ObservationForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("What was observed"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ConversationForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("What was said and agreed"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class MeetingForm(forms.Form):
+    attendees = forms.CharField(label=gettext_lazy("Who attended"), max_length=1000)
+    text = forms.CharField(label=gettext_lazy("Minutes"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class MeasureForm(forms.Form):
+    tiltak = forms.ModelChoiceField(
+        label=gettext_lazy("From the catalogue"),
+        required=False,
+        queryset=Tiltak.objects.published().select_related("tjeneste").order_by("title"),
+    )
+    title = forms.CharField(
+        label=gettext_lazy("Or describe the measure"), max_length=200, required=False
+    )
+    goal = forms.CharField(label=gettext_lazy("Goal"), widget=forms.Textarea(attrs={"rows": 2}))
+    responsible = forms.CharField(label=gettext_lazy("Responsible"), max_length=200)
+    starts_on = forms.DateField(
+        label=gettext_lazy("Start"), widget=DATE, initial=timezone.localdate
+    )
+    evaluate_by = forms.DateField(label=gettext_lazy("Evaluate by"), widget=DATE)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("tiltak") and not cleaned.get("title"):
+            self.add_error("title", _("Choose a measure from the catalogue or describe one."))
+        starts, evaluate = cleaned.get("starts_on"), cleaned.get("evaluate_by")
+        if starts and evaluate and evaluate < starts:
+            self.add_error("evaluate_by", _("The evaluation cannot be before the start."))
+        if cleaned.get("tiltak") and not cleaned.get("title"):
+            cleaned["title"] = cleaned["tiltak"].title
+        return cleaned
+
+
+class EvaluationForm(forms.Form):
+    measure = forms.ModelChoiceField(
+        label=gettext_lazy("Measure evaluated"),
+        required=False,
+        queryset=Innslag.objects.none(),
+        empty_label=gettext_lazy("The whole plan"),
+    )
+    text = forms.CharField(
+        label=gettext_lazy("What worked, and what did not"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    next_step = forms.CharField(
+        label=gettext_lazy("Next step"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    child_view = forms.CharField(
+        label=gettext_lazy("The child's view, in its own words"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    guardian_view = forms.CharField(
+        label=gettext_lazy("The guardians' view, in their own words"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].queryset = case.entries.filter(kind=Innslag.Kind.MEASURE)
+
+
+class CorrectionForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("The correction"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class LevelForm(forms.Form):
+    to_level = forms.TypedChoiceField(label=gettext_lazy("New level"), choices=LEVELS, coerce=int)
+    reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ParticipantForm(forms.Form):
+    user = forms.ModelChoiceField(label=gettext_lazy("Employee"), queryset=Bruker.objects.none())
+    tjeneste = forms.ModelChoiceField(
+        label=gettext_lazy("On behalf of"), queryset=Tjeneste.objects.none()
+    )
+
+    def __init__(self, *args, services, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tjeneste"].queryset = services
+        self.fields["user"].queryset = (
+            Bruker.objects.filter(is_active=True, memberships__tjeneste__in=services)
+            .distinct()
+            .order_by("first_name", "last_name")
+        )
+
+
+class CloseForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Why the case is closed"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    final_evaluation = forms.CharField(
+        label=gettext_lazy("Final evaluation with the family"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ReassignForm(forms.Form):
+    new_holder = forms.ModelChoiceField(
+        label=gettext_lazy("New baton holder"), queryset=Bruker.objects.none()
+    )
+
+    def __init__(self, *args, tjeneste, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_holder"].queryset = (
+            Bruker.objects.filter(
+                is_active=True,
+                memberships__tjeneste=tjeneste,
+                memberships__rolle__in=["ansatt", "leder", "bti_kontakt"],
+            )
+            .distinct()
+            .order_by("first_name", "last_name")
+        )
+
+
+def consent_age_note() -> str:
+    return _("In this municipality young people consent on their own from %(age)s.") % {
+        "age": settings.CONSENT_AGE
+    }

@@ -1,0 +1,474 @@
+"""Case logs for one child (stafettlogg), the concerns that come before them (undring), the
+guardians' consent that gates them, and the access log that records every read and write.
+
+Entries and the access log are append-only: a correction is a new entry pointing to the one
+it corrects, and the application never updates or deletes an access-log row.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organisasjon.models import Tjeneste
+
+LEVELS = [(1, _("Level 1")), (2, _("Level 2")), (3, _("Level 3"))]
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or delete a row that must only ever be added."""
+
+
+class AppendOnlyModel(models.Model):
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise AppendOnlyError(f"{type(self).__name__} rows cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(f"{type(self).__name__} rows cannot be deleted.")
+
+
+class Undring(models.Model):
+    """Level 0: an employee wonders about a child. Minimal data; the child may be anonymous."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+        ESCALATED = "escalated", _("Became a case log")
+
+    tjeneste = models.ForeignKey(
+        Tjeneste, on_delete=models.PROTECT, related_name="undringer", verbose_name=_("service")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="undringer",
+        verbose_name=_("registered by"),
+    )
+    child_initials = models.CharField(_("child's initials"), max_length=6, blank=True)
+    child_age = models.PositiveSmallIntegerField(_("child's age"), null=True, blank=True)
+    observation = models.TextField(_("what you have observed"))
+    discussed_with = models.CharField(
+        _("discussed with (leader or colleague)"), max_length=200, blank=True
+    )
+    discussed_on = models.DateField(_("discussed on"), null=True, blank=True)
+    conversation_on = models.DateField(
+        _("the necessary conversation held on"), null=True, blank=True
+    )
+    conversation_notes = models.TextField(_("what you agreed in the conversation"), blank=True)
+    done_steps = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    closed_reason = models.TextField(_("why it is closed"), blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("concern (undring)")
+        verbose_name_plural = _("concerns (undringer)")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["tjeneste", "status"])]
+
+    def __str__(self) -> str:
+        return f"Undring {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("stafettlogg:undring", kwargs={"pk": self.pk})
+
+    @property
+    def is_anonymous(self) -> bool:
+        return not self.child_initials and self.child_age is None
+
+    @property
+    def decision_due(self):
+        return (self.created_at + timezone.timedelta(days=settings.UNDRING_DECISION_DAYS)).date()
+
+
+class Stafettlogg(models.Model):
+    """The case log for one child at levels 1–3."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        CLOSED = "closed", _("Closed")
+
+    child_name = models.CharField(_("child's name"), max_length=200)
+    child_birth_date = models.DateField(_("child's date of birth"))
+    level = models.PositiveSmallIntegerField(_("level"), choices=LEVELS, default=1)
+    stafettholder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="held_cases",
+        verbose_name=_("baton holder"),
+    )
+    tjeneste = models.ForeignKey(
+        Tjeneste,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name=_("the baton holder's service"),
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    level_started_on = models.DateField(default=timezone.localdate)
+    next_evaluation = models.DateField(_("next evaluation"), null=True, blank=True)
+    opened_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    undring = models.OneToOneField(
+        Undring, on_delete=models.SET_NULL, null=True, blank=True, related_name="stafettlogg"
+    )
+    anonymised = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("case log (stafettlogg)")
+        verbose_name_plural = _("case logs (stafettlogger)")
+        ordering = ["-opened_at"]
+        permissions = [("write_stafettlogg", _("Add entries to the case log"))]
+        indexes = [
+            models.Index(fields=["tjeneste", "status"]),
+            models.Index(fields=["status", "next_evaluation"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"Stafettlogg {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("stafettlogg:case", kwargs={"pk": self.pk})
+
+    @property
+    def child_initials(self) -> str:
+        return "".join(part[0] for part in self.child_name.split() if part)[:4].upper()
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+
+class Foresatt(models.Model):
+    stafettlogg = models.ForeignKey(Stafettlogg, on_delete=models.CASCADE, related_name="guardians")
+    name = models.CharField(_("name"), max_length=200)
+    relation = models.CharField(_("relation to the child"), max_length=100, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    parental_responsibility = models.BooleanField(_("has parental responsibility"), default=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Samtykke(models.Model):
+    """Consent (or refusal) to share information between the named services."""
+
+    class Method(models.TextChoices):
+        WRITTEN = "skriftlig", _("Signed form")
+        ORAL = "muntlig", _("Given orally in a meeting, recorded by the employee")
+
+    class ChildBasis(models.TextChoices):
+        NONE = "", _("The child does not consent on its own")
+        HEALTH = "helse16", _("Health matters, from 16")
+        CHILD_WELFARE = "barnevern15", _("Party in child welfare, from 15")
+        OTHER = "annet", _("Other legal basis")
+
+    # Deleted with the case (retention); until then a consent is never removed.
+    stafettlogg = models.ForeignKey(
+        Stafettlogg, on_delete=models.CASCADE, null=True, blank=True, related_name="consents"
+    )
+    undring = models.ForeignKey(
+        Undring, on_delete=models.SET_NULL, null=True, blank=True, related_name="consents"
+    )
+    given_by = models.TextField(_("given by (each guardian with parental responsibility)"))
+    child_view = models.TextField(_("the child's own view"), blank=True)
+    child_basis = models.CharField(
+        _("the child's own consent"),
+        max_length=12,
+        choices=ChildBasis.choices,
+        blank=True,
+        default="",
+    )
+    method = models.CharField(_("how"), max_length=10, choices=Method.choices)
+    document = models.FileField(_("signed form (PDF)"), upload_to="samtykke/", blank=True)
+    given_on = models.DateField(_("date"), default=timezone.localdate)
+    valid_until = models.DateField(_("valid until"))
+    services = models.ManyToManyField(
+        Tjeneste, related_name="consents", verbose_name=_("services it covers")
+    )
+    refused = models.BooleanField(_("the guardians said no"), default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_reason = models.TextField(_("about the withdrawal"), blank=True)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-given_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Samtykke {self.pk}"
+
+
+class Deltaker(models.Model):
+    """A user taking part in a case, on behalf of one service the consent covers."""
+
+    stafettlogg = models.ForeignKey(
+        Stafettlogg, on_delete=models.CASCADE, related_name="participants"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="case_participations"
+    )
+    tjeneste = models.ForeignKey(Tjeneste, on_delete=models.PROTECT, related_name="+")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+    removed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["added_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["stafettlogg", "user"],
+                condition=models.Q(removed_at__isnull=True),
+                name="one_active_participation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.tjeneste})"
+
+
+class Innslag(AppendOnlyModel):
+    """An entry in the case log's timeline. Never changed: corrections are new entries."""
+
+    class Kind(models.TextChoices):
+        OBSERVATION = "observasjon", _("Observation")
+        CONVERSATION = "samtale", _("Conversation")
+        MEETING = "mote", _("Meeting")
+        MEASURE = "tiltak", _("Measure")
+        EVALUATION = "evaluering", _("Evaluation")
+        LEVEL = "niva", _("Level change")
+        HANDOVER = "overforing", _("Hand-over")
+        PARTICIPANT = "deltaker", _("Participant added")
+        CONSENT = "samtykke", _("Consent")
+        REPORT = "melding", _("Report to child welfare")
+        CLOSURE = "avslutning", _("Closure")
+        CORRECTION = "korrigering", _("Correction")
+
+    stafettlogg = models.ForeignKey(Stafettlogg, on_delete=models.CASCADE, related_name="entries")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    author_tjeneste = models.ForeignKey(
+        Tjeneste, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    text = models.TextField(_("text"), blank=True)
+    corrects = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
+    )
+    # Meetings
+    attendees = models.TextField(_("who attended"), blank=True)
+    # Measures
+    tiltak = models.ForeignKey(
+        "tiltaksoversikt.Tiltak",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from the catalogue"),
+    )
+    title = models.CharField(_("measure"), max_length=200, blank=True)
+    goal = models.TextField(_("goal"), blank=True)
+    responsible = models.CharField(_("responsible"), max_length=200, blank=True)
+    starts_on = models.DateField(_("start"), null=True, blank=True)
+    evaluate_by = models.DateField(_("evaluate by"), null=True, blank=True)
+    # Evaluations
+    measure = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evaluations",
+        verbose_name=_("measure evaluated"),
+    )
+    next_step = models.TextField(_("next step"), blank=True)
+    child_view = models.TextField(_("the child's view, in its own words"), blank=True)
+    guardian_view = models.TextField(_("the guardians' view, in their own words"), blank=True)
+    # Level changes
+    from_level = models.PositiveSmallIntegerField(null=True, blank=True)
+    to_level = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("entry")
+        verbose_name_plural = _("entries")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["stafettlogg", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.created_at:%d.%m.%Y}"
+
+
+class Overforing(models.Model):
+    """A hand-over of the baton; the giver keeps it until the receiver accepts."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    stafettlogg = models.ForeignKey(Stafettlogg, on_delete=models.CASCADE, related_name="handovers")
+    from_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    to_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="incoming_handovers"
+    )
+    to_tjeneste = models.ForeignKey(Tjeneste, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.from_user} → {self.to_user} ({self.get_status_display()})"
+
+
+class CaseChecklistStep(models.Model):
+    """A guide step ticked off in a case (by the step's stable key)."""
+
+    stafettlogg = models.ForeignKey(
+        Stafettlogg, on_delete=models.CASCADE, related_name="done_steps"
+    )
+    step_key = models.CharField(max_length=60)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    done_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["stafettlogg", "step_key"], name="step_once_per_case")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stafettlogg_id}: {self.step_key}"
+
+
+class MeldingTilBarnevern(models.Model):
+    """That a report to the child welfare service was sent: the date and who, no content."""
+
+    undring = models.ForeignKey(
+        Undring, on_delete=models.SET_NULL, null=True, blank=True, related_name="reports"
+    )
+    stafettlogg = models.ForeignKey(
+        Stafettlogg, on_delete=models.SET_NULL, null=True, blank=True, related_name="reports"
+    )
+    tjeneste = models.ForeignKey(Tjeneste, on_delete=models.PROTECT, related_name="+")
+    sent_on = models.DateField(_("sent on"))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Melding {self.sent_on:%d.%m.%Y}"
+
+
+class AccessLog(AppendOnlyModel):
+    """Who read or wrote what, when, from which service. Never changed or deleted."""
+
+    class Action(models.TextChoices):
+        VIEW = "view", _("Read")
+        WRITE = "write", _("Wrote")
+        DOWNLOAD = "download", _("Downloaded")
+        EXPORT = "export", _("Exported")
+        DENIED = "denied", _("Refused")
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    tjeneste = models.ForeignKey(Tjeneste, on_delete=models.PROTECT, null=True, related_name="+")
+    # Ids, not foreign keys: the log outlives the cases it speaks of.
+    stafettlogg_id = models.BigIntegerField(null=True, db_index=True)
+    undring_id = models.BigIntegerField(null=True, db_index=True)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    what = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%d.%m.%Y %H:%M} {self.user_id} {self.action} {self.what}"
+
+
+class DeletionRecord(models.Model):
+    """What remains of a case or concern deleted after the retention period: no content."""
+
+    kind = models.CharField(max_length=12)
+    object_id = models.BigIntegerField()
+    tjeneste = models.ForeignKey(Tjeneste, on_delete=models.PROTECT, related_name="+")
+    opened_at = models.DateTimeField()
+    closed_at = models.DateTimeField(null=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    deleted_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id} slettet {self.deleted_at:%d.%m.%Y}"
+
+
+class InsightReport(models.Model):
+    """A PDF of everything stored about the child, for the guardians' right to insight."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Being made")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    stafettlogg = models.ForeignKey(
+        Stafettlogg, on_delete=models.CASCADE, related_name="insight_reports"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    progress = models.PositiveSmallIntegerField(default=0)
+    file = models.FileField(upload_to="innsyn/", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Innsyn {self.stafettlogg_id} ({self.status})"
+
+
+class EvaluationReminder(models.Model):
+    """One e-mail to the baton holder per measure per evaluation date."""
+
+    entry = models.ForeignKey(Innslag, on_delete=models.CASCADE, related_name="+")
+    evaluate_by = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "evaluate_by"], name="one_reminder_per_evaluation_date"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} {self.evaluate_by}"

@@ -1,0 +1,47 @@
+from django.urls import path
+
+from . import views
+
+app_name = "stafettlogg"
+
+urlpatterns = [
+    path("mitt-arbeid/", views.my_work, name="my_work"),
+    path("undring/ny/", views.undring_create, name="undring_create"),
+    path("undring/<int:pk>/", views.undring_detail, name="undring"),
+    path("undring/<int:pk>/avslutt/", views.undring_close, name="undring_close"),
+    path("undring/<int:pk>/trinn/<slug:key>/", views.undring_step, name="undring_step"),
+    path("undring/<int:pk>/melding/", views.undring_report, name="undring_report"),
+    path("undring/<int:pk>/nei/", views.undring_refusal, name="undring_refusal"),
+    path("stafettlogg/ny/", views.case_open, name="case_open"),
+    path("stafettlogg/<int:pk>/", views.case_detail, name="case"),
+    path("stafettlogg/<int:pk>/innslag/<slug:kind>/", views.entry_add, name="entry_add"),
+    path(
+        "stafettlogg/<int:pk>/korriger/<int:entry_pk>/", views.entry_correct, name="entry_correct"
+    ),
+    path("stafettlogg/<int:pk>/nivaa/", views.level_change, name="level"),
+    path("stafettlogg/<int:pk>/deltakere/", views.participant_add, name="participant_add"),
+    path("stafettlogg/<int:pk>/overfor/", views.handover_request, name="handover"),
+    path(
+        "stafettlogg/<int:pk>/overfor/<int:handover_pk>/svar/",
+        views.handover_answer,
+        name="handover_answer",
+    ),
+    path("stafettlogg/<int:pk>/trinn/<slug:key>/", views.checklist_step, name="checklist"),
+    path("stafettlogg/<int:pk>/melding/", views.case_report, name="case_report"),
+    path("stafettlogg/<int:pk>/avslutt/", views.case_close, name="close"),
+    path("stafettlogg/<int:pk>/samtykke/", views.case_consent, name="consent"),
+    path("stafettlogg/<int:pk>/samtykke/trekk/", views.consent_withdraw, name="consent_withdraw"),
+    path("stafettlogg/<int:pk>/innsyn/", views.insight_request, name="insight_request"),
+    path("stafettlogg/<int:pk>/innsyn/<int:report_pk>/", views.insight_status, name="insight"),
+    path(
+        "stafettlogg/<int:pk>/innsyn/<int:report_pk>/fil/",
+        views.insight_download,
+        name="insight_download",
+    ),
+    path("tjeneste/<slug:slug>/saker/", views.service_cases, name="service_cases"),
+    path(
+        "tjeneste/<slug:slug>/saker/<int:case_pk>/stafettholder/",
+        views.service_case_reassign,
+        name="reassign",
+    ),
+]

@@ -1,0 +1,73 @@
+"""A case log with people in every relation to it, for the access tests."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from stafettlogg import services
+from stafettlogg.models import Innslag, Samtykke
+
+from .factories import BrukerFactory, TjenesteFactory, grant_role
+
+CHILD = "Emma Testbarn"
+
+
+@pytest.fixture
+def people(db):
+    kindergarten = TjenesteFactory(name="Solbakken barnehage", slug="solbakken-barnehage")
+    clinic = TjenesteFactory(name="Helsestasjonen", slug="helsestasjonen")
+    school = TjenesteFactory(name="Sentrum skole", slug="sentrum-skole")
+    users = {}
+    for name, tjeneste, role in [
+        ("stafettholder", kindergarten, "ansatt"),
+        ("participant", clinic, "ansatt"),
+        ("same_service", kindergarten, "ansatt"),
+        ("other_service", school, "ansatt"),
+        ("leader", kindergarten, "leder"),
+        ("local_admin", kindergarten, "lokal_administrator"),
+    ]:
+        users[name] = BrukerFactory(username=name, first_name=name.title())
+        grant_role(users[name], tjeneste, role)
+    users["coordinator"] = BrukerFactory(username="coordinator", is_bts_coordinator=True)
+    users["sysadmin"] = BrukerFactory(username="sysadmin", is_staff=True, is_superuser=True)
+    return {"users": users, "kindergarten": kindergarten, "clinic": clinic, "school": school}
+
+
+def open_case(people, *, child=CHILD, covered=("kindergarten", "clinic")):
+    users = people["users"]
+    today = timezone.localdate()
+    case = services.stafettlogg_open(
+        user=users["stafettholder"], tjeneste=people["kindergarten"], child_name=child,
+        child_birth_date=today.replace(year=today.year - 4), guardians=[{"name": "Lise Forelder"}],
+        consent_data={"given_by": "Lise Forelder", "method": Samtykke.Method.ORAL,
+                      "given_on": today, "valid_until": today + timedelta(days=365)},
+        services=[people[name] for name in covered],
+    )  # fmt: skip
+    return case
+
+
+@pytest.fixture
+def case(people):
+    case = open_case(people)
+    users = people["users"]
+    services.participant_add(
+        case=case, by=users["stafettholder"], user=users["participant"], tjeneste=people["clinic"]
+    )
+    services.entry_add(
+        case=case,
+        user=users["stafettholder"],
+        kind=Innslag.Kind.OBSERVATION,
+        text="Sliten i barnehagen.",
+    )
+    services.entry_add(
+        case=case,
+        user=users["stafettholder"],
+        kind=Innslag.Kind.MEASURE,
+        title="Fast voksen",
+        goal="Trygghet",
+        responsible="Kari",
+        starts_on=timezone.localdate(),
+        evaluate_by=timezone.localdate() + timedelta(days=14),
+    )
+    return case

@@ -1,0 +1,128 @@
+"""Who may see a case log: every case URL × every relation to the case, and every request
+leaves a row in the access log."""
+
+import pytest
+from django.urls import URLPattern, get_resolver, resolve, reverse
+
+from stafettlogg.models import AccessLog, InsightReport, Overforing
+
+from .case_fixtures import CHILD
+
+pytestmark = pytest.mark.django_db
+
+OUTSIDERS = ["same_service", "other_service", "leader", "local_admin", "coordinator", "sysadmin"]
+
+
+def case_urls(case):
+    entry = case.entries.first()
+    report = InsightReport.objects.create(stafettlogg=case, requested_by=case.stafettholder)
+    handover = Overforing.objects.create(
+        stafettlogg=case,
+        from_user=case.stafettholder,
+        to_user=case.stafettholder,
+        to_tjeneste=case.tjeneste,
+        status=Overforing.Status.DECLINED,
+    )
+    pk = case.pk
+    return [
+        ("get", reverse("stafettlogg:case", kwargs={"pk": pk})),
+        ("get", reverse("stafettlogg:consent", kwargs={"pk": pk})),
+        ("get", reverse("stafettlogg:entry_correct", kwargs={"pk": pk, "entry_pk": entry.pk})),
+        ("get", reverse("stafettlogg:insight", kwargs={"pk": pk, "report_pk": report.pk})),
+        ("get", reverse("stafettlogg:insight_download", kwargs={"pk": pk, "report_pk": report.pk})),
+        ("post", reverse("stafettlogg:entry_add", kwargs={"pk": pk, "kind": "observasjon"})),
+        ("post", reverse("stafettlogg:entry_correct", kwargs={"pk": pk, "entry_pk": entry.pk})),
+        ("post", reverse("stafettlogg:level", kwargs={"pk": pk})),
+        ("post", reverse("stafettlogg:participant_add", kwargs={"pk": pk})),
+        ("post", reverse("stafettlogg:handover", kwargs={"pk": pk})),
+        (
+            "post",
+            reverse("stafettlogg:handover_answer", kwargs={"pk": pk, "handover_pk": handover.pk}),
+        ),
+        ("post", reverse("stafettlogg:checklist", kwargs={"pk": pk, "key": "n1-plan"})),
+        ("post", reverse("stafettlogg:case_report", kwargs={"pk": pk})),
+        ("post", reverse("stafettlogg:close", kwargs={"pk": pk})),
+        ("post", reverse("stafettlogg:consent_withdraw", kwargs={"pk": pk})),
+        ("post", reverse("stafettlogg:insight_request", kwargs={"pk": pk})),
+    ]
+
+
+def case_url_names() -> set[str]:
+    """Every named URL of one case log (the routes under stafettlogg/<pk>/)."""
+    resolver = next(
+        p for p in get_resolver().url_patterns if getattr(p, "namespace", None) == "stafettlogg"
+    )
+    return {
+        p.name
+        for p in resolver.url_patterns
+        if isinstance(p, URLPattern) and str(p.pattern).startswith("stafettlogg/<int:pk>/")
+    }
+
+
+def test_the_walk_covers_every_case_url_and_each_is_a_logged_case_view(case):
+    walked = {resolve(url).url_name: resolve(url).func for _, url in case_urls(case)}
+    assert set(walked) == case_url_names()
+    for name, view in walked.items():
+        assert getattr(view, "is_case_view", False), name
+
+
+@pytest.mark.parametrize("who", OUTSIDERS)
+def test_outsiders_get_404_and_never_see_the_childs_name(client, people, case, who):
+    client.force_login(people["users"][who])
+    for method, url in case_urls(case):
+        response = getattr(client, method)(url, {"text": "x", "reason": "x"})
+        assert response.status_code == 404, (who, method, url, response.status_code)
+        assert CHILD not in response.content.decode(), (who, url)
+
+
+def test_anonymous_visitor_is_sent_to_login_from_every_case_url(client, case):
+    for method, url in case_urls(case):
+        response = getattr(client, method)(url)
+        assert response.status_code == 302, url
+        assert "/ansatt/logg-inn/" in response["Location"]
+
+
+@pytest.mark.parametrize("who", ["stafettholder", "participant"])
+def test_participants_read_the_case(client, people, case, who):
+    client.force_login(people["users"][who])
+    response = client.get(reverse("stafettlogg:case", kwargs={"pk": case.pk}))
+    assert response.status_code == 200
+    assert CHILD in response.content.decode()
+    assert "Sliten i barnehagen." in response.content.decode()
+
+
+def test_participant_adds_an_entry(client, people, case):
+    client.force_login(people["users"]["participant"])
+    url = reverse("stafettlogg:entry_add", kwargs={"pk": case.pk, "kind": "observasjon"})
+    assert client.post(url, {"text": "Ny observasjon"}).status_code == 302
+    assert case.entries.filter(text="Ny observasjon").exists()
+
+
+def test_only_the_stafettholder_may_order_the_insight_report(client, people, case):
+    client.force_login(people["users"]["participant"])
+    url = reverse("stafettlogg:insight_request", kwargs={"pk": case.pk})
+    assert client.post(url).status_code == 403
+
+
+def test_every_case_request_writes_one_access_log_row(client, people, case):
+    users = people["users"]
+    for who in ["stafettholder", "same_service", "coordinator"]:
+        client.force_login(users[who])
+        for method, url in case_urls(case):
+            before = AccessLog.objects.filter(stafettlogg_id=case.pk).count()
+            getattr(client, method)(url, {"text": "x"})
+            rows = AccessLog.objects.filter(stafettlogg_id=case.pk).order_by("-pk")
+            assert rows.count() == before + 1, (who, method, url)
+            row = rows.first()
+            assert row.user == users[who]
+            assert row.what == url
+            if who != "stafettholder":
+                assert row.action == AccessLog.Action.DENIED
+
+
+def test_access_log_records_the_participants_service(client, people, case):
+    client.force_login(people["users"]["participant"])
+    client.get(reverse("stafettlogg:case", kwargs={"pk": case.pk}))
+    row = AccessLog.objects.filter(stafettlogg_id=case.pk).latest("pk")
+    assert row.tjeneste == people["clinic"]
+    assert row.action == AccessLog.Action.VIEW
