@@ -3,6 +3,7 @@ through ``access_log.case_view`` / ``undring_view``: permission, consent lock, a
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,8 +14,8 @@ from bts_portal.permissions import ServicePerm
 from handlingsveileder.selectors import steps_for_level
 
 from . import consent, forms, selectors, services
-from .access_log import case_view, undring_view
-from .models import Innslag, InsightReport, Overforing, Stafettlogg, Undring
+from .access_log import case_view, record, undring_view
+from .models import AccessLog, Innslag, InsightReport, Overforing, Stafettlogg, Undring
 
 ENTRY_FORMS = {
     Innslag.Kind.OBSERVATION: forms.ObservationForm,
@@ -380,8 +381,9 @@ def consent_withdraw(request, case):
 
 @service_permission_required(ServicePerm.VIEW_CASES)
 def service_cases(request, tjeneste):
+    page = Paginator(selectors.service_cases(tjeneste), 50).get_page(request.GET.get("side"))
     return render(request, "stafettlogg/service_cases.html", {
-        "tjeneste": tjeneste, "cases": selectors.service_cases(tjeneste),
+        "tjeneste": tjeneste, "cases": page.object_list, "page": page,
         "may_reassign": permissions.has_service_perm(
             request.user, ServicePerm.REASSIGN_STAFETTHOLDER, tjeneste),
         "reassign_form": forms.ReassignForm(tjeneste=tjeneste),
@@ -398,6 +400,14 @@ def service_case_reassign(request, tjeneste, case_pk):
         return redirect("stafettlogg:service_cases", slug=tjeneste.slug)
     services.stafettholder_reassign(
         case=case, by=request.user, new_holder=form.cleaned_data["new_holder"]
+    )
+    # Reassigning writes an entry: logged, though the administrator reads no content.
+    record(
+        user=request.user,
+        action=AccessLog.Action.WRITE,
+        case=case,
+        tjeneste=tjeneste,
+        what=request.path,
     )
     messages.success(request, _("The baton holder is changed."))
     return redirect("stafettlogg:service_cases", slug=tjeneste.slug)

@@ -128,6 +128,9 @@ def test_local_administrator_reassigns_without_reading_content(client, people, c
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.stafettholder == people["users"]["same_service"]
+    from stafettlogg.models import AccessLog
+
+    assert AccessLog.objects.filter(stafettlogg_id=case.pk, user=admin, action="write").exists()
     assert client.get(reverse("stafettlogg:case", kwargs={"pk": case.pk})).status_code == 404
 
 

@@ -1,0 +1,68 @@
+"""The case page and 'my work' cost the same number of queries at any size."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from stafettlogg.models import Innslag
+
+from .case_fixtures import open_case
+
+pytestmark = pytest.mark.django_db
+
+
+def add_entries(case, user, count):
+    now = timezone.now()
+    Innslag.objects.bulk_create(
+        Innslag(stafettlogg=case, kind="tiltak" if n % 5 == 0 else "observasjon", author=user,
+                text=f"Innslag {n}", title=f"Tiltak {n}", created_at=now - timedelta(minutes=n),
+                evaluate_by=timezone.localdate() + timedelta(days=n % 30))
+        for n in range(count)
+    )  # fmt: skip
+
+
+def queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_case_page_queries_are_the_same_with_10_and_1000_entries(client, people, case):
+    holder = people["users"]["stafettholder"]
+    url = reverse("stafettlogg:case", kwargs={"pk": case.pk})
+    client.force_login(holder)
+    add_entries(case, holder, 10)
+    client.get(url)
+    small = queries(client, url)
+    add_entries(case, holder, 990)
+    assert case.entries.count() > 1000
+    assert queries(client, url) == small
+
+
+def test_my_work_queries_do_not_grow_with_cases(client, people):
+    holder = people["users"]["stafettholder"]
+    client.force_login(holder)
+    for n in range(3):
+        open_case(people, child=f"Barn {n}")
+    url = reverse("stafettlogg:my_work")
+    client.get(url)
+    small = queries(client, url)
+    for n in range(3, 30):
+        open_case(people, child=f"Barn {n}")
+    assert queries(client, url) == small
+
+
+def test_service_case_list_queries_do_not_grow(client, people):
+    client.force_login(people["users"]["leader"])
+    for n in range(3):
+        open_case(people, child=f"Barn {n}")
+    url = reverse("stafettlogg:service_cases", kwargs={"slug": "solbakken-barnehage"})
+    client.get(url)
+    small = queries(client, url)
+    for n in range(3, 25):
+        open_case(people, child=f"Barn {n}")
+    assert queries(client, url) == small
