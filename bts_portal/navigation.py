@@ -46,6 +46,12 @@ STAFF_NAVIGATION: list[NavEntry] = [
     ),
     NavEntry(_("Content"), "content:home", permissions.may_manage_any_content, "/ansatt/innhold/"),
     NavEntry(_("Annual cycle"), "samhandling_staff:arshjul", permissions.is_coordinator),
+    NavEntry(
+        _("Statistics"),
+        "statistikk:dashboard",
+        permissions.may_see_statistics,
+        "/ansatt/statistikk/",
+    ),
     NavEntry(_("System administration"), "admin:index", permissions.is_system_administrator),
 ]
 

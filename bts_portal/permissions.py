@@ -289,3 +289,35 @@ def may_see_undring(user: Bruker | AnonymousUser, undring) -> bool:
     if undring.author_id == user.pk:
         return True
     return has_service_perm(user, ServicePerm.VIEW_UNDRINGER, undring.tjeneste)
+
+
+# --- Statistics and the annual report ------------------------------------------------------
+
+
+def may_see_municipal_statistics(user: Bruker | AnonymousUser) -> bool:
+    return is_coordinator(user) or is_municipal_leader(user)
+
+
+def statistics_services(user: Bruker | AnonymousUser) -> QuerySet[Tjeneste]:
+    """The services whose statistics the user may see (leaders: their own)."""
+    return services_with_perm(user, ServicePerm.VIEW_STATISTICS)
+
+
+def may_see_statistics(user: Bruker | AnonymousUser) -> bool:
+    return may_see_municipal_statistics(user) or has_any_service_perm(
+        user, ServicePerm.VIEW_STATISTICS
+    )
+
+
+def may_generate_annual_report(user: Bruker | AnonymousUser) -> bool:
+    return is_coordinator(user)
+
+
+def may_download_report(user: Bruker | AnonymousUser, report) -> bool:
+    """Leaders and the coordinator only: the municipality's report for municipal roles, a
+    service's report also for that service's leaders."""
+    if may_see_municipal_statistics(user):
+        return True
+    return report.tjeneste_id is not None and ServicePerm.VIEW_STATISTICS in _service_perm_map(
+        user
+    ).get(report.tjeneste_id, set())

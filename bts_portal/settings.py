@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "handlingsveileder",
     "stafettlogg",
     "tiltaksoversikt",
+    "statistikk",
 ]
 
 MIDDLEWARE = [
@@ -299,6 +300,8 @@ UNDRING_DECISION_DAYS = env.int("UNDRING_DECISION_DAYS", default=14)
 CONSENT_AGE = env.int("CONSENT_AGE", default=16)
 # Closed cases and concerns are deleted this many days after closing.
 RETENTION_DAYS = env.int("RETENTION_DAYS", default=365 * 5)
+# Statistics never show a count below this: it is shown as "<5" (small-cell suppression).
+STATS_MIN_CELL = env.int("STATS_MIN_CELL", default=5)
 # Where the portal is reached, for links in e-mails sent by background tasks.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # The service whose contacts the duty-to-report box shows on every page of the guide.

@@ -98,6 +98,8 @@ class Stafettlogg(models.Model):
     child_name = models.CharField(_("child's name"), max_length=200)
     child_birth_date = models.DateField(_("child's date of birth"))
     level = models.PositiveSmallIntegerField(_("level"), choices=LEVELS, default=1)
+    # The level the case was opened at: the flow from level 0 in the statistics.
+    start_level = models.PositiveSmallIntegerField(choices=LEVELS, default=1)
     stafettholder = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -329,6 +331,9 @@ class Overforing(models.Model):
     stafettlogg = models.ForeignKey(Stafettlogg, on_delete=models.CASCADE, related_name="handovers")
     from_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    from_tjeneste = models.ForeignKey(
+        Tjeneste, on_delete=models.PROTECT, related_name="+", null=True
     )
     to_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="incoming_handovers"

@@ -134,7 +134,7 @@ def stafettlogg_open(
         raise consent.ConsentError(_("The consent's end date has already passed."))
     case = Stafettlogg.objects.create(
         child_name=child_name, child_birth_date=child_birth_date, level=level,
-        stafettholder=user, tjeneste=tjeneste, undring=undring,
+        start_level=level, stafettholder=user, tjeneste=tjeneste, undring=undring,
     )  # fmt: skip
     for guardian in guardians:
         Foresatt.objects.create(stafettlogg=case, **guardian)
@@ -280,7 +280,11 @@ def handover_request(
         status=Overforing.Status.DECLINED, answered_at=timezone.now()
     )
     handover = Overforing.objects.create(
-        stafettlogg=case, from_user=user, to_user=to_user, to_tjeneste=to_tjeneste
+        stafettlogg=case,
+        from_user=user,
+        to_user=to_user,
+        from_tjeneste=case.tjeneste,
+        to_tjeneste=to_tjeneste,
     )
     _entry(
         case,

@@ -47,3 +47,9 @@ def get_item(mapping: dict, key):
 def plain_markdown(text: str) -> str:
     """Markdown as plain words (escaped by the template like any text)."""
     return markdown_to_text(text)
+
+
+@register.filter
+def zip_cells(rows, cells):
+    """Pair table rows with their (suppressed) cells in a template loop."""
+    return list(zip(rows, cells, strict=False))

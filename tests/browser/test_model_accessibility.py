@@ -43,7 +43,14 @@ def test_coordinator_pages_have_no_wcag_violations(demo, open_page, live_server)
     page = open_page("/ansatt/logg-inn/")
     log_in(page, live_server, "koordinator", DEMO_PASSWORD)
     page.wait_for_url(f"{live_server.url}/ansatt/")
-    for path in ["/ansatt/innhold/element/", "/ansatt/arshjul/", "/ansatt/modell/"]:
+    for path in [
+        "/ansatt/innhold/element/",
+        "/ansatt/arshjul/",
+        "/ansatt/modell/",
+        "/ansatt/statistikk/",
+        "/ansatt/statistikk/arsrapport/2025/",
+        "/ansatt/statistikk/rapporter/",
+    ]:
         page.goto(f"{live_server.url}{path}")
         assert axe_violations(page) == [], path
     page.goto(f"{live_server.url}/ansatt/innhold/element/")

@@ -1,0 +1,183 @@
+"""Dashboards, CSV export and the annual report. Who may see what is in bts_portal.permissions."""
+
+import csv
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from bts_portal import permissions
+from bts_portal.decorators import predicate_required, staff_required
+from organisasjon.models import Tjeneste
+
+from .charts import bars
+from .indicators import compute
+from .models import Arsrapport, ReportFile
+
+
+@dataclass
+class Scope:
+    year: int
+    tjeneste: Tjeneste | None
+
+    @property
+    def label(self) -> str:
+        return self.tjeneste.name if self.tjeneste else _("The whole municipality")
+
+
+def _scope(request) -> Scope:
+    """Year and service from the URL, checked against what the user may see."""
+    this_year = timezone.localdate().year
+    try:
+        year = int(request.GET.get("aar", this_year))
+    except ValueError:
+        year = -1
+    if not 2000 <= year <= this_year:
+        raise Http404
+    slug = request.GET.get("tjeneste")
+    municipal = permissions.may_see_municipal_statistics(request.user)
+    if slug:
+        tjeneste = get_object_or_404(Tjeneste, slug=slug)
+        if (
+            not municipal
+            and not permissions.statistics_services(request.user).filter(pk=tjeneste.pk).exists()
+        ):
+            raise PermissionDenied
+        return Scope(year, tjeneste)
+    if municipal:
+        return Scope(year, None)
+    own = permissions.statistics_services(request.user).first()
+    if own is None:
+        raise PermissionDenied
+    return Scope(year, own)
+
+
+@predicate_required(permissions.may_see_statistics)
+def dashboard(request):
+    scope = _scope(request)
+    current = compute(scope.year, scope.tjeneste)
+    previous = {t.key: t for t in compute(scope.year - 1, scope.tjeneste)}
+    tables = []
+    for table in current:
+        chart, height = bars(table)
+        tables.append({"table": table, "previous": previous[table.key], "bars": chart,
+                       "height": height,
+                       "rows": list(zip(table.rows, table.cells,
+                                        previous[table.key].cells + [None] * len(table.rows),
+                                        strict=False))})  # fmt: skip
+    return render(request, "statistikk/dashboard.html", {
+        "scope": scope, "tables": tables,
+        "years": range(timezone.localdate().year, 2019, -1),
+        "services": (Tjeneste.objects.filter(is_active=True)
+                     if permissions.may_see_municipal_statistics(request.user)
+                     else permissions.statistics_services(request.user)),
+        "municipal": permissions.may_see_municipal_statistics(request.user),
+    })  # fmt: skip
+
+
+@predicate_required(permissions.may_see_statistics)
+def export_csv(request):
+    scope = _scope(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    name = scope.tjeneste.slug if scope.tjeneste else "kommunen"
+    response["Content-Disposition"] = (
+        f'attachment; filename="bts-statistikk-{scope.year}-{name}.csv"'
+    )
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([_("Table"), _("Row"), str(scope.year)])
+    for table in compute(scope.year, scope.tjeneste):
+        for (label, _value), cell in zip(table.rows, table.cells, strict=True):
+            writer.writerow([table.title, label, str(cell)])
+        if table.total_cell is not None:
+            writer.writerow([table.title, _("Total"), str(table.total_cell)])
+    return response
+
+
+class NarrativeForm(forms.ModelForm):
+    class Meta:
+        model = Arsrapport
+        fields = ["assessment", "what_worked", "plan_next_year"]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 6})
+            for name in ["assessment", "what_worked", "plan_next_year"]
+        }
+        labels = {
+            "assessment": gettext_lazy("Assessment of the year"),
+            "what_worked": gettext_lazy("What worked"),
+            "plan_next_year": gettext_lazy("Plan for next year"),
+        }
+
+
+@predicate_required(permissions.may_generate_annual_report)
+def annual_report(request, year):
+    if not 2000 <= year <= timezone.localdate().year:
+        raise Http404
+    report, _created = Arsrapport.objects.get_or_create(year=year)
+    form = NarrativeForm(request.POST or None, instance=report)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.updated_by = request.user
+        saved.save()
+        messages.success(request, _("The text of the report is saved."))
+        return redirect("statistikk:annual_report", year=year)
+    return render(request, "statistikk/annual_report.html", {
+        "year": year, "form": form, "services": Tjeneste.objects.filter(is_active=True),
+        "files": ReportFile.objects.filter(year=year).select_related("generated_by", "tjeneste"),
+    }, status=400 if form.is_bound else 200)  # fmt: skip
+
+
+@require_POST
+@predicate_required(permissions.may_generate_annual_report)
+def generate(request, year):
+    if not 2000 <= year <= timezone.localdate().year:
+        raise Http404
+    tjeneste = None
+    if request.POST.get("tjeneste"):
+        tjeneste = get_object_or_404(Tjeneste, slug=request.POST["tjeneste"])
+    report = ReportFile.objects.create(year=year, tjeneste=tjeneste, generated_by=request.user)
+    from .tasks import build_annual_report
+
+    build_annual_report.delay(report.pk)
+    return redirect("statistikk:report", pk=report.pk)
+
+
+@staff_required
+def reports(request):
+    if not permissions.may_see_statistics(request.user):
+        raise PermissionDenied
+    files = [f for f in ReportFile.objects.select_related("generated_by", "tjeneste")
+             if permissions.may_download_report(request.user, f)]  # fmt: skip
+    return render(request, "statistikk/reports.html", {"files": files})
+
+
+def _report_for(request, pk) -> ReportFile:
+    report = get_object_or_404(ReportFile, pk=pk)
+    if not permissions.may_download_report(request.user, report):
+        raise PermissionDenied
+    return report
+
+
+@staff_required
+def report_status(request, pk):
+    return render(request, "statistikk/report_status.html", {"report": _report_for(request, pk)})
+
+
+@staff_required
+def report_download(request, pk):
+    report = _report_for(request, pk)
+    if report.status != ReportFile.Status.DONE or not report.file:
+        raise Http404
+    return FileResponse(
+        report.file.open("rb"),
+        as_attachment=True,
+        filename=f"arsrapport-bts-{report.year}.pdf",
+        content_type="application/pdf",
+    )
