@@ -63,5 +63,9 @@ def staff_home(request):
             "is_coordinator": permissions.is_coordinator(request.user),
             "is_municipal_leader": permissions.is_municipal_leader(request.user),
             "is_system_administrator": permissions.is_system_administrator(request.user),
+            "may_work": permissions.has_any_service_perm(
+                request.user, permissions.ServicePerm.WORK
+            ),
+            "may_see_statistics": permissions.may_see_statistics(request.user),
         },
     )

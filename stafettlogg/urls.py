@@ -31,6 +31,11 @@ urlpatterns = [
     path("stafettlogg/<int:pk>/avslutt/", views.case_close, name="close"),
     path("stafettlogg/<int:pk>/samtykke/", views.case_consent, name="consent"),
     path("stafettlogg/<int:pk>/samtykke/trekk/", views.consent_withdraw, name="consent_withdraw"),
+    path(
+        "stafettlogg/<int:pk>/samtykke/<int:consent_pk>/skjema/",
+        views.consent_document,
+        name="consent_document",
+    ),
     path("stafettlogg/<int:pk>/innsyn/", views.insight_request, name="insight_request"),
     path("stafettlogg/<int:pk>/innsyn/<int:report_pk>/", views.insight_status, name="insight"),
     path(

@@ -448,3 +448,21 @@ def insight_download(request, case, report_pk):
         filename=f"innsyn-stafettlogg-{case.pk}.pdf",
         content_type="application/pdf",
     )
+
+
+@case_view(download=True, allow_locked=True)
+def consent_document(request, case, consent_pk):
+    """The signed consent form, for the case's participants (logged as a download)."""
+    from django.http import FileResponse, Http404
+
+    from .models import Samtykke
+
+    samtykke = get_object_or_404(Samtykke, pk=consent_pk, stafettlogg=case)
+    if not samtykke.document:
+        raise Http404
+    return FileResponse(
+        samtykke.document.open("rb"),
+        as_attachment=True,
+        filename=f"samtykke-{case.pk}-{samtykke.pk}.pdf",
+        content_type="application/pdf",
+    )

@@ -24,7 +24,12 @@ def case_urls(case):
         status=Overforing.Status.DECLINED,
     )
     pk = case.pk
+    samtykke = case.consents.first()
     return [
+        (
+            "get",
+            reverse("stafettlogg:consent_document", kwargs={"pk": pk, "consent_pk": samtykke.pk}),
+        ),
         ("get", reverse("stafettlogg:case", kwargs={"pk": pk})),
         ("get", reverse("stafettlogg:consent", kwargs={"pk": pk})),
         ("get", reverse("stafettlogg:entry_correct", kwargs={"pk": pk, "entry_pk": entry.pk})),

@@ -173,3 +173,27 @@ def test_case_holder_child_name_never_in_the_leaders_list(client, people, case):
     assert CHILD not in content
     assert "ET" in content  # initials
     assert "Sliten" not in content
+
+
+def test_signed_form_is_stored_and_downloadable_by_participants_only(
+    client, people, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
+    client.force_login(people["users"]["stafettholder"])
+    response = client.post(
+        reverse("stafettlogg:case_open"),
+        open_form(people, method="skriftlig", document=SimpleUploadedFile("samtykke.pdf", pdf)),
+    )
+    assert response.status_code == 302
+    case = Stafettlogg.objects.get()
+    samtykke = case.consents.get()
+    url = reverse("stafettlogg:consent_document", kwargs={"pk": case.pk, "consent_pk": samtykke.pk})
+    download = client.get(url)
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert AccessLog.objects.filter(stafettlogg_id=case.pk, action="download").exists()
+    client.force_login(people["users"]["same_service"])
+    assert client.get(url).status_code == 404

@@ -116,3 +116,19 @@ def test_permission_checks_do_not_query_per_check(
         for perm in ServicePerm:
             has_service_perm(user, perm, tjeneste)
             has_service_perm(user, perm, other_tjeneste)
+
+
+def test_resync_command_restores_rights_from_memberships(tjeneste):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from guardian.models import UserObjectPermission
+
+    user = BrukerFactory()
+    grant_role(user, tjeneste, "leder")
+    UserObjectPermission.objects.filter(user=user).delete()
+    assert not has_service_perm(fresh(user), ServicePerm.VIEW_CASES, tjeneste)
+    output = StringIO()
+    call_command("resync_permissions", stdout=output)
+    assert has_service_perm(fresh(user), ServicePerm.VIEW_CASES, tjeneste)
+    assert "1 users" in output.getvalue()
