@@ -4,6 +4,7 @@ through ``access_log.case_view`` / ``undring_view``: permission, consent lock, a
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,7 +16,16 @@ from handlingsveileder.selectors import steps_for_level
 
 from . import consent, forms, selectors, services
 from .access_log import case_view, record, undring_view
-from .models import AccessLog, Innslag, InsightReport, Overforing, Stafettlogg, Undring
+from .models import (
+    AccessLog,
+    Innslag,
+    InsightReport,
+    Overforing,
+    Samtykke,
+    Stafettlogg,
+    Undring,
+)
+from .tasks import build_insight_report
 
 ENTRY_FORMS = {
     Innslag.Kind.OBSERVATION: forms.ObservationForm,
@@ -159,9 +169,12 @@ def case_open(request):
     if not work.exists():
         raise PermissionDenied
     undring = None
-    if request.GET.get("undring"):
+    undring_id = request.GET.get("undring", "")
+    if undring_id:
+        if not undring_id.isdigit():
+            raise Http404
         undring = get_object_or_404(
-            Undring, pk=request.GET["undring"], author=request.user, status=Undring.Status.OPEN
+            Undring, pk=int(undring_id), author=request.user, status=Undring.Status.OPEN
         )
     form = forms.OpenCaseForm(request.POST or None, request.FILES or None, services=work)
     if request.method == "POST" and form.is_valid():
@@ -423,8 +436,6 @@ def insight_request(request, case):
     if not permissions.is_stafettholder(request.user, case):
         raise PermissionDenied
     report = InsightReport.objects.create(stafettlogg=case, requested_by=request.user)
-    from .tasks import build_insight_report
-
     build_insight_report.delay(report.pk)
     return redirect("stafettlogg:insight", pk=case.pk, report_pk=report.pk)
 
@@ -437,8 +448,6 @@ def insight_status(request, case, report_pk):
 
 @case_view(download=True, allow_locked=True)
 def insight_download(request, case, report_pk):
-    from django.http import FileResponse, Http404
-
     report = get_object_or_404(InsightReport, pk=report_pk, stafettlogg=case)
     if report.status != InsightReport.Status.DONE or not report.file:
         raise Http404
@@ -453,10 +462,6 @@ def insight_download(request, case, report_pk):
 @case_view(download=True, allow_locked=True)
 def consent_document(request, case, consent_pk):
     """The signed consent form, for the case's participants (logged as a download)."""
-    from django.http import FileResponse, Http404
-
-    from .models import Samtykke
-
     samtykke = get_object_or_404(Samtykke, pk=consent_pk, stafettlogg=case)
     if not samtykke.document:
         raise Http404

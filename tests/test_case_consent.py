@@ -197,3 +197,10 @@ def test_signed_form_is_stored_and_downloadable_by_participants_only(
     assert AccessLog.objects.filter(stafettlogg_id=case.pk, action="download").exists()
     client.force_login(people["users"]["same_service"])
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("value", ["abc", "1;drop", "999999"])
+def test_a_bad_concern_in_the_open_address_is_404_not_500(client, people, value):
+    client.force_login(people["users"]["stafettholder"])
+    response = client.get(reverse("stafettlogg:case_open"), {"undring": value})
+    assert response.status_code == 404
