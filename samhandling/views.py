@@ -1,5 +1,7 @@
 """The public site: the model, its elements, the coordinator's pages and search."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
@@ -69,5 +71,7 @@ def site_search(request):
     hits = search(query) if query else []
     page = Paginator(hits, SEARCH_PAGE_SIZE).get_page(request.GET.get("side"))
     return render(
-        request, "samhandling/search.html", {"query": query, "page": page, "total": len(hits)}
+        request,
+        "samhandling/search.html",
+        {"query": query, "page": page, "total": len(hits), "querystring": urlencode({"q": query})},
     )

@@ -9,17 +9,13 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.db.models import Count, Q, QuerySet
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from bts_portal.content.search import filter_by_text
 from organisasjon.models import AGE_MAX, AGE_PREGNANCY, Tjeneste
 
-from .models import Tema, Tilgang, Tiltak
+from .models import LEVEL_CHOICES, Tema, Tilgang, Tiltak
 
-# format_lazy keeps the label translatable per request (a % on a lazy string would fix it
-# in whatever language was active at import).
-LEVEL_CHOICES = [(str(n), format_lazy("{} {}", _("Level"), n)) for n in range(4)]
 FACETS = ("tema", "nivaa", "tjeneste", "tilgang")
 
 

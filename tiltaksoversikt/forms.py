@@ -1,5 +1,4 @@
 from django import forms
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -7,9 +6,7 @@ from bts_portal import permissions
 from bts_portal.content.forms import ContentForm
 from bts_portal.slugs import norwegian_slugify
 
-from .models import Malgruppe, Moteplass, Tema, Tiltak
-
-LEVELS = [(str(n), format_lazy("{} {}", gettext_lazy("Level"), n)) for n in range(4)]
+from .models import LEVEL_CHOICES, Malgruppe, Moteplass, Tema, Tiltak
 
 
 class TiltakForm(ContentForm):
@@ -21,7 +18,7 @@ class TiltakForm(ContentForm):
     )
     levels = forms.MultipleChoiceField(
         label=gettext_lazy("BTI levels where it is typically used"),
-        choices=LEVELS,
+        choices=LEVEL_CHOICES,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

@@ -1,10 +1,12 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from bts_portal.content.models import PublishableContent
 from organisasjon.models import AGE_MAX, AGE_PREGNANCY, Tjeneste, age_range_display
+from samhandling.models import CaseMode
 
 
 class Tema(models.Model):
@@ -23,6 +25,11 @@ class Tema(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# BTI levels 0–3 as form choices; format_lazy keeps the label translated per request
+# (a % on a lazy string would fix it in whatever language was active at import).
+LEVEL_CHOICES = [(str(n), format_lazy("{} {}", _("Level"), n)) for n in range(4)]
 
 
 class Tilgang(models.TextChoices):
@@ -111,13 +118,12 @@ class Tiltak(PublishableContent):
         return [str(labels[g]) for g in self.target_groups if g in labels]
 
 
+# A meeting place always discusses cases, anonymously and/or with consent.
+MEETING_CASE_MODES = [(value, label) for value, label in CaseMode.choices if value]
+
+
 class Moteplass(PublishableContent):
     """An interdisciplinary meeting place (forebyggende forum, tverrfaglig team, …)."""
-
-    class CaseMode(models.TextChoices):
-        ANONYMOUS = "anonym", _("Anonymously")
-        CONSENT = "samtykke", _("With consent")
-        BOTH = "begge", _("Anonymously or with consent")
 
     title = models.CharField(_("name"), max_length=200)
     title_nn = models.CharField(_("name (nynorsk)"), max_length=200, blank=True, default="")
@@ -137,7 +143,7 @@ class Moteplass(PublishableContent):
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True, default="")
     contact_email = models.EmailField(_("contact e-mail"), blank=True, default="")
     case_mode = models.CharField(
-        _("how cases are discussed"), max_length=10, choices=CaseMode.choices
+        _("how cases are discussed"), max_length=10, choices=MEETING_CASE_MODES
     )
     element = models.ForeignKey(
         "samhandling.Element",

@@ -1,8 +1,10 @@
 """Playwright on Debian's Chromium (never a downloaded browser) against the live test server."""
 
+import io
 import os
 
 import pytest
+from django.core.management import call_command
 
 from tests.services import require_chromium
 
@@ -28,6 +30,12 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture
+def demo(db):
+    """The demo municipality, as `make run` loads it."""
+    call_command("load_demo", stdout=io.StringIO())
 
 
 @pytest.fixture(scope="session")

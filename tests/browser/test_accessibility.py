@@ -1,7 +1,6 @@
 """axe-core finds no WCAG 2.1 A/AA violation on the foundation's pages, on desktop and phone."""
 
 import pytest
-from django.core.management import call_command
 
 from organisasjon.demo import DEMO_PASSWORD
 
@@ -15,11 +14,6 @@ PUBLIC_PAGES = [
     "/tjenester/",
     "/tjenester/helsestasjon-og-skolehelsetjeneste/",
 ]
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])

@@ -1,7 +1,6 @@
 """axe-core: the undring form, the case page and the consent form."""
 
 import pytest
-from django.core.management import call_command
 
 from organisasjon.demo import DEMO_PASSWORD
 from stafettlogg.models import Stafettlogg
@@ -9,11 +8,6 @@ from stafettlogg.models import Stafettlogg
 from .conftest import DESKTOP, PHONE, axe_violations, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])

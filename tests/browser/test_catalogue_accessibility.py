@@ -1,7 +1,6 @@
 """axe-core: the catalogue's list (filters open) and a measure page, on desktop and phone."""
 
 import pytest
-from django.core.management import call_command
 
 from .conftest import DESKTOP, PHONE, axe_violations
 
@@ -17,11 +16,6 @@ PAGES = [
     "/tiltak/utskrift/?alder=10",
     "/tiltak/apne-data/",
 ]
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])

@@ -1,7 +1,6 @@
 """axe-core: the public guide pages at desktop and 375 px."""
 
 import pytest
-from django.core.management import call_command
 
 from .conftest import DESKTOP, PHONE, axe_violations
 
@@ -17,11 +16,6 @@ PAGES = [
     "/veileder/tema/vold-og-overgrep/",
     "/veileder/verktoy/samtykkeskjema/",
 ]
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])

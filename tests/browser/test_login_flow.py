@@ -1,18 +1,12 @@
 """A demo employee logs in through a real browser, and no page reaches outside the portal."""
 
 import pytest
-from django.core.management import call_command
 
 from organisasjon.demo import DEMO_PASSWORD
 
 from .conftest import PHONE, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def test_demo_employee_logs_in_and_sees_the_staff_start_page(demo, open_page, live_server):

@@ -1,7 +1,6 @@
 """axe-core: the public model pages have no WCAG 2.1 A/AA violations, on desktop and phone."""
 
 import pytest
-from django.core.management import call_command
 
 from organisasjon.demo import DEMO_PASSWORD
 
@@ -17,11 +16,6 @@ PAGES = [
     "/sok/?q=barnehage",
     "/side/om-bts-og-bti/",
 ]
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
