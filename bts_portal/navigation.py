@@ -52,6 +52,12 @@ STAFF_NAVIGATION: list[NavEntry] = [
         permissions.may_see_statistics,
         "/ansatt/statistikk/",
     ),
+    NavEntry(
+        _("Role changes"),
+        "organisasjon_staff:role_changes",
+        permissions.is_coordinator,
+        "/ansatt/organisasjon/",
+    ),
     NavEntry(_("System administration"), "admin:index", permissions.is_system_administrator),
 ]
 

@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from handlingsveileder import urls as guide_urls
+from organisasjon.urls import staff_urlpatterns as organisasjon_staff_urls
 from samhandling.sitemaps import SITEMAPS
 from tiltaksoversikt.urls import tiltak_urlpatterns
 
@@ -51,6 +52,7 @@ urlpatterns = [
     path("ansatt/", include(auth_patterns)),
     path("ansatt/", include("stafettlogg.urls")),
     path("ansatt/tjeneste/", include("organisasjon.urls")),
+    path("ansatt/organisasjon/", include(organisasjon_staff_urls)),
     path("ansatt/", include("samhandling.staff_urls")),
     path("ansatt/innhold/", include("bts_portal.content.urls")),
     path("ansatt/tiltak/", include("tiltaksoversikt.staff_urls")),

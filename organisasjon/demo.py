@@ -8,7 +8,7 @@ from django.db import transaction
 from bts_portal.upsert import upsert
 
 from .models import AGE_PREGNANCY, Bruker, Rolle, Sektor, Tjeneste
-from .services import membership_add
+from .services import membership_add, role_flags_set
 
 DEMO_PASSWORD = "bts-demo-2026"  # noqa: S105 - printed for the demo users on purpose
 
@@ -273,15 +273,15 @@ def load() -> list[tuple[str, str]]:
         user, _changed = upsert(
             Bruker,
             {"username": username},
-            {
-                "first_name": first,
-                "last_name": last,
-                "email": f"{username}@eksempel.kommune.no",
-                "is_bts_coordinator": flags.get("is_bts_coordinator", False),
-                "is_municipal_leader": flags.get("is_municipal_leader", False),
-                "is_staff": flags.get("is_staff", False),
-                "is_active": True,
-            },
+            {"first_name": first, "last_name": last, "email": f"{username}@eksempel.kommune.no"},
+        )
+        # Through the service, so that the record of role changes shows the demo's roles too.
+        role_flags_set(
+            user=user,
+            is_bts_coordinator=flags.get("is_bts_coordinator", False),
+            is_municipal_leader=flags.get("is_municipal_leader", False),
+            is_staff=flags.get("is_staff", False),
+            is_active=True,
         )
         if not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)

@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # Ages are whole years; -1 stands for "from pregnancy", as the grant's target group starts there.
@@ -142,3 +143,101 @@ class Medlemskap(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_rolle_display()} – {self.tjeneste}"
+
+
+class Rolleflagg(models.TextChoices):
+    """The municipality-wide roles that are flags on ``Bruker`` rather than memberships."""
+
+    IS_STAFF = "is_staff", _("System administrator")
+    IS_BTS_COORDINATOR = "is_bts_coordinator", _("BTS coordinator")
+    IS_MUNICIPAL_LEADER = "is_municipal_leader", _("Leader at municipal level")
+    IS_ACTIVE = "is_active", _("Active account")
+
+
+class Endring(models.TextChoices):
+    """What a recorded role change did."""
+
+    ADDED = "added", _("Role added")
+    REMOVED = "removed", _("Role removed")
+    FLAG_SET = "flag_set", _("Flag set")
+    FLAG_CLEARED = "flag_cleared", _("Flag cleared")
+
+
+class RolleEndringIsAppendOnly(Exception):
+    """Raised when code tries to change or delete a recorded role change."""
+
+
+class RolleEndring(models.Model):
+    """One change to who holds which role: a membership added or removed, or a role flag set
+    or cleared. Written by ``organisasjon.services`` in the transaction of the change itself
+    and never changed or deleted, so the BTS coordinator can follow every grant of rights,
+    including those the system administrator makes.
+
+    The foreign keys protect: an account or service that ever held a role is deactivated,
+    not deleted, so the record keeps saying whose it was.
+    """
+
+    Action = Endring
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    # Empty when a command or the demo loader made the change.
+    changed_by = models.ForeignKey(
+        Bruker,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    user = models.ForeignKey(
+        Bruker, on_delete=models.PROTECT, related_name="role_changes", verbose_name=_("user")
+    )
+    tjeneste = models.ForeignKey(
+        Tjeneste,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("service"),
+    )
+    action = models.CharField(_("change made"), max_length=20, choices=Endring.choices)
+    # A ``Rolle`` for membership changes, a ``Rolleflagg`` for flag changes.
+    role = models.CharField(_("role"), max_length=30, choices=[*Rolle.choices, *Rolleflagg.choices])
+
+    class Meta:
+        verbose_name = _("role change")
+        verbose_name_plural = _("role changes")
+        ordering = ["-at", "-pk"]
+        # Nobody is granted rights on the record: the coordinator reads it through the staff
+        # area (bts_portal.permissions.is_coordinator), and nothing may change it.
+        default_permissions = ()
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        action__in=[Endring.ADDED, Endring.REMOVED],
+                        role__in=Rolle.values,
+                        tjeneste__isnull=False,
+                    )
+                    | models.Q(
+                        action__in=[Endring.FLAG_SET, Endring.FLAG_CLEARED],
+                        role__in=Rolleflagg.values,
+                        tjeneste__isnull=True,
+                    )
+                ),
+                name="rolleendring_role_matches_action",
+            )
+        ]
+
+    def __str__(self) -> str:
+        at = timezone.localtime(self.at)
+        what = f"{self.get_action_display()}: {self.get_role_display()}"
+        return f"{at:%d.%m.%Y %H:%M} {self.user} – {what}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise RolleEndringIsAppendOnly("Recorded role changes cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise RolleEndringIsAppendOnly("Recorded role changes cannot be deleted.")

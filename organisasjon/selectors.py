@@ -2,7 +2,7 @@
 
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
-from .models import Bruker, Medlemskap, Sektor, Tjeneste
+from .models import Bruker, Medlemskap, RolleEndring, Sektor, Tjeneste
 
 
 def memberships_for_user(user: Bruker) -> QuerySet[Medlemskap]:
@@ -37,3 +37,17 @@ def public_services() -> QuerySet[Tjeneste]:
         .annotate(sector_order=sector_order)
         .order_by("sector_order", "name")
     )
+
+
+def role_changes(
+    *, user: Bruker | None = None, tjeneste: Tjeneste | None = None
+) -> QuerySet[RolleEndring]:
+    """The record of role changes, newest first, for one account or service if given."""
+    changes = RolleEndring.objects.select_related("changed_by", "user", "tjeneste").order_by(
+        "-at", "-pk"
+    )
+    if user is not None:
+        changes = changes.filter(user=user)
+    if tjeneste is not None:
+        changes = changes.filter(tjeneste=tjeneste)
+    return changes

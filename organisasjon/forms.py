@@ -1,0 +1,36 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Bruker, RolleEndring, Tjeneste
+
+
+class RoleChangeFilterForm(forms.Form):
+    """Narrow the record of role changes to one account or one service."""
+
+    bruker = forms.ModelChoiceField(
+        label=_("User"),
+        queryset=Bruker.objects.none(),
+        to_field_name="username",
+        required=False,
+        empty_label=_("All users"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    tjeneste = forms.ModelChoiceField(
+        label=_("Service"),
+        queryset=Tjeneste.objects.none(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All services"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only accounts and services that appear in the record are worth choosing.
+        self.fields["bruker"].queryset = Bruker.objects.filter(
+            pk__in=RolleEndring.objects.values("user")
+        ).order_by("last_name", "first_name", "username")
+        self.fields["bruker"].label_from_instance = lambda user: f"{user} ({user.username})"
+        self.fields["tjeneste"].queryset = Tjeneste.objects.filter(
+            pk__in=RolleEndring.objects.filter(tjeneste__isnull=False).values("tjeneste")
+        ).order_by("name")
