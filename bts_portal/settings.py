@@ -122,6 +122,13 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 # Uploaded files are never served directly: views check permissions and stream them.
 MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_MB", default=10) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The first handler refuses a file while it streams, once it passes MAX_UPLOAD_BYTES; the
+# others are Django's defaults, which store what it lets through.
+FILE_UPLOAD_HANDLERS = [
+    "bts_portal.upload_handlers.UploadLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # --- Authentication and authorisation -----------------------------------------------------
 AUTH_USER_MODEL = "organisasjon.Bruker"

@@ -19,7 +19,7 @@ class NivaForm(ContentForm):
         (ENGLISH, ["title_en", "summary_en", "body_en"], True),
     ]
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = Niva
         fields = [
             "number",
@@ -73,7 +73,7 @@ class TrinnForm(ContentForm):
         ),
     ]
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = Trinn
         fields = [
             "niva", "title", "key", "summary", "body", "responsible", "deadline_days",
@@ -119,7 +119,7 @@ class VerktoyForm(ContentForm):
         (ENGLISH, ["title_en", "summary_en"], True),
     ]
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = Verktoy
         fields = [
             "title",
@@ -150,7 +150,7 @@ class TegnForm(ContentForm):
         (ENGLISH, ["title_en"], True),
     ]
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = Tegn
         fields = ["age_group", "tema", "seen_in", "title", "title_nn", "title_en"]
 
@@ -167,7 +167,7 @@ class TemaVeilederForm(ContentForm):
         (ENGLISH, ["title_en", "summary_en", "body_en"], True),
     ]
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = TemaVeileder
         fields = [
             "title",

@@ -27,7 +27,7 @@ class ElementForm(ContentForm):
         (gettext_lazy("English"), ["title_en", "summary_en", "body_en", "mandate_en"], True),
     ]
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = Element
         fields = [
             "nivaa", "type", "audience", "owner_tjeneste", "responsible_role",
@@ -72,7 +72,7 @@ class SideForm(ContentForm):
         (gettext_lazy("English"), ["title_en", "summary_en", "body_en"], True),
     ]
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = Side
         fields = [
             "title", "slug", "summary", "body", "review_due",

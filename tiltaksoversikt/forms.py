@@ -36,7 +36,7 @@ class TiltakForm(ContentForm):
         (gettext_lazy("English"), ["title_en", "summary_en", "body_en"], True),
     ]
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = Tiltak
         fields = [
             "tjeneste", "title", "slug", "summary", "body", "age_min", "age_max", "themes",
@@ -92,7 +92,7 @@ class MoteplassForm(ContentForm):
         (gettext_lazy("English"), ["title_en", "summary_en", "body_en"], True),
     ]
 
-    class Meta:
+    class Meta(ContentForm.Meta):
         model = Moteplass
         fields = [
             "title", "slug", "summary", "body", "element", "participating_services",

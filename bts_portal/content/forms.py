@@ -2,14 +2,21 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bts_portal.form_fields import formfield_for
 from bts_portal.slugs import norwegian_slugify
 
 
 class ContentForm(forms.ModelForm):
-    """Base form for editable content: knows its user, groups fields, makes slugs."""
+    """Base form for editable content: knows its user, groups fields, makes slugs.
+
+    Subclasses write ``class Meta(ContentForm.Meta)`` so that their relations get the choice
+    fields that refuse impossible ids (``bts_portal.form_fields``)."""
 
     # (legend, [field names], collapsed?) — the template renders one fieldset each.
     fieldsets: list[tuple[str, list[str], bool]] = []
+
+    class Meta:
+        formfield_callback = staticmethod(formfield_for)
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user

@@ -7,14 +7,14 @@ from functools import wraps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..decorators import staff_required
+from ..redirects import next_url
 from . import services
 from .history import versions
 from .registry import get_kind, kinds_for
@@ -170,7 +170,7 @@ def content_mark_reviewed(request, kind, obj):
         _("“%(title)s” is marked as reviewed. Next review: %(date)s.")
         % {"title": obj, "date": obj.review_due.strftime("%d.%m.%Y")},
     )
-    return redirect(_safe_next(request) or _list_url(kind))
+    return HttpResponseRedirect(next_url(request, fallback=_list_url(kind)))
 
 
 @content_manager_required
@@ -195,10 +195,3 @@ def content_restore(request, kind, pk, history_id):
 
 def _list_url(kind) -> str:
     return reverse("content:list", kwargs={"kind": kind.key})
-
-
-def _safe_next(request) -> str | None:
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return None
