@@ -6,12 +6,10 @@ from _setup import measure, peak_memory, setup_django
 
 setup_django()
 
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from guardian.models import UserObjectPermission  # noqa: E402
 
 from organisasjon.models import Bruker, Tjeneste  # noqa: E402
 from organisasjon.services import membership_add  # noqa: E402
@@ -42,13 +40,6 @@ def fill() -> tuple[Bruker, Stafettlogg]:
     Deltaker.objects.bulk_create(
         Deltaker(stafettlogg=c, user=user, tjeneste=service) for c in cases[:MINE]
     )
-    content_type = ContentType.objects.get_for_model(Stafettlogg)
-    perms = {p.codename: p for p in content_type.permission_set.all()}
-    UserObjectPermission.objects.bulk_create(
-        UserObjectPermission(user=user, permission=perms[code], content_type=content_type,
-                             object_pk=str(c.pk))
-        for c in cases[:MINE] for code in ("view_stafettlogg", "write_stafettlogg")
-    )  # fmt: skip
     now = timezone.now()
     batch = []
     for n in range(ENTRIES):

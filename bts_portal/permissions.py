@@ -18,6 +18,9 @@ from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from guardian.models import UserObjectPermission
 from guardian.shortcuts import assign_perm, remove_perm
 
@@ -88,12 +91,29 @@ def sync_service_permissions(*, user: Bruker, tjeneste: Tjeneste) -> set[Service
     wanted: set[ServicePerm] = set()
     for role in roles:
         wanted |= ROLE_PERMISSIONS[role]
-    held = set(_service_perm_map(user, refresh=True).get(tjeneste.pk, set()))
+    # What is held is read from the rows themselves, also for a deactivated account (whose
+    # rights the request-time map treats as empty), so a revocation is never skipped.
+    known = {p.value for p in ServicePerm}
+    held = {
+        ServicePerm(codename)
+        for codename in UserObjectPermission.objects.filter(
+            user=user,
+            content_type=ContentType.objects.get_for_model(Tjeneste),
+            object_pk=str(tjeneste.pk),
+        ).values_list("permission__codename", flat=True)
+        if codename in known
+    }
     for perm in wanted - held:
         assign_perm(_qualified(perm), user, tjeneste)
     for perm in held - wanted:
         remove_perm(_qualified(perm), user, tjeneste)
     _forget(user)
+    if ServicePerm.WORK not in wanted:
+        # Whoever no longer works in a service no longer takes part in cases for it: their
+        # participations end in this transaction (the case rule would refuse them anyway).
+        from stafettlogg.services import participations_end
+
+        participations_end(user=user, tjeneste=tjeneste)
     return wanted
 
 
@@ -238,39 +258,162 @@ def may_manage_any_content(user: Bruker | AnonymousUser) -> bool:
 
 
 # --- Case logs and concerns --------------------------------------------------------------
-# A case is read only by its participants: the guardian rows are the truth, and no role
-# (coordinator, system administrator, superuser, leader) reaches its content any other way.
+# The rule, stated once. A user may READ a case's content now only if all of these hold:
+#   1. the user's account is active, and the user has an active participant row in the case;
+#   2. the user has an active membership with the work right in that participant's service;
+#   3. that service is named by a consent of the guardians that is active today.
+# WRITE needs the same and an open case. No role (coordinator, leader, local administrator,
+# system administrator, superuser) reaches content any other way, and no action a role takes
+# (reassigning the baton, adding memberships) gives the one who takes it content access.
+# Every fact is read from the current rows at the time of the question, so a removed
+# membership, a deactivated account or a withdrawn consent takes effect on the next request.
+
+# Roles that do case work in a service (the work right); the local administrator has none.
+WORK_ROLES = frozenset(
+    role for role, perms in ROLE_PERMISSIONS.items() if ServicePerm.WORK in perms
+)
 
 
-def _case_perms(user, case) -> set[str]:
+class Denial(StrEnum):
+    """Why a request about a case or a concern was refused (stored in the access log)."""
+
+    NOT_PARTICIPANT = "not_participant"
+    LOCKED = "locked"
+    NOT_WRITABLE = "not_writable"
+    NOT_PERMITTED = "not_permitted"
+    INVALID = "invalid"
+    NOT_FOUND = "not_found"
+    CONFLICT = "conflict"
+
+
+def works_in(user: Bruker | AnonymousUser, tjeneste_id: int | None) -> bool:
+    """Does the user hold the work right in the service now (read from the membership rows)?"""
+    if not user.is_authenticated or not user.is_active or tjeneste_id is None:
+        return False
+    return Medlemskap.objects.filter(
+        user_id=user.pk, tjeneste_id=tjeneste_id, rolle__in=WORK_ROLES
+    ).exists()
+
+
+@dataclass(frozen=True)
+class CaseAccess:
+    """One user's standing in one case, computed from the current rows (``case_access``)."""
+
+    participant_service_id: int | None = None
+    member: bool = False
+    covered: bool = False
+    open: bool = False
+    holder: bool = False
+
+    @property
+    def knows(self) -> bool:
+        """A participant who still works in the service: told that the log is locked rather
+        than that it does not exist."""
+        return self.participant_service_id is not None and self.member
+
+    @property
+    def read(self) -> bool:
+        return self.knows and self.covered
+
+    @property
+    def write(self) -> bool:
+        return self.read and self.open
+
+    @property
+    def hold(self) -> bool:
+        """The baton holder's own rights (insight, new consent) need participation and the
+        work right, but not a consent: they are how a locked log is answered for."""
+        return self.knows and self.holder
+
+    @property
+    def record_consent(self) -> bool:
+        # Only the baton holder records a consent, also on a locked log (it is the way a log
+        # opens again), and never on a closed one.
+        return self.hold and self.open
+
+    @property
+    def see_consents(self) -> bool:
+        return self.read or self.hold
+
+    @property
+    def insight(self) -> bool:
+        # The guardians keep their right of insight after a withdrawal (personopplysningsloven
+        # / GDPR art. 15: the right to see what is stored does not end with the consent to
+        # share it). Producing the PDF of everything stored is the baton holder's task alone,
+        # also on a locked or closed log; other participants lose sight of a locked log.
+        return self.hold
+
+    def denial(self, need: str) -> Denial | None:
+        """None if ``need`` (one of the properties above) is met; otherwise why not."""
+        if getattr(self, need):
+            return None
+        if not self.knows:
+            return Denial.NOT_PARTICIPANT
+        if need in {"read", "write", "see_consents"} and not self.covered:
+            return Denial.LOCKED
+        if need == "write" and not self.open:
+            return Denial.NOT_WRITABLE
+        if need == "record_consent" and self.holder and not self.open:
+            return Denial.NOT_WRITABLE
+        return Denial.NOT_PERMITTED
+
+
+def case_access(user: Bruker | AnonymousUser, case, *, today=None) -> CaseAccess:
+    """The user's standing in ``case`` now: one query, never cached across requests."""
+    from stafettlogg.consent import active_consents  # the consent rule lives with the cases
+
     if not user.is_authenticated or not user.is_active:
-        return set()
-    cache = user.__dict__.setdefault("_bts_case_perms", {})
-    if case.pk not in cache:
-        from guardian.shortcuts import get_user_perms
-
-        cache[case.pk] = set(get_user_perms(user, case))
-    return cache[case.pk]
-
-
-def forget_case_perms(user) -> None:
-    user.__dict__.pop("_bts_case_perms", None)
+        return CaseAccess()
+    row = (
+        case.participants.filter(user_id=user.pk, removed_at__isnull=True)
+        .annotate(
+            member=Exists(
+                Medlemskap.objects.filter(
+                    user_id=user.pk, tjeneste_id=OuterRef("tjeneste_id"), rolle__in=WORK_ROLES
+                )
+            ),
+            covered=Exists(
+                active_consents(case, today=today or timezone.localdate()).filter(
+                    services=OuterRef("tjeneste_id")
+                )
+            ),
+        )
+        .values("tjeneste_id", "member", "covered")
+        .first()
+    )
+    if row is None:
+        return CaseAccess(open=case.is_active)
+    return CaseAccess(
+        participant_service_id=row["tjeneste_id"],
+        member=row["member"],
+        covered=row["covered"],
+        open=case.is_active,
+        holder=case.stafettholder_id == user.pk,
+    )
 
 
 def may_read_case(user: Bruker | AnonymousUser, case) -> bool:
-    return "view_stafettlogg" in _case_perms(user, case)
+    return case_access(user, case).read
 
 
 def may_write_case(user: Bruker | AnonymousUser, case) -> bool:
-    return "write_stafettlogg" in _case_perms(user, case)
-
-
-def is_stafettholder(user: Bruker | AnonymousUser, case) -> bool:
-    return user.is_authenticated and case.stafettholder_id == user.pk and may_read_case(user, case)
+    return case_access(user, case).write
 
 
 def may_open_cases(user: Bruker | AnonymousUser, tjeneste: Tjeneste) -> bool:
-    return has_service_perm(user, ServicePerm.WORK, tjeneste)
+    return works_in(user, tjeneste.pk)
+
+
+def may_take_part(user: Bruker, case, tjeneste: Tjeneste) -> bool:
+    """May ``user`` be added to (or be given the baton of) ``case`` for ``tjeneste``? They
+    must be able to read it afterwards: active, working in the service, the service covered."""
+    from stafettlogg.consent import covered_services
+
+    return (
+        user.is_active
+        and works_in(user, tjeneste.pk)
+        and covered_services(case).filter(pk=tjeneste.pk).exists()
+    )
 
 
 def may_see_case_list(user: Bruker | AnonymousUser, tjeneste: Tjeneste) -> bool:
@@ -279,16 +422,81 @@ def may_see_case_list(user: Bruker | AnonymousUser, tjeneste: Tjeneste) -> bool:
 
 
 def may_reassign(user: Bruker | AnonymousUser, case) -> bool:
+    """A leader or local administrator of the case's service; reads no content by it."""
     return has_service_perm(user, ServicePerm.REASSIGN_STAFETTHOLDER, case.tjeneste)
+
+
+def reassign_refusal(by: Bruker, case, new_holder: Bruker) -> str | None:
+    """None if ``by`` may give the baton of ``case`` to ``new_holder`` now; otherwise why not
+    (a message for the user). Reassigning gives the new holder access, never the one who
+    reassigns, so nobody may reassign to themselves."""
+    from stafettlogg.consent import lock
+
+    if not may_reassign(by, case):
+        return _("You cannot reassign cases in this service.")
+    if not case.is_active:
+        return _("The case is closed. Its baton holder cannot be changed.")
+    if lock(case) is not None:
+        return _(
+            "The case log is locked: its baton holder cannot be changed until a new "
+            "consent is recorded."
+        )
+    if new_holder.pk == by.pk:
+        return _("You cannot give the baton to yourself.")
+    if new_holder.pk == case.stafettholder_id:
+        return _("%(user)s already holds the baton.") % {"user": new_holder}
+    if not may_take_part(new_holder, case, case.tjeneste):
+        return _(
+            "%(user)s cannot hold the baton: they must work in %(service)s, and the "
+            "consent must name it."
+        ) % {"user": new_holder, "service": case.tjeneste}
+    return None
+
+
+@dataclass(frozen=True)
+class UndringAccess:
+    """One user's standing towards one concern (undring), from the current rows."""
+
+    author: bool = False
+    author_works: bool = False
+    leader: bool = False
+    open: bool = False
+
+    @property
+    def see(self) -> bool:
+        # The author while still working in the service, and the service's leaders.
+        return (self.author and self.author_works) or self.leader
+
+    @property
+    def work(self) -> bool:
+        """Only its author works on a concern, while it is open."""
+        return self.author and self.author_works and self.open
+
+    def denial(self, need: str) -> Denial | None:
+        if getattr(self, need):
+            return None
+        if not self.see:
+            return Denial.NOT_PARTICIPANT
+        if self.author and not self.open:
+            return Denial.NOT_WRITABLE
+        return Denial.NOT_PERMITTED
+
+
+def undring_access(user: Bruker | AnonymousUser, undring) -> UndringAccess:
+    if not user.is_authenticated or not user.is_active:
+        return UndringAccess()
+    author = undring.author_id == user.pk
+    return UndringAccess(
+        author=author,
+        author_works=author and works_in(user, undring.tjeneste_id),
+        leader=has_service_perm(user, ServicePerm.VIEW_UNDRINGER, undring.tjeneste),
+        open=undring.status == undring.Status.OPEN,
+    )
 
 
 def may_see_undring(user: Bruker | AnonymousUser, undring) -> bool:
     """Only its author and the leaders of the author's service see a concern (undring)."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if undring.author_id == user.pk:
-        return True
-    return has_service_perm(user, ServicePerm.VIEW_UNDRINGER, undring.tjeneste)
+    return undring_access(user, undring).see
 
 
 # --- Statistics and the annual report ------------------------------------------------------

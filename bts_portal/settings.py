@@ -315,3 +315,5 @@ PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rs
 BARNEVERN_TJENESTE_SLUG = env.str("BARNEVERN_TJENESTE_SLUG", default="barneverntjenesten")
 # The local child welfare emergency service; when empty the footer says to call the police.
 BARNEVERNVAKT_TELEFON = env.str("BARNEVERNVAKT_TELEFON", default="")
+# A consent is renewed with the family at least this often (months from the day it was given).
+CONSENT_MAX_MONTHS = env.int("CONSENT_MAX_MONTHS", default=12)

@@ -1,102 +1,239 @@
-"""Access logging for case content: the decorators every case view goes through.
+"""The access log: one row for every request that shows, changes, prints or exports the
+content of a case log or a concern, written after the outcome is known.
 
-They load the case or concern from the URL, refuse anyone who may not see it (404: a
-non-participant does not learn that the case exists), stop at the consent lock, and write
-one access-log row for every request, before the view runs, in the same place for all.
+``case_view`` and ``undring_view`` load the object from the URL, ask the access rule in
+``bts_portal.permissions`` what the user may do with it now, refuse (404 for someone who
+does not take part, so they do not learn that the case exists; 403 for a locked log or a
+closed one), run the view, and then write one row with the real outcome: read, wrote,
+printed, downloaded, refused (and why) or failed. A view tells the log what it did through
+``request.audit``; a response of 400 or more is a refusal whatever the view said, so a
+failed write is never logged as a write.
 """
 
+from dataclasses import dataclass
 from functools import wraps
 
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 
 from bts_portal import permissions
-from bts_portal.decorators import staff_required
+from bts_portal.permissions import Denial
 
 from . import consent
-from .models import AccessLog, Deltaker, Stafettlogg, Undring
+from .models import AccessLog, Stafettlogg, Undring
+
+A = AccessLog.Action
+
+# Every kind of request the log knows: its stable code, the action it is when it succeeds,
+# and how it reads in the insight PDF and on screens.
+EVENTS: dict[str, tuple[str, str]] = {
+    "case.open": (A.WRITE, _("Opened the case log")),
+    "case.view": (A.VIEW, _("Read the case log")),
+    "entry.add": (A.WRITE, _("Wrote an entry")),
+    "entry.correct_form": (A.VIEW, _("Read an entry to correct it")),
+    "entry.correct": (A.WRITE, _("Corrected an entry")),
+    "level.change": (A.WRITE, _("Changed the level")),
+    "participant.add": (A.WRITE, _("Added a participant")),
+    "participant.remove": (A.WRITE, _("Ended a participation")),
+    "handover.request": (A.WRITE, _("Offered the baton")),
+    "handover.accept": (A.WRITE, _("Accepted the baton")),
+    "handover.decline": (A.WRITE, _("Declined the baton")),
+    "case.reassign": (A.WRITE, _("Gave the baton to a colleague (administrator)")),
+    "checklist.toggle": (A.WRITE, _("Marked a step in the guide")),
+    "report.record": (A.WRITE, _("Recorded a report to the child welfare service")),
+    "case.close": (A.WRITE, _("Closed the case log")),
+    "consent.view": (A.VIEW, _("Read the consents")),
+    "consent.add": (A.WRITE, _("Recorded a consent")),
+    "consent.withdraw": (A.WRITE, _("Recorded that the consent was withdrawn")),
+    "consent.document": (A.DOWNLOAD, _("Downloaded the signed consent form")),
+    "insight.request": (A.EXPORT, _("Ordered the insight report (PDF)")),
+    "insight.status": (A.VIEW, _("Looked at the insight report's progress")),
+    "insight.download": (A.EXPORT, _("Downloaded the insight report (PDF)")),
+    "mywork.view": (A.VIEW, _("Opened “My work” (the list of own cases)")),
+    "undring.create": (A.WRITE, _("Registered a concern")),
+    "undring.view": (A.VIEW, _("Read the concern")),
+    "undring.edit": (A.WRITE, _("Changed the concern")),
+    "undring.close": (A.WRITE, _("Closed the concern")),
+    "undring.step": (A.WRITE, _("Marked a step at level 0")),
+    "undring.report": (A.WRITE, _("Recorded a report to the child welfare service")),
+    "undring.refusal": (A.WRITE, _("Recorded that the guardians said no")),
+}
+
+REASONS: dict[str, str] = {
+    Denial.NOT_PARTICIPANT: _("does not take part"),
+    Denial.LOCKED: _("the log is locked"),
+    Denial.NOT_WRITABLE: _("the case is closed"),
+    Denial.NOT_PERMITTED: _("not allowed for this user"),
+    Denial.INVALID: _("the form had errors; nothing was saved"),
+    Denial.NOT_FOUND: _("not found"),
+    Denial.CONFLICT: _("the case had changed; nothing was saved"),
+}
+
+# What a refusal by status code means when the view did not say.
+_STATUS_REASONS = {
+    400: Denial.INVALID,
+    403: Denial.NOT_PERMITTED,
+    404: Denial.NOT_FOUND,
+    405: Denial.INVALID,
+    409: Denial.CONFLICT,
+}
 
 
-def participant_service(user, case):
-    """The service a user takes part in a case for (for the access log)."""
-    row = (
-        Deltaker.objects.filter(stafettlogg=case, user=user, removed_at__isnull=True)
-        .select_related("tjeneste")
-        .first()
-    )
-    return row.tjeneste if row else None
+def describe(row: AccessLog) -> str:
+    """One access-log row in plain words, from its stored codes (never its path)."""
+    label = EVENTS.get(row.event, (None, row.get_action_display()))[1]
+    if row.action == A.DENIED:
+        reason = REASONS.get(row.reason)
+        text = _("Refused: %(what)s") % {"what": label}
+        return f"{text} ({reason})" if reason else text
+    if row.action == A.FAILED:
+        return _("Failed: %(what)s") % {"what": label}
+    return str(label)
 
 
-def record(*, user, action: str, what: str, case=None, undring=None, tjeneste=None) -> AccessLog:
+@dataclass
+class Audit:
+    """What a request did, as the view tells it; read by the decorator after the view."""
+
+    event: str
+    object_id: int | None = None
+    reason: str = ""
+    tjeneste_id: int | None = None
+
+    def deny(self, reason: str) -> None:
+        self.reason = reason
+
+
+def record(
+    *,
+    user,
+    event: str,
+    action: str | None = None,
+    reason: str = "",
+    case=None,
+    undring=None,
+    tjeneste_id: int | None = None,
+    object_id: int | None = None,
+    path: str = "",
+) -> AccessLog:
     return AccessLog.objects.create(
         user=user if user.is_authenticated else None,
-        tjeneste=tjeneste,
+        tjeneste_id=tjeneste_id,
         stafettlogg_id=case.pk if case else None,
         undring_id=undring.pk if undring else None,
-        action=action,
-        what=what[:200],
+        action=action or EVENTS[event][0],
+        event=event,
+        reason=reason,
+        object_id=object_id,
+        what=path[:200],
     )
 
 
-def _action(request, write: bool, download: bool) -> str:
-    if download:
-        return AccessLog.Action.DOWNLOAD
-    if write or request.method == "POST":
-        return AccessLog.Action.WRITE
-    return AccessLog.Action.VIEW
+def _by_method(value, method: str):
+    return value.get(method, value.get("*")) if isinstance(value, dict) else value
 
 
-def case_view(*, write: bool = False, download: bool = False, allow_locked: bool = False):
-    """For views of one case's content, called as ``view(request, case, ...)``.
+def _outcome(audit: Audit, status: int | None) -> tuple[str, str]:
+    """(action, reason) for the row: a refusal or failure whatever the view intended."""
+    if status is None:
+        return A.FAILED, ""
+    if status >= 500:
+        return A.FAILED, ""
+    if status >= 400 or audit.reason:
+        return A.DENIED, audit.reason or _STATUS_REASONS.get(status, Denial.NOT_PERMITTED)
+    return EVENTS[audit.event][0], ""
 
-    ``write`` also requires the write permission; ``allow_locked`` lets the consent page
-    and the lock notice through when the consent is withdrawn or expired.
+
+def _logged(request, audit: Audit, run, *, case=None, undring=None):
+    """Run the view and write its row, also when it raises."""
+    request.audit = audit
+    try:
+        response = run()
+    except Http404:
+        audit.reason = audit.reason or Denial.NOT_FOUND
+        _write(request, audit, 404, case=case, undring=undring)
+        raise
+    except PermissionDenied:
+        audit.reason = audit.reason or Denial.NOT_PERMITTED
+        _write(request, audit, 403, case=case, undring=undring)
+        raise
+    except Exception:
+        _write(request, audit, None, case=case, undring=undring)
+        raise
+    _write(request, audit, response.status_code, case=case, undring=undring)
+    return response
+
+
+def _write(request, audit: Audit, status, *, case=None, undring=None) -> None:
+    action, reason = _outcome(audit, status)
+    record(
+        user=request.user,
+        event=audit.event,
+        action=action,
+        reason=reason,
+        case=case,
+        undring=undring,
+        tjeneste_id=audit.tjeneste_id,
+        object_id=audit.object_id,
+        path=request.path,
+    )
+
+
+def _refuse(request, case, access, reason: Denial):
+    if reason == Denial.NOT_PARTICIPANT:
+        return render(request, "404.html", status=404)
+    if reason == Denial.LOCKED:
+        return render(
+            request,
+            "stafettlogg/locked.html",
+            {
+                "case": case,
+                "lock": consent.lock(case) or consent.scope_lock(case),
+                "access": access,
+            },
+            status=403,
+        )
+    return render(request, "403.html", status=403)
+
+
+def case_view(*, event, need="read"):
+    """For views of one case, called as ``view(request, case, ...)``.
+
+    ``event`` is the access-log code and ``need`` the right it takes (a ``CaseAccess``
+    property: read, write, hold, record_consent, see_consents, insight); either may be a
+    dict by HTTP method. The view finds the user's standing in ``request.case_access``.
     """
 
     def decorator(view):
-        @staff_required
+        # Logged in is checked first (no row for a visitor without a login); everything after
+        # that, the staff area included, is a decision about this case and gets its row.
+        @login_required
+        @never_cache  # case content is never kept by a browser or a proxy
         @wraps(view)
         def wrapper(request, pk, *args, **kwargs):
             case = get_object_or_404(Stafettlogg.objects.select_related("tjeneste"), pk=pk)
-            if not permissions.may_read_case(request.user, case):
-                record(
-                    user=request.user, action=AccessLog.Action.DENIED, case=case, what=request.path
-                )
-                return render(request, "404.html", status=404)
-            tjeneste = participant_service(request.user, case)
-            current_lock = consent.lock(case)
-            if current_lock is not None and not allow_locked:
-                record(
-                    user=request.user,
-                    action=AccessLog.Action.DENIED,
-                    case=case,
-                    tjeneste=tjeneste,
-                    what=f"{request.path} (låst)",
-                )
-                return render(
-                    request,
-                    "stafettlogg/locked.html",
-                    {"case": case, "lock": current_lock},
-                    status=403,
-                )
-            needs_write = write or request.method == "POST"
-            if needs_write and not permissions.may_write_case(request.user, case):
-                record(
-                    user=request.user,
-                    action=AccessLog.Action.DENIED,
-                    case=case,
-                    tjeneste=tjeneste,
-                    what=request.path,
-                )
-                return render(request, "403.html", status=403)
-            record(
-                user=request.user,
-                action=_action(request, write, download),
-                case=case,
-                tjeneste=tjeneste,
-                what=request.path,
+            access = permissions.case_access(request.user, case)
+            audit = Audit(
+                event=_by_method(event, request.method),
+                tjeneste_id=access.participant_service_id,
             )
-            request.case_service = tjeneste
-            return view(request, case, *args, **kwargs)
+            request.case_access = access
+
+            def run():
+                refusal = access.denial(_by_method(need, request.method))
+                if refusal is not None:
+                    audit.deny(refusal)
+                    return _refuse(request, case, access, refusal)
+                return view(request, case, *args, **kwargs)
+
+            # A participant is always someone with a role in the staff area; the rule above
+            # refuses anyone else as not taking part, so the area needs no check of its own.
+
+            return _logged(request, audit, run, case=case)
 
         wrapper.is_case_view = True
         return wrapper
@@ -104,30 +241,64 @@ def case_view(*, write: bool = False, download: bool = False, allow_locked: bool
     return decorator
 
 
-def undring_view(view):
+def undring_view(*, event, need="see"):
     """For views of one concern: its author and the author's service leaders only (404)."""
 
-    @staff_required
-    @wraps(view)
-    def wrapper(request, pk, *args, **kwargs):
-        undring = get_object_or_404(Undring.objects.select_related("tjeneste", "author"), pk=pk)
-        if not permissions.may_see_undring(request.user, undring):
-            record(
-                user=request.user,
-                action=AccessLog.Action.DENIED,
-                undring=undring,
-                what=request.path,
-            )
-            return render(request, "404.html", status=404)
-        action = AccessLog.Action.WRITE if request.method == "POST" else AccessLog.Action.VIEW
-        record(
-            user=request.user,
-            action=action,
-            undring=undring,
-            tjeneste=undring.tjeneste,
-            what=request.path,
-        )
-        return view(request, undring, *args, **kwargs)
+    def decorator(view):
+        @login_required
+        @never_cache
+        @wraps(view)
+        def wrapper(request, pk, *args, **kwargs):
+            undring = get_object_or_404(Undring.objects.select_related("tjeneste", "author"), pk=pk)
+            access = permissions.undring_access(request.user, undring)
+            audit = Audit(event=_by_method(event, request.method), tjeneste_id=undring.tjeneste_id)
+            request.undring_access = access
 
-    wrapper.is_case_view = True
-    return wrapper
+            def run():
+                refusal = access.denial(_by_method(need, request.method))
+                if refusal is not None:
+                    audit.deny(refusal)
+                    status = 404 if refusal == Denial.NOT_PARTICIPANT else 403
+                    return render(request, f"{status}.html", status=status)
+                return view(request, undring, *args, **kwargs)
+
+            return _logged(request, audit, run, undring=undring)
+
+        wrapper.is_case_view = True
+        return wrapper
+
+    return decorator
+
+
+def logged(*, event):
+    """For staff views that show names of children without being about one case (lists):
+    one row per request, without a case id."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            return _logged(request, Audit(event=event), lambda: view(request, *args, **kwargs))
+
+        return wrapper
+
+    return decorator
+
+
+def logged_case_action(*, event):
+    """For a request about one case that is decided outside the case page (the service's
+    administrator reassigning the baton): ``view(request, case, ...)`` with the case from
+    ``case_pk``, and one row with the outcome, whatever refuses it."""
+
+    def decorator(view):
+        @login_required
+        @never_cache
+        @wraps(view)
+        def wrapper(request, *args, case_pk, **kwargs):
+            case = get_object_or_404(Stafettlogg.objects.select_related("tjeneste"), pk=case_pk)
+            audit = Audit(event=event)
+            return _logged(request, audit, lambda: view(request, case, *args, **kwargs), case=case)
+
+        wrapper.is_case_view = True
+        return wrapper
+
+    return decorator

@@ -1,8 +1,11 @@
-"""Consent checks: the one place that says whether a case may be read and written, and which
-services may take part. Every view and service that touches case content asks here."""
+"""Consent checks: which consents are active, which services they cover, whether a log is
+locked, and what a new consent must say. ``bts_portal.permissions.case_access`` builds the
+read/write rule on these; every view and service that touches case content asks there."""
 
 from dataclasses import dataclass
+from datetime import date
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +16,14 @@ from .models import Samtykke, Stafettlogg
 
 
 class ConsentError(Exception):
-    """An action the consent does not allow; the message is for the user, in Norwegian."""
+    """An action the rules do not allow now; the message is for the user, in Norwegian.
+
+    ``reason`` is the access-log code for it (``bts_portal.permissions.Denial``).
+    """
+
+    def __init__(self, message: str, reason: str = "conflict"):
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -58,14 +68,91 @@ def require_service_covered(case: Stafettlogg, tjeneste: Tjeneste) -> None:
                 "%(service)s is not named in the guardians' consent. Record a consent that "
                 "covers it first."
             )
-            % {"service": tjeneste.name}
+            % {"service": tjeneste.name},
+            reason="invalid",
         )
 
 
 def require_open(case: Stafettlogg) -> None:
     """Writing needs an active case with an active consent."""
     if not case.is_active:
-        raise ConsentError(_("The case is closed."))
+        raise ConsentError(_("The case is closed."), reason="not_writable")
     current = lock(case)
     if current is not None:
-        raise ConsentError(current.reason)
+        raise ConsentError(current.reason, reason="locked")
+
+
+def age_on(born: date, day: date) -> int:
+    """Whole years of age on ``day``."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def latest_valid_until(given_on: date) -> date:
+    """A consent lasts at most ``CONSENT_MAX_MONTHS`` from the day it was given."""
+    months = given_on.month - 1 + settings.CONSENT_MAX_MONTHS
+    year, month = given_on.year + months // 12, months % 12 + 1
+    for day in range(given_on.day, 0, -1):  # 31 January + 1 month is 28/29 February
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _named(name: str, given_by: str) -> bool:
+    return " ".join(name.split()).casefold() in " ".join(given_by.split()).casefold()
+
+
+def new_consent_problems(
+    *,
+    given_by: str,
+    given_on: date,
+    valid_until: date,
+    child_basis: str,
+    child_birth_date: date | None,
+    guardian_names: list[str],
+) -> dict[str, str]:
+    """What is wrong with a consent about to be recorded, as {field: message}; empty if none.
+
+    The guardians with parental responsibility give the consent, each named; a young person
+    consents on their own only from ``CONSENT_AGE`` (a municipal setting, 15 or 16); and no
+    consent lasts longer than ``CONSENT_MAX_MONTHS``, so that it is renewed with the family.
+    """
+    problems: dict[str, str] = {}
+    if child_basis:
+        if child_birth_date is None or age_on(child_birth_date, given_on) < settings.CONSENT_AGE:
+            problems["child_basis"] = _(
+                "The child can consent on their own only from %(age)s years of age."
+            ) % {"age": settings.CONSENT_AGE}
+    else:
+        missing = [name for name in guardian_names if not _named(name, given_by)]
+        if missing:
+            problems["given_by"] = _(
+                "Name every guardian with parental responsibility who gave the consent: %(names)s."
+            ) % {"names": ", ".join(missing)}
+    if valid_until < given_on:
+        problems["valid_until"] = _("The consent cannot end before it was given.")
+    elif valid_until > latest_valid_until(given_on):
+        problems["valid_until"] = _(
+            "A consent lasts at most %(months)s months: the latest end date is %(date)s."
+        ) % {
+            "months": settings.CONSENT_MAX_MONTHS,
+            "date": latest_valid_until(given_on).strftime("%d.%m.%Y"),
+        }
+    return problems
+
+
+def require_valid_new_consent(**facts) -> None:
+    problems = new_consent_problems(**facts)
+    if problems:
+        raise ConsentError(" ".join(problems.values()), reason="invalid")
+
+
+def scope_lock(case: Stafettlogg) -> Lock:
+    """Why a participant whose service the active consent does not name cannot read."""
+    return Lock(
+        _(
+            "The guardians' current consent does not name your service. The log is closed to "
+            "you until a consent names it."
+        )
+    )

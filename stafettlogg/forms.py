@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -5,12 +7,32 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bts_portal.content.uploads import validate_document
+from bts_portal.permissions import WORK_ROLES
 from organisasjon.models import Bruker, Tjeneste
 from tiltaksoversikt.models import Tiltak
 
+from . import consent
 from .models import LEVELS, Innslag, Samtykke, Undring
 
 DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class OneTimeForm(forms.Form):
+    """A form that stores something once: its hidden token comes back with a retried or
+    double-clicked POST, and the service stores nothing the second time."""
+
+    token = forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
+
+
+def _workers(services):
+    """Active users who do case work in one of ``services``."""
+    return (
+        Bruker.objects.filter(
+            is_active=True, memberships__tjeneste__in=services, memberships__rolle__in=WORK_ROLES
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 class UndringForm(forms.ModelForm):
@@ -61,7 +83,7 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ReportForm(forms.Form):
+class ReportForm(OneTimeForm):
     sent_on = forms.DateField(
         label=gettext_lazy("Sent on"), widget=DATE, initial=timezone.localdate
     )
@@ -114,8 +136,38 @@ class ConsentFields(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    def __init__(self, *args, guardian_names=None, child_birth_date=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.guardian_names = guardian_names
+        self.child_birth_date = child_birth_date
+        today = timezone.localdate()
+        self.fields["valid_until"].initial = consent.latest_valid_until(today)
+        self.fields["valid_until"].help_text = _(
+            "At most %(months)s months from the date of consent."
+        ) % {"months": settings.CONSENT_MAX_MONTHS}
+        if guardian_names:
+            self.fields["given_by"].initial = ", ".join(guardian_names)
+
+    def _consent_facts(self, cleaned) -> dict | None:
+        """What the consent rule needs, or None where a field is already in error."""
+        if not cleaned.get("given_on") or not cleaned.get("valid_until"):
+            return None
+        return {
+            "given_by": cleaned.get("given_by", ""),
+            "given_on": cleaned["given_on"],
+            "valid_until": cleaned["valid_until"],
+            "child_basis": cleaned.get("child_basis", ""),
+            "child_birth_date": self.child_birth_date,
+            "guardian_names": self.guardian_names or [],
+        }
+
     def clean(self):
         cleaned = super().clean()
+        facts = self._consent_facts(cleaned)
+        if facts is not None:
+            for field, message in consent.new_consent_problems(**facts).items():
+                if field not in self.errors:
+                    self.add_error(field, message)
         if cleaned.get("method") == Samtykke.Method.WRITTEN:
             document = cleaned.get("document")
             if not document:
@@ -143,7 +195,7 @@ class ConsentFields(forms.Form):
         }  # fmt: skip
 
 
-class OpenCaseForm(ConsentFields):
+class OpenCaseForm(OneTimeForm, ConsentFields):
     child_name = forms.CharField(label=gettext_lazy("The child's name"), max_length=200)
     child_birth_date = forms.DateField(label=gettext_lazy("Date of birth"), widget=DATE)
     level = forms.TypedChoiceField(label=gettext_lazy("Level"), choices=LEVELS, coerce=int)
@@ -184,6 +236,17 @@ class OpenCaseForm(ConsentFields):
         super().__init__(*args, **kwargs)
         self.fields["tjeneste"].queryset = services
 
+    def _consent_facts(self, cleaned) -> dict | None:
+        facts = super()._consent_facts(cleaned)
+        if facts is not None:
+            facts["child_birth_date"] = cleaned.get("child_birth_date")
+            facts["guardian_names"] = [
+                cleaned[f"guardian{n}_name"] for n in (1, 2) if cleaned.get(f"guardian{n}_name")
+            ]
+            if facts["child_basis"] and facts["child_birth_date"] is None:
+                return None  # the date of birth has its own error
+        return facts
+
     def clean_child_birth_date(self):
         born = self.cleaned_data["child_birth_date"]
         today = timezone.localdate()
@@ -209,24 +272,24 @@ class OpenCaseForm(ConsentFields):
         return result
 
 
-class ObservationForm(forms.Form):
+class ObservationForm(OneTimeForm):
     text = forms.CharField(
         label=gettext_lazy("What was observed"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class ConversationForm(forms.Form):
+class ConversationForm(OneTimeForm):
     text = forms.CharField(
         label=gettext_lazy("What was said and agreed"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(OneTimeForm):
     attendees = forms.CharField(label=gettext_lazy("Who attended"), max_length=1000)
     text = forms.CharField(label=gettext_lazy("Minutes"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class MeasureForm(forms.Form):
+class MeasureForm(OneTimeForm):
     tiltak = forms.ModelChoiceField(
         label=gettext_lazy("From the catalogue"),
         required=False,
@@ -254,7 +317,7 @@ class MeasureForm(forms.Form):
         return cleaned
 
 
-class EvaluationForm(forms.Form):
+class EvaluationForm(OneTimeForm):
     measure = forms.ModelChoiceField(
         label=gettext_lazy("Measure evaluated"),
         required=False,
@@ -284,13 +347,13 @@ class EvaluationForm(forms.Form):
         self.fields["measure"].queryset = case.entries.filter(kind=Innslag.Kind.MEASURE)
 
 
-class CorrectionForm(forms.Form):
+class CorrectionForm(OneTimeForm):
     text = forms.CharField(
         label=gettext_lazy("The correction"), widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
-class LevelForm(forms.Form):
+class LevelForm(OneTimeForm):
     to_level = forms.TypedChoiceField(label=gettext_lazy("New level"), choices=LEVELS, coerce=int)
     reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -304,14 +367,10 @@ class ParticipantForm(forms.Form):
     def __init__(self, *args, services, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tjeneste"].queryset = services
-        self.fields["user"].queryset = (
-            Bruker.objects.filter(is_active=True, memberships__tjeneste__in=services)
-            .distinct()
-            .order_by("first_name", "last_name")
-        )
+        self.fields["user"].queryset = _workers(services)
 
 
-class CloseForm(forms.Form):
+class CloseForm(OneTimeForm):
     reason = forms.CharField(
         label=gettext_lazy("Why the case is closed"), widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -326,17 +385,10 @@ class ReassignForm(forms.Form):
         label=gettext_lazy("New baton holder"), queryset=Bruker.objects.none()
     )
 
-    def __init__(self, *args, tjeneste, **kwargs):
+    def __init__(self, *args, tjeneste, by, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["new_holder"].queryset = (
-            Bruker.objects.filter(
-                is_active=True,
-                memberships__tjeneste=tjeneste,
-                memberships__rolle__in=["ansatt", "leder", "bti_kontakt"],
-            )
-            .distinct()
-            .order_by("first_name", "last_name")
-        )
+        # Never the one who reassigns: handing the baton to yourself would be a way in.
+        self.fields["new_holder"].queryset = _workers([tjeneste]).exclude(pk=by.pk)
 
 
 def consent_age_note() -> str:

@@ -124,12 +124,13 @@ class Stafettlogg(models.Model):
         Undring, on_delete=models.SET_NULL, null=True, blank=True, related_name="stafettlogg"
     )
     anonymised = models.BooleanField(default=False)
+    # The opening form's one-time token: the same form sent twice opens one case.
+    request_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("case log (stafettlogg)")
         verbose_name_plural = _("case logs (stafettlogger)")
         ordering = ["-opened_at"]
-        permissions = [("write_stafettlogg", _("Add entries to the case log"))]
         indexes = [
             models.Index(fields=["tjeneste", "status"]),
             models.Index(fields=["status", "next_evaluation"]),
@@ -309,12 +310,19 @@ class Innslag(AppendOnlyModel):
     # Level changes
     from_level = models.PositiveSmallIntegerField(null=True, blank=True)
     to_level = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The form's one-time token: a retried or double-clicked POST stores one entry.
+    request_token = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("entry")
         verbose_name_plural = _("entries")
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["stafettlogg", "-created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["stafettlogg", "request_token"], name="one_entry_per_form_token"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.created_at:%d.%m.%Y}"
@@ -392,14 +400,21 @@ class MeldingTilBarnevern(models.Model):
 
 
 class AccessLog(AppendOnlyModel):
-    """Who read or wrote what, when, from which service. Never changed or deleted."""
+    """Who read, wrote, printed or was refused what, when, from which service. One row per
+    request, written once its outcome is known (``access_log``). Never changed or deleted.
+
+    ``event`` is a stable code for what the request was about (``access_log.EVENTS`` says it
+    in plain words); ``reason`` says why a refused request was refused. ``what`` keeps the
+    request's path for technical audits only: no screen or document shows it.
+    """
 
     class Action(models.TextChoices):
         VIEW = "view", _("Read")
         WRITE = "write", _("Wrote")
         DOWNLOAD = "download", _("Downloaded")
-        EXPORT = "export", _("Exported")
+        EXPORT = "export", _("Printed or exported")
         DENIED = "denied", _("Refused")
+        FAILED = "failed", _("Failed")
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     user = models.ForeignKey(
@@ -410,13 +425,24 @@ class AccessLog(AppendOnlyModel):
     stafettlogg_id = models.BigIntegerField(null=True, db_index=True)
     undring_id = models.BigIntegerField(null=True, db_index=True)
     action = models.CharField(max_length=10, choices=Action.choices)
+    event = models.CharField(max_length=40, blank=True, default="")
+    reason = models.CharField(max_length=20, blank=True, default="")
+    # The entry, consent, report or hand-over the request concerned, where there was one.
+    object_id = models.BigIntegerField(null=True, blank=True)
     what = models.CharField(max_length=200)
 
     class Meta:
         ordering = ["-at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.at:%d.%m.%Y %H:%M} {self.user_id} {self.action} {self.what}"
+        return f"{self.at:%d.%m.%Y %H:%M} {self.user_id} {self.action} {self.event}"
+
+    @property
+    def description(self) -> str:
+        """The row in plain words, e.g. "Leste stafettloggen" or "Nektet: … (låst)"."""
+        from .access_log import describe
+
+        return describe(self)
 
 
 class DeletionRecord(models.Model):

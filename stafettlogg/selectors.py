@@ -1,38 +1,63 @@
 """Read queries for concerns and case logs. Lists return metadata only; case content is read
 only through views behind ``access_log.case_view``."""
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from bts_portal import permissions
-from bts_portal.permissions import ServicePerm
+from bts_portal.permissions import WORK_ROLES, ServicePerm
 from handlingsveileder.selectors import steps_for_level
+from organisasjon.models import Medlemskap
 
 from . import consent
-from .models import Deltaker, Innslag, Overforing, Stafettlogg, Undring
+from .models import Deltaker, Innslag, Overforing, Samtykke, Stafettlogg, Undring
 
 TIMELINE_PAGE = 50
 
 
+def _active_consent_rows(today=None) -> QuerySet[Samtykke]:
+    today = today or timezone.localdate()
+    return Samtykke.objects.filter(refused=False, withdrawn_at__isnull=True, valid_until__gte=today)
+
+
 def my_cases(user) -> QuerySet[Stafettlogg]:
-    """Active cases the user takes part in, overdue evaluations first."""
-    return (
-        Stafettlogg.objects.filter(
-            status=Stafettlogg.Status.ACTIVE,
-            participants__user=user,
-            participants__removed_at__isnull=True,
+    """Active cases the user may read now, and locked ones where they hold the baton (to
+    answer for them), overdue evaluations first. The same rule as ``case_access``, as one
+    query: an active participation, the work right in its service, and that service covered.
+    """
+    mine = Deltaker.objects.filter(
+        stafettlogg=OuterRef("pk"), user=user, removed_at__isnull=True
+    ).filter(
+        Exists(
+            Medlemskap.objects.filter(
+                user=user, tjeneste=OuterRef("tjeneste_id"), rolle__in=WORK_ROLES
+            )
         )
+    )
+    readable = mine.filter(
+        Exists(
+            _active_consent_rows().filter(
+                stafettlogg=OuterRef(OuterRef("pk")), services=OuterRef("tjeneste_id")
+            )
+        )
+    )
+    return (
+        Stafettlogg.objects.filter(status=Stafettlogg.Status.ACTIVE)
+        .annotate(readable=Exists(readable), known=Exists(mine))
+        .filter(Q(readable=True) | Q(known=True, stafettholder=user))
         .select_related("stafettholder", "tjeneste")
         .order_by(F("next_evaluation").asc(nulls_last=True), "-opened_at")
-        .distinct()
     )
 
 
 def my_undringer(user) -> QuerySet[Undring]:
-    """Open concerns the user registered, and those of services where the user leads."""
+    """Open concerns the user registered in a service they still work in, and those of
+    services where the user leads."""
     led = permissions.services_with_perm(user, ServicePerm.VIEW_UNDRINGER)
+    works = Medlemskap.objects.filter(user=user, rolle__in=WORK_ROLES).values("tjeneste_id")
     return (
         Undring.objects.filter(status=Undring.Status.OPEN)
-        .filter(Q(author=user) | Q(tjeneste__in=led))
+        .filter(Q(author=user, tjeneste__in=works) | Q(tjeneste__in=led))
         .select_related("tjeneste", "author")
         .order_by("created_at")
     )
@@ -45,9 +70,20 @@ def pending_handovers(user) -> QuerySet[Overforing]:
 
 
 def service_cases(tjeneste) -> QuerySet[Stafettlogg]:
-    """A service's cases as metadata: no name, no content."""
+    """A service's cases as metadata: no name, no content; whether the log is locked, and
+    whether its baton holder still works in the service (if not, it needs a new holder)."""
     return (
         Stafettlogg.objects.filter(tjeneste=tjeneste, status=Stafettlogg.Status.ACTIVE)
+        .annotate(
+            unlocked=Exists(_active_consent_rows().filter(stafettlogg=OuterRef("pk"))),
+            holder_works=Exists(
+                Medlemskap.objects.filter(
+                    user=OuterRef("stafettholder_id"),
+                    tjeneste=OuterRef("tjeneste_id"),
+                    rolle__in=WORK_ROLES,
+                )
+            ),
+        )
         .select_related("stafettholder")
         .order_by(F("next_evaluation").asc(nulls_last=True), "pk")
     )
@@ -86,5 +122,4 @@ def case_page(case: Stafettlogg, user, page: int = 1) -> dict:
         .select_related("to_user", "to_tjeneste")
         .first(),
         "measures": [e for e in entries if e.kind == Innslag.Kind.MEASURE],
-        "is_holder": case.stafettholder_id == user.pk,
     }

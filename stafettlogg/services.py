@@ -1,15 +1,22 @@
-"""Write operations on concerns and case logs. Each checks the consent through
-``consent`` and grants or revokes access through guardian in the same transaction."""
+"""Write operations on concerns and case logs.
+
+Each one locks the row it decides on (``select_for_update``, or a conditional UPDATE that
+only one of two racing requests can win), asks the access rule in ``bts_portal.permissions``
+about the current rows inside that transaction, and refuses with a ``ConsentError`` whose
+``reason`` is the access-log code. A retried POST carries the same ``token`` and is not
+stored twice.
+"""
 
 from datetime import date
+from uuid import UUID
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from guardian.shortcuts import assign_perm, remove_perm
 
 from bts_portal import permissions
+from bts_portal.permissions import Denial
 from organisasjon.models import Bruker, Tjeneste
 
 from . import consent
@@ -25,21 +32,47 @@ from .models import (
     Undring,
 )
 
-CASE_PERMS = ("stafettlogg.view_stafettlogg", "stafettlogg.write_stafettlogg")
+ConsentError = consent.ConsentError
 
 
 # --- Concerns (level 0) -------------------------------------------------------------------
 
 
+def _locked_undring(undring: Undring) -> Undring:
+    return Undring.objects.select_for_update().select_related("tjeneste").get(pk=undring.pk)
+
+
+def _require_undring_work(undring: Undring, user: Bruker) -> Undring:
+    """The concern's row locked, and the user its author working on it while it is open."""
+    undring = _locked_undring(undring)
+    refusal = permissions.undring_access(user, undring).denial("work")
+    if refusal is not None:
+        raise ConsentError(_("Only the author can change an open concern."), reason=refusal)
+    return undring
+
+
 @transaction.atomic
 def undring_create(*, author: Bruker, tjeneste: Tjeneste, **fields) -> Undring:
     if not permissions.may_open_cases(author, tjeneste):
-        raise consent.ConsentError(_("You do not work in %(service)s.") % {"service": tjeneste})
+        raise ConsentError(
+            _("You do not work in %(service)s.") % {"service": tjeneste},
+            reason=Denial.NOT_PERMITTED,
+        )
     return Undring.objects.create(author=author, tjeneste=tjeneste, **fields)
 
 
 @transaction.atomic
-def undring_close(*, undring: Undring, reason: str) -> None:
+def undring_update(*, undring: Undring, user: Bruker, **fields) -> Undring:
+    undring = _require_undring_work(undring, user)
+    for name, value in fields.items():
+        setattr(undring, name, value)
+    undring.save(update_fields=list(fields))
+    return undring
+
+
+@transaction.atomic
+def undring_close(*, undring: Undring, user: Bruker, reason: str) -> None:
+    undring = _require_undring_work(undring, user)
     undring.status = Undring.Status.CLOSED
     undring.closed_reason = reason
     undring.closed_at = timezone.now()
@@ -47,26 +80,37 @@ def undring_close(*, undring: Undring, reason: str) -> None:
 
 
 @transaction.atomic
-def undring_toggle_step(*, undring: Undring, key: str) -> None:
-    done = set(undring.done_steps)
-    done ^= {key}
-    undring.done_steps = sorted(done)
+def undring_set_step(*, undring: Undring, user: Bruker, key: str, done: bool) -> None:
+    """Mark a level-0 step done or not done (setting, not toggling: a double click is one)."""
+    undring = _require_undring_work(undring, user)
+    steps = set(undring.done_steps)
+    steps = steps | {key} if done else steps - {key}
+    undring.done_steps = sorted(steps)
     undring.save(update_fields=["done_steps"])
 
 
 @transaction.atomic
 def report_record(
-    *, user: Bruker, tjeneste: Tjeneste, sent_on: date, undring=None, case=None
+    *, user: Bruker, sent_on: date, undring=None, case=None, token: UUID | None = None
 ) -> MeldingTilBarnevern:
     """Record that a report to the child welfare service was sent (when and by whom only)."""
+    if case is not None:
+        case, access = _require(case, user, "write")
+        if token is not None and case.entries.filter(request_token=token).exists():
+            return case.reports.latest("pk")
+        tjeneste_id = access.participant_service_id
+    else:
+        undring = _require_undring_work(undring, user)
+        tjeneste_id = undring.tjeneste_id
     report = MeldingTilBarnevern.objects.create(
-        undring=undring, stafettlogg=case, tjeneste=tjeneste, sent_on=sent_on, sent_by=user
+        undring=undring, stafettlogg=case, tjeneste_id=tjeneste_id, sent_on=sent_on, sent_by=user
     )
     if case is not None:
         _entry(
             case,
             user,
             Innslag.Kind.REPORT,
+            request_token=token,
             text=_("A report to the child welfare service was sent on %(date)s.")
             % {"date": sent_on.strftime("%d.%m.%Y")},
         )
@@ -76,6 +120,7 @@ def report_record(
 @transaction.atomic
 def refusal_record(*, undring: Undring, user: Bruker, given_by: str, services) -> Samtykke:
     """The guardians said no: recorded, and no case log is opened."""
+    undring = _require_undring_work(undring, user)
     refusal = Samtykke.objects.create(
         undring=undring, given_by=given_by, method=Samtykke.Method.ORAL, refused=True,
         valid_until=timezone.localdate(), recorded_by=user,
@@ -84,19 +129,29 @@ def refusal_record(*, undring: Undring, user: Bruker, given_by: str, services) -
     return refusal
 
 
-# --- Opening a case -----------------------------------------------------------------------
+# --- The rule, applied inside the transaction ---------------------------------------------
+
+_REFUSALS = {
+    Denial.NOT_PARTICIPANT: lambda case: _("You do not take part in this case."),
+    Denial.NOT_WRITABLE: lambda case: _("The case is closed."),
+    Denial.LOCKED: lambda case: (consent.lock(case) or consent.scope_lock(case)).reason,
+    Denial.NOT_PERMITTED: lambda case: _("Only the baton holder can do this."),
+}
 
 
-def _grant(case: Stafettlogg, user: Bruker) -> None:
-    for perm in CASE_PERMS:
-        assign_perm(perm, user, case)
-    permissions.forget_case_perms(user)
+def _locked_case(case: Stafettlogg) -> Stafettlogg:
+    """The case row locked for this transaction, so parallel writers queue up here."""
+    return Stafettlogg.objects.select_for_update().select_related("tjeneste").get(pk=case.pk)
 
 
-def _revoke(case: Stafettlogg, user: Bruker) -> None:
-    for perm in CASE_PERMS:
-        remove_perm(perm, user, case)
-    permissions.forget_case_perms(user)
+def _require(case: Stafettlogg, user: Bruker, need: str):
+    """Lock the case and check ``need`` for ``user`` on the rows as they are now."""
+    case = _locked_case(case)
+    access = permissions.case_access(user, case)
+    refusal = access.denial(need)
+    if refusal is not None:
+        raise ConsentError(_REFUSALS[refusal](case), reason=refusal)
+    return case, access
 
 
 def _entry(case: Stafettlogg, user, kind: str, **fields) -> Innslag:
@@ -107,6 +162,13 @@ def _entry(case: Stafettlogg, user, kind: str, **fields) -> Innslag:
     return Innslag.objects.create(
         stafettlogg=case, kind=kind, author=user, author_tjeneste=author_tjeneste, **fields
     )
+
+
+def _guardian_names(case: Stafettlogg) -> list[str]:
+    return list(case.guardians.filter(parental_responsibility=True).values_list("name", flat=True))
+
+
+# --- Opening a case -----------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -121,27 +183,49 @@ def stafettlogg_open(
     services,
     level: int = 1,
     undring: Undring | None = None,
+    token: UUID | None = None,
 ) -> Stafettlogg:
     """Open a case log with its consent; the opener becomes baton holder and participant."""
+    if token is not None:
+        existing = Stafettlogg.objects.filter(request_token=token, stafettholder=user).first()
+        if existing is not None:
+            return existing
     if not permissions.may_open_cases(user, tjeneste):
-        raise consent.ConsentError(_("You do not work in %(service)s.") % {"service": tjeneste})
+        raise ConsentError(
+            _("You do not work in %(service)s.") % {"service": tjeneste},
+            reason=Denial.NOT_PERMITTED,
+        )
     services = list(services)
     if tjeneste not in services:
-        raise consent.ConsentError(
-            _("The consent must name your own service, %(service)s.") % {"service": tjeneste}
+        raise ConsentError(
+            _("The consent must name your own service, %(service)s.") % {"service": tjeneste},
+            reason=Denial.INVALID,
         )
     if consent_data["valid_until"] < timezone.localdate():
-        raise consent.ConsentError(_("The consent's end date has already passed."))
+        raise ConsentError(_("The consent's end date has already passed."), reason=Denial.INVALID)
+    consent.require_valid_new_consent(
+        given_by=consent_data["given_by"], given_on=consent_data["given_on"],
+        valid_until=consent_data["valid_until"], child_basis=consent_data.get("child_basis", ""),
+        child_birth_date=child_birth_date,
+        guardian_names=[g["name"] for g in guardians if g.get("parental_responsibility", True)],
+    )  # fmt: skip
+    if undring is not None:
+        # Only one case log comes out of a concern, also when two requests race for it.
+        escalated = Undring.objects.filter(
+            pk=undring.pk, status=Undring.Status.OPEN, author=user
+        ).update(status=Undring.Status.ESCALATED, closed_at=timezone.now())
+        if not escalated:
+            raise ConsentError(_("This concern is no longer open."), reason=Denial.CONFLICT)
     case = Stafettlogg.objects.create(
         child_name=child_name, child_birth_date=child_birth_date, level=level,
         start_level=level, stafettholder=user, tjeneste=tjeneste, undring=undring,
+        request_token=token,
     )  # fmt: skip
     for guardian in guardians:
         Foresatt.objects.create(stafettlogg=case, **guardian)
     samtykke = Samtykke.objects.create(stafettlogg=case, recorded_by=user, **consent_data)
     samtykke.services.set(services)
     Deltaker.objects.create(stafettlogg=case, user=user, tjeneste=tjeneste, added_by=user)
-    _grant(case, user)
     _entry(
         case,
         user,
@@ -150,36 +234,36 @@ def stafettlogg_open(
         text=_("Consent recorded for: %(services)s.")
         % {"services": ", ".join(s.name for s in services)},
     )
-    if undring is not None:
-        undring.status = Undring.Status.ESCALATED
-        undring.closed_at = timezone.now()
-        undring.save(update_fields=["status", "closed_at"])
     return case
 
 
 # --- Working in a case --------------------------------------------------------------------
 
 
-def _locked_case(case: Stafettlogg) -> Stafettlogg:
-    """The case row locked for this transaction, so parallel writers queue up here."""
-    return Stafettlogg.objects.select_for_update().get(pk=case.pk)
-
-
 @transaction.atomic
-def entry_add(*, case: Stafettlogg, user: Bruker, kind: str, **fields) -> Innslag:
-    case = _locked_case(case)
-    consent.require_open(case)
-    entry = _entry(case, user, kind, **fields)
+def entry_add(
+    *, case: Stafettlogg, user: Bruker, kind: str, token: UUID | None = None, **fields
+) -> Innslag:
+    case, _access = _require(case, user, "write")
+    if token is not None:
+        # The same form sent twice (a double click, a retry after a lost answer): one entry.
+        existing = case.entries.filter(request_token=token).first()
+        if existing is not None:
+            return existing
+    entry = _entry(case, user, kind, request_token=token, **fields)
     if kind in {Innslag.Kind.MEASURE, Innslag.Kind.EVALUATION}:
         refresh_next_evaluation(case)
     return entry
 
 
 @transaction.atomic
-def correction_add(*, case: Stafettlogg, user: Bruker, corrects: Innslag, text: str) -> Innslag:
+def correction_add(
+    *, case: Stafettlogg, user: Bruker, corrects: Innslag, text: str, token: UUID | None = None
+) -> Innslag:
     return entry_add(
-        case=case, user=user, kind=Innslag.Kind.CORRECTION, corrects=corrects, text=text
-    )
+        case=case, user=user, kind=Innslag.Kind.CORRECTION, corrects=corrects, text=text,
+        token=token,
+    )  # fmt: skip
 
 
 def refresh_next_evaluation(case: Stafettlogg) -> None:
@@ -193,49 +277,144 @@ def refresh_next_evaluation(case: Stafettlogg) -> None:
 
 
 @transaction.atomic
-def level_change(*, case: Stafettlogg, user: Bruker, to_level: int, reason: str) -> Innslag:
-    case = _locked_case(case)
-    consent.require_open(case)
+def level_change(
+    *, case: Stafettlogg, user: Bruker, to_level: int, reason: str, token: UUID | None = None
+) -> Innslag:
+    case, _access = _require(case, user, "write")
+    if token is not None and case.entries.filter(request_token=token).exists():
+        return case.entries.get(request_token=token)
+    if to_level == case.level:
+        raise ConsentError(
+            _("The case is already at level %(level)s.") % {"level": to_level},
+            reason=Denial.CONFLICT,
+        )
     entry = _entry(
-        case, user, Innslag.Kind.LEVEL, from_level=case.level, to_level=to_level, text=reason
-    )
+        case, user, Innslag.Kind.LEVEL, from_level=case.level, to_level=to_level, text=reason,
+        request_token=token,
+    )  # fmt: skip
     case.level = to_level
     case.level_started_on = timezone.localdate()
     case.save(update_fields=["level", "level_started_on"])
     return entry
 
 
+def _take_part(case: Stafettlogg, *, by: Bruker, user: Bruker, tjeneste: Tjeneste) -> Deltaker:
+    """The user's active participation for ``tjeneste`` (made if missing; the case is locked)."""
+    consent.require_service_covered(case, tjeneste)
+    if not permissions.may_take_part(user, case, tjeneste):
+        raise ConsentError(
+            _("%(user)s does not work in %(service)s.") % {"user": user, "service": tjeneste},
+            reason=Denial.INVALID,
+        )
+    current = case.participants.filter(user=user, removed_at__isnull=True).first()
+    if current is not None and current.tjeneste_id == tjeneste.pk:
+        return current
+    if current is not None:
+        # One participation at a time: it moves to the new service, and the old one is kept.
+        Deltaker.objects.filter(pk=current.pk, removed_at__isnull=True).update(
+            removed_at=timezone.now()
+        )
+    return Deltaker.objects.create(stafettlogg=case, user=user, tjeneste=tjeneste, added_by=by)
+
+
 @transaction.atomic
 def participant_add(*, case: Stafettlogg, by: Bruker, user: Bruker, tjeneste: Tjeneste) -> Deltaker:
     """Add a participant from a service the consent names; they must work in that service."""
-    case = _locked_case(case)
-    consent.require_open(case)
-    consent.require_service_covered(case, tjeneste)
-    if not permissions.may_open_cases(user, tjeneste):
-        raise consent.ConsentError(
-            _("%(user)s does not work in %(service)s.") % {"user": user, "service": tjeneste}
+    case, _access = _require(case, by, "write")
+    already = case.participants.filter(user=user, tjeneste=tjeneste, removed_at__isnull=True)
+    if already.exists():
+        return already.get()
+    if user.pk == case.stafettholder_id:
+        raise ConsentError(
+            _("The baton holder takes part for %(service)s.") % {"service": case.tjeneste},
+            reason=Denial.INVALID,
         )
-    participant, created = Deltaker.objects.get_or_create(
-        stafettlogg=case, user=user, removed_at__isnull=True,
-        defaults={"tjeneste": tjeneste, "added_by": by},
-    )  # fmt: skip
-    _grant(case, user)
-    if created:
-        _entry(
-            case,
-            by,
-            Innslag.Kind.PARTICIPANT,
-            text=_("%(user)s (%(service)s) takes part.") % {"user": user, "service": tjeneste},
-        )
+    participant = _take_part(case, by=by, user=user, tjeneste=tjeneste)
+    _entry(
+        case,
+        by,
+        Innslag.Kind.PARTICIPANT,
+        text=_("%(user)s (%(service)s) takes part.") % {"user": user, "service": tjeneste},
+    )
     return participant
 
 
 @transaction.atomic
+def participant_remove(*, case: Stafettlogg, by: Bruker, participant: Deltaker) -> None:
+    """The baton holder ends someone's participation, or a participant leaves the case.
+    The baton holder stays until the baton is handed on."""
+    leaving = participant.user_id == by.pk
+    case, _access = _require(case, by, "write" if not leaving else "knows")
+    if participant.user_id == case.stafettholder_id:
+        raise ConsentError(
+            _("The baton holder takes part until the baton is handed on."),
+            reason=Denial.CONFLICT,
+        )
+    if not leaving and case.stafettholder_id != by.pk:
+        raise ConsentError(_REFUSALS[Denial.NOT_PERMITTED](case), reason=Denial.NOT_PERMITTED)
+    ended = Deltaker.objects.filter(
+        pk=participant.pk, stafettlogg=case, removed_at__isnull=True
+    ).update(removed_at=timezone.now())
+    if not ended:
+        raise ConsentError(_("The participation has already ended."), reason=Denial.CONFLICT)
+    if case.is_active and consent.lock(case) is None:
+        _entry(
+            case,
+            by,
+            Innslag.Kind.PARTICIPANT,
+            author_tjeneste=participant.tjeneste,
+            text=_("%(user)s (%(service)s) no longer takes part.")
+            % {"user": participant.user, "service": participant.tjeneste},
+        )
+
+
+def participations_end(*, user: Bruker, tjeneste: Tjeneste) -> int:
+    """The user no longer works in ``tjeneste``: every participation for it ends now.
+
+    Called by ``bts_portal.permissions.sync_service_permissions`` inside the transaction that
+    removed the work right. An open, unlocked log says so in its timeline; a closed or locked
+    one is not written to, and the participant list keeps the end date.
+    """
+    rows = list(
+        Deltaker.objects.select_for_update()
+        .filter(user=user, tjeneste=tjeneste, removed_at__isnull=True)
+        .select_related("stafettlogg")
+    )
+    now = timezone.now()
+    for row in rows:
+        if not Deltaker.objects.filter(pk=row.pk, removed_at__isnull=True).update(removed_at=now):
+            continue
+        case = row.stafettlogg
+        if case.is_active and consent.lock(case) is None:
+            _entry(
+                case,
+                None,
+                Innslag.Kind.PARTICIPANT,
+                author_tjeneste=tjeneste,
+                text=_("%(user)s no longer takes part: they no longer work in %(service)s.")
+                % {"user": user, "service": tjeneste},
+            )
+    return len(rows)
+
+
+@transaction.atomic
 def consent_add(*, case: Stafettlogg, user: Bruker, consent_data: dict, services) -> Samtykke:
-    """A new consent, e.g. naming another service before it joins (level 2)."""
-    case = _locked_case(case)
-    if not case.is_active:
-        raise consent.ConsentError(_("The case is closed."))
+    """A new consent: naming another service before it joins (level 2), renewing one before
+    it expires, or opening a locked log again. The baton holder's act alone; it must name
+    the guardians and the baton holder's own service, and lasts at most a year."""
+    case, _access = _require(case, user, "record_consent")
+    services = list(services)
+    if case.tjeneste not in services:
+        raise ConsentError(
+            _("The consent must name the baton holder's service, %(service)s.")
+            % {"service": case.tjeneste},
+            reason=Denial.INVALID,
+        )
+    consent.require_valid_new_consent(
+        given_by=consent_data["given_by"], given_on=consent_data["given_on"],
+        valid_until=consent_data["valid_until"], child_basis=consent_data.get("child_basis", ""),
+        child_birth_date=case.child_birth_date, guardian_names=_guardian_names(case),
+    )  # fmt: skip
     samtykke = Samtykke.objects.create(stafettlogg=case, recorded_by=user, **consent_data)
     samtykke.services.set(services)
     _entry(
@@ -251,8 +430,8 @@ def consent_add(*, case: Stafettlogg, user: Bruker, consent_data: dict, services
 @transaction.atomic
 def consent_withdraw(*, case: Stafettlogg, user: Bruker, reason: str) -> int:
     """The guardians withdraw: every active consent ends now, and the log locks at once.
-    Nothing is deleted by it."""
-    case = _locked_case(case)
+    Nothing is deleted by it. A second withdrawal finds the log locked and is refused."""
+    case, _access = _require(case, user, "write")
     count = consent.active_consents(case).update(
         withdrawn_at=timezone.now(), withdrawn_reason=reason
     )
@@ -269,16 +448,19 @@ def consent_withdraw(*, case: Stafettlogg, user: Bruker, reason: str) -> int:
 def handover_request(
     *, case: Stafettlogg, user: Bruker, to_user: Bruker, to_tjeneste: Tjeneste
 ) -> Overforing:
-    case = _locked_case(case)
-    consent.require_open(case)
-    if case.stafettholder_id != user.pk:
-        raise consent.ConsentError(_("Only the baton holder can hand the baton over."))
+    case, access = _require(case, user, "write")
+    if not access.holder:
+        raise ConsentError(
+            _("Only the baton holder can hand the baton over."), reason=Denial.NOT_PERMITTED
+        )
     if to_user.pk == user.pk:
-        raise consent.ConsentError(_("You already hold the baton."))
-    participant_add(case=case, by=user, user=to_user, tjeneste=to_tjeneste)
-    case.handovers.filter(status=Overforing.Status.PENDING).update(
-        status=Overforing.Status.DECLINED, answered_at=timezone.now()
-    )
+        raise ConsentError(_("You already hold the baton."), reason=Denial.INVALID)
+    pending = case.handovers.filter(status=Overforing.Status.PENDING)
+    same = pending.filter(to_user=to_user, to_tjeneste=to_tjeneste).first()
+    if same is not None:
+        return same  # offered already (a double click)
+    _take_part(case, by=user, user=to_user, tjeneste=to_tjeneste)
+    pending.update(status=Overforing.Status.DECLINED, answered_at=timezone.now())
     handover = Overforing.objects.create(
         stafettlogg=case,
         from_user=user,
@@ -298,15 +480,32 @@ def handover_request(
 
 @transaction.atomic
 def handover_answer(*, handover: Overforing, user: Bruker, accept: bool) -> None:
-    """The receiver accepts or declines; until accepted the giver keeps the baton."""
-    case = _locked_case(handover.stafettlogg)
-    consent.require_open(case)
-    if handover.to_user_id != user.pk or handover.status != Overforing.Status.PENDING:
-        raise consent.ConsentError(_("This hand-over is not waiting for your answer."))
-    handover.status = Overforing.Status.ACCEPTED if accept else Overforing.Status.DECLINED
-    handover.answered_at = timezone.now()
-    handover.save(update_fields=["status", "answered_at"])
+    """The receiver accepts or declines; until accepted the giver keeps the baton. Only the
+    first answer counts, and only while the one who offered still holds the baton."""
+    case, _access = _require(handover.stafettlogg, user, "write")
+    answered = Overforing.objects.filter(
+        pk=handover.pk,
+        stafettlogg=case,
+        to_user=user,
+        from_user_id=case.stafettholder_id,
+        status=Overforing.Status.PENDING,
+    ).update(
+        status=Overforing.Status.ACCEPTED if accept else Overforing.Status.DECLINED,
+        answered_at=timezone.now(),
+    )
+    if not answered:
+        raise ConsentError(
+            _("This hand-over is not waiting for your answer."), reason=Denial.CONFLICT
+        )
+    handover.refresh_from_db()
     if accept:
+        if not permissions.may_take_part(user, case, handover.to_tjeneste):
+            raise ConsentError(
+                _("You cannot hold the baton for %(service)s now.")
+                % {"service": handover.to_tjeneste},
+                reason=Denial.CONFLICT,
+            )
+        _take_part(case, by=user, user=user, tjeneste=handover.to_tjeneste)
         case.stafettholder = user
         case.tjeneste = handover.to_tjeneste
         case.save(update_fields=["stafettholder", "tjeneste"])
@@ -319,20 +518,16 @@ def handover_answer(*, handover: Overforing, user: Bruker, accept: bool) -> None
 @transaction.atomic
 def stafettholder_reassign(*, case: Stafettlogg, by: Bruker, new_holder: Bruker) -> None:
     """A leader or local administrator gives the baton to a colleague in the same service,
-    e.g. when an employee leaves. They read no content doing it."""
+    e.g. when an employee leaves. The new holder gains access; the one who reassigns does
+    not, and reads no content doing it (``permissions.reassign_refusal`` says who may)."""
     case = _locked_case(case)
-    if not permissions.may_reassign(by, case):
-        raise consent.ConsentError(_("You cannot reassign cases in this service."))
-    if not permissions.may_open_cases(new_holder, case.tjeneste):
-        raise consent.ConsentError(
-            _("%(user)s does not work in %(service)s.")
-            % {"user": new_holder, "service": case.tjeneste}
-        )
-    Deltaker.objects.get_or_create(
-        stafettlogg=case, user=new_holder, removed_at__isnull=True,
-        defaults={"tjeneste": case.tjeneste, "added_by": by},
-    )  # fmt: skip
-    _grant(case, new_holder)
+    refusal = permissions.reassign_refusal(by, case, new_holder)
+    if refusal is not None:
+        raise ConsentError(refusal, reason=Denial.NOT_PERMITTED)
+    _take_part(case, by=by, user=new_holder, tjeneste=case.tjeneste)
+    case.handovers.filter(status=Overforing.Status.PENDING).update(
+        status=Overforing.Status.DECLINED, answered_at=timezone.now()
+    )
     case.stafettholder = new_holder
     case.save(update_fields=["stafettholder"])
     _entry(
@@ -346,21 +541,37 @@ def stafettholder_reassign(*, case: Stafettlogg, by: Bruker, new_holder: Bruker)
 
 
 @transaction.atomic
-def checklist_toggle(*, case: Stafettlogg, user: Bruker, key: str) -> bool:
-    consent.require_open(case)
-    done = CaseChecklistStep.objects.filter(stafettlogg=case, step_key=key)
-    if done.exists():
-        done.delete()
+def checklist_set(*, case: Stafettlogg, user: Bruker, key: str, done: bool) -> bool:
+    """Mark a guide step done or not done in the case. Setting, not toggling: two clicks on
+    the same button, or two people at once, leave one mark."""
+    case, _access = _require(case, user, "write")
+    if not done:
+        CaseChecklistStep.objects.filter(stafettlogg=case, step_key=key).delete()
         return False
-    CaseChecklistStep.objects.create(stafettlogg=case, step_key=key, done_by=user)
+    try:
+        with transaction.atomic():
+            CaseChecklistStep.objects.get_or_create(
+                stafettlogg=case, step_key=key, defaults={"done_by": user}
+            )
+    except IntegrityError:
+        pass  # the other request marked it first: one mark, as wanted
     return True
 
 
 @transaction.atomic
-def case_close(*, case: Stafettlogg, user: Bruker, reason: str, final_evaluation: str) -> None:
-    case = _locked_case(case)
-    consent.require_open(case)
-    _entry(case, user, Innslag.Kind.CLOSURE, text=reason, next_step=final_evaluation)
+def case_close(
+    *, case: Stafettlogg, user: Bruker, reason: str, final_evaluation: str, token=None
+) -> None:
+    """The baton holder closes the case with a reason and the final evaluation."""
+    case, access = _require(case, user, "write")
+    if not access.holder:
+        raise ConsentError(
+            _("Only the baton holder can close the case."), reason=Denial.NOT_PERMITTED
+        )
+    _entry(
+        case, user, Innslag.Kind.CLOSURE, text=reason, next_step=final_evaluation,
+        request_token=token,
+    )  # fmt: skip
     case.status = Stafettlogg.Status.CLOSED
     case.closed_at = timezone.now()
     case.closed_by = user

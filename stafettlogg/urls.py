@@ -20,6 +20,11 @@ urlpatterns = [
     ),
     path("stafettlogg/<int:pk>/nivaa/", views.level_change, name="level"),
     path("stafettlogg/<int:pk>/deltakere/", views.participant_add, name="participant_add"),
+    path(
+        "stafettlogg/<int:pk>/deltakere/<int:participant_pk>/avslutt/",
+        views.participant_remove,
+        name="participant_remove",
+    ),
     path("stafettlogg/<int:pk>/overfor/", views.handover_request, name="handover"),
     path(
         "stafettlogg/<int:pk>/overfor/<int:handover_pk>/svar/",

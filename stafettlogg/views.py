@@ -1,30 +1,26 @@
 """Staff views for concerns (undring) and case logs. Every view of one case or concern goes
-through ``access_log.case_view`` / ``undring_view``: permission, consent lock, access log."""
+through ``access_log.case_view`` / ``undring_view``: the access rule, then the view, then
+one access-log row with the outcome. Views parse input and render; services decide."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from bts_portal import permissions
 from bts_portal.decorators import service_permission_required, staff_required
-from bts_portal.permissions import ServicePerm
+from bts_portal.permissions import Denial, ServicePerm
 from handlingsveileder.selectors import steps_for_level
+from organisasjon.models import Tjeneste
 
 from . import consent, forms, selectors, services
-from .access_log import case_view, record, undring_view
-from .models import (
-    AccessLog,
-    Innslag,
-    InsightReport,
-    Overforing,
-    Samtykke,
-    Stafettlogg,
-    Undring,
-)
+from .access_log import case_view, logged, logged_case_action, record, undring_view
+from .models import Deltaker, Innslag, InsightReport, Overforing, Samtykke, Stafettlogg, Undring
 from .tasks import build_insight_report
 
 ENTRY_FORMS = {
@@ -40,7 +36,18 @@ def _work_services(user):
     return permissions.services_with_perm(user, ServicePerm.WORK)
 
 
+def _refused(request, error, *, template="stafettlogg/refused.html", context=None):
+    """A service said no: tell the user why, log the reason, show no case content."""
+    request.audit.deny(error.reason)
+    status = 403 if error.reason in {Denial.LOCKED, Denial.NOT_WRITABLE} else 409
+    if error.reason == Denial.INVALID:
+        status = 400
+    return render(request, template, {"message": str(error), **(context or {})}, status=status)
+
+
 @staff_required
+@never_cache
+@logged(event="mywork.view")
 def my_work(request):
     return render(request, "stafettlogg/my_work.html", {
         "cases": selectors.my_cases(request.user),
@@ -54,6 +61,7 @@ def my_work(request):
 
 
 @staff_required
+@never_cache
 def undring_create(request):
     work = _work_services(request.user)
     if not work.exists():
@@ -61,9 +69,13 @@ def undring_create(request):
     form = forms.UndringForm(request.POST or None, services=work)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "tjeneste"}
-        undring = services.undring_create(
-            author=request.user, tjeneste=form.cleaned_data["tjeneste"], **data
-        )
+        tjeneste = form.cleaned_data["tjeneste"]
+        with transaction.atomic():
+            undring = services.undring_create(author=request.user, tjeneste=tjeneste, **data)
+            record(
+                user=request.user, event="undring.create", undring=undring,
+                tjeneste_id=tjeneste.pk, path=request.path,
+            )  # fmt: skip
         messages.success(request, _("The concern is registered."))
         return redirect(undring)
     status = 400 if form.is_bound else 200
@@ -81,71 +93,81 @@ def _undring_page(request, undring, *, status=200, **forms_):
         "checklist": [(step, step.key in undring.done_steps) for step in steps],
         "reports": undring.reports.select_related("sent_by"),
         "refusals": undring.consents.filter(refused=True).prefetch_related("services"),
-        "is_author": undring.author_id == request.user.pk,
+        "is_author": request.undring_access.work,
         **forms_,
     }
     return render(request, "stafettlogg/undring_detail.html", context, status=status)
 
 
-@undring_view
+def _undring_refused(request, undring, error):
+    return _refused(request, error, context={"back": undring.get_absolute_url()})
+
+
+@undring_view(
+    event={"GET": "undring.view", "POST": "undring.edit"}, need={"GET": "see", "POST": "work"}
+)
 def undring_detail(request, undring):
     if request.method == "POST":
-        if undring.author_id != request.user.pk or undring.status != Undring.Status.OPEN:
-            raise PermissionDenied
-        form = forms.UndringForm(request.POST, instance=undring, services=None)
+        form = forms.UndringForm(request.POST, instance=Undring.objects.get(pk=undring.pk),
+                                 services=None)  # fmt: skip
         if not form.is_valid():
             return _undring_page(request, undring, form=form, status=400)
-        form.save()
+        try:
+            services.undring_update(undring=undring, user=request.user, **form.cleaned_data)
+        except consent.ConsentError as error:
+            return _undring_refused(request, undring, error)
         messages.success(request, _("Saved."))
         return redirect(undring)
     return _undring_page(request, undring)
 
 
-def _author_action(view):
-    @require_POST
-    @undring_view
-    def wrapper(request, undring, *args, **kwargs):
-        if undring.author_id != request.user.pk or undring.status != Undring.Status.OPEN:
-            raise PermissionDenied
-        return view(request, undring, *args, **kwargs)
+def _undring_action(event):
+    def decorator(view):
+        @require_POST
+        @undring_view(event=event, need="work")
+        def wrapper(request, undring, *args, **kwargs):
+            try:
+                return view(request, undring, *args, **kwargs)
+            except consent.ConsentError as error:
+                return _undring_refused(request, undring, error)
 
-    return wrapper
+        return wrapper
+
+    return decorator
 
 
-@_author_action
+@_undring_action("undring.close")
 def undring_close(request, undring):
     form = forms.ReasonForm(request.POST)
     if not form.is_valid():
         return _undring_page(request, undring, close_form=form, status=400)
-    services.undring_close(undring=undring, reason=form.cleaned_data["reason"])
+    services.undring_close(undring=undring, user=request.user, reason=form.cleaned_data["reason"])
     messages.success(request, _("The concern is closed."))
     return redirect(undring)
 
 
-@_author_action
+@_undring_action("undring.step")
 def undring_step(request, undring, key):
     if key not in {step.key for step in steps_for_level(0)}:
         return render(request, "404.html", status=404)
-    services.undring_toggle_step(undring=undring, key=key)
+    done = request.POST.get("done", "1" if key not in undring.done_steps else "0")
+    if done not in {"0", "1"}:
+        return render(request, "400.html", status=400)
+    services.undring_set_step(undring=undring, user=request.user, key=key, done=done == "1")
     return redirect(f"{undring.get_absolute_url()}#sjekkliste")
 
 
-@_author_action
+@_undring_action("undring.report")
 def undring_report(request, undring):
     form = forms.ReportForm(request.POST)
     if not form.is_valid():
         return _undring_page(request, undring, report_form=form, status=400)
-    services.report_record(
-        user=request.user,
-        tjeneste=undring.tjeneste,
-        undring=undring,
-        sent_on=form.cleaned_data["sent_on"],
-    )
+    services.report_record(user=request.user, undring=undring, sent_on=form.cleaned_data["sent_on"])
     messages.success(request, _("The report to the child welfare service is recorded."))
     return redirect(undring)
 
 
-@_author_action
+@_undring_action("undring.refusal")
 def undring_refusal(request, undring):
     form = forms.RefusalForm(request.POST)
     if not form.is_valid():
@@ -164,6 +186,7 @@ def undring_refusal(request, undring):
 
 
 @staff_required
+@never_cache
 def case_open(request):
     work = _work_services(request.user)
     if not work.exists():
@@ -171,7 +194,7 @@ def case_open(request):
     undring = None
     undring_id = request.GET.get("undring", "")
     if undring_id:
-        if not undring_id.isdigit():
+        if not undring_id.isdigit() or len(undring_id) > 18:
             raise Http404
         undring = get_object_or_404(
             Undring, pk=int(undring_id), author=request.user, status=Undring.Status.OPEN
@@ -180,12 +203,17 @@ def case_open(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            case = services.stafettlogg_open(
-                user=request.user, tjeneste=data["tjeneste"], child_name=data["child_name"],
-                child_birth_date=data["child_birth_date"], guardians=form.guardians(),
-                consent_data=form.consent_data(), services=data["services"],
-                level=data["level"], undring=undring,
-            )  # fmt: skip
+            with transaction.atomic():
+                case = services.stafettlogg_open(
+                    user=request.user, tjeneste=data["tjeneste"], child_name=data["child_name"],
+                    child_birth_date=data["child_birth_date"], guardians=form.guardians(),
+                    consent_data=form.consent_data(), services=data["services"],
+                    level=data["level"], undring=undring, token=data["token"],
+                )  # fmt: skip
+                record(
+                    user=request.user, event="case.open", case=case,
+                    tjeneste_id=data["tjeneste"].pk, path=request.path,
+                )  # fmt: skip
         except consent.ConsentError as error:
             form.add_error(None, str(error))
         else:
@@ -203,18 +231,23 @@ def case_open(request):
 # --- A case -------------------------------------------------------------------------------
 
 
+def _page_number(request) -> int:
+    value = request.GET.get("side", "1")
+    if not value.isdigit() or len(value) > 6:
+        return 1
+    return max(1, int(value))
+
+
 def _case_page(request, case, *, status=200, **extra):
-    try:
-        page = max(1, int(request.GET.get("side", 1)))
-    except ValueError:
-        page = 1
-    context = selectors.case_page(case, request.user, page)
+    context = selectors.case_page(case, request.user, _page_number(request))
+    covered = consent.covered_services(case)
     context.update({
+        "access": request.case_access,
         "entry_forms": {kind: (ENTRY_FORMS[kind](case=case) if kind == Innslag.Kind.EVALUATION
                                else ENTRY_FORMS[kind]()) for kind in ENTRY_FORMS},
         "kinds": Innslag.Kind,
         "level_form": forms.LevelForm(),
-        "participant_form": forms.ParticipantForm(services=consent.covered_services(case)),
+        "participant_form": forms.ParticipantForm(services=covered),
         "close_form": forms.CloseForm(),
         "report_form": forms.ReportForm(),
     })  # fmt: skip
@@ -222,12 +255,17 @@ def _case_page(request, case, *, status=200, **extra):
     return render(request, "stafettlogg/case_detail.html", context, status=status)
 
 
-@case_view()
+def _case_refused(request, case, error):
+    return _refused(request, error, context={"back": case.get_absolute_url(), "case": case})
+
+
+@case_view(event="case.view")
 def case_detail(request, case):
     return _case_page(request, case)
 
 
-@case_view(write=True)
+@require_POST
+@case_view(event="entry.add", need="write")
 def entry_add(request, case, kind):
     if kind not in ENTRY_FORMS:
         return render(request, "404.html", status=404)
@@ -238,22 +276,30 @@ def entry_add(request, case, kind):
         forms_ = {kind: form}
         return _case_page(request, case, status=400, entry_forms_override=forms_, open_kind=kind)
     try:
-        services.entry_add(case=case, user=request.user, kind=kind, **form.cleaned_data)
+        entry = services.entry_add(case=case, user=request.user, kind=kind, **form.cleaned_data)
     except consent.ConsentError as error:
-        messages.error(request, str(error))
-        return _case_page(request, case, status=409)
+        return _case_refused(request, case, error)
+    request.audit.object_id = entry.pk
     messages.success(request, _("The entry is added."))
     return redirect(case)
 
 
-@case_view(write=True)
+@case_view(
+    event={"GET": "entry.correct_form", "POST": "entry.correct"},
+    need={"GET": "read", "POST": "write"},
+)
 def entry_correct(request, case, entry_pk):
     entry = get_object_or_404(Innslag, pk=entry_pk, stafettlogg=case)
+    request.audit.object_id = entry.pk
     form = forms.CorrectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.correction_add(
-            case=case, user=request.user, corrects=entry, text=form.cleaned_data["text"]
-        )
+        try:
+            services.correction_add(
+                case=case, user=request.user, corrects=entry, text=form.cleaned_data["text"],
+                token=form.cleaned_data["token"],
+            )  # fmt: skip
+        except consent.ConsentError as error:
+            return _case_refused(request, case, error)
         messages.success(request, _("The correction is added. The original entry stays."))
         return redirect(case)
     return render(
@@ -264,11 +310,11 @@ def entry_correct(request, case, entry_pk):
     )
 
 
-def _case_form_action(form_factory, action, success):
-    """A POST on a case: validate the form, run the service, report consent problems."""
+def _case_form_action(event, form_factory, action, success):
+    """A POST on a case: validate the form, run the service, report why it was refused."""
 
     @require_POST
-    @case_view(write=True)
+    @case_view(event=event, need="write")
     def view(request, case):
         form = form_factory(request, case)
         if not form.is_valid():
@@ -276,8 +322,7 @@ def _case_form_action(form_factory, action, success):
         try:
             action(request, case, form.cleaned_data)
         except consent.ConsentError as error:
-            messages.error(request, str(error))
-            return _case_page(request, case, status=409)
+            return _case_refused(request, case, error)
         messages.success(request, success())
         return redirect(case)
 
@@ -285,106 +330,155 @@ def _case_form_action(form_factory, action, success):
 
 
 level_change = _case_form_action(
+    "level.change",
     lambda request, case: forms.LevelForm(request.POST),
     lambda request, case, data: services.level_change(case=case, user=request.user, **data),
     lambda: _("The level is changed."),
 )
 participant_add = _case_form_action(
+    "participant.add",
     lambda request, case: forms.ParticipantForm(
         request.POST, services=consent.covered_services(case)
     ),
     lambda request, case, data: services.participant_add(case=case, by=request.user, **data),
     lambda: _("The participant is added."),
 )
+handover_request = _case_form_action(
+    "handover.request",
+    lambda request, case: forms.ParticipantForm(
+        request.POST, services=consent.covered_services(case)
+    ),
+    lambda request, case, data: services.handover_request(
+        case=case, user=request.user, to_user=data["user"], to_tjeneste=data["tjeneste"]
+    ),
+    lambda: _("The baton is offered. You keep it until it is accepted."),
+)
 case_close = _case_form_action(
+    "case.close",
     lambda request, case: forms.CloseForm(request.POST),
     lambda request, case, data: services.case_close(case=case, user=request.user, **data),
     lambda: _("The case is closed."),
 )
 case_report = _case_form_action(
+    "report.record",
     lambda request, case: forms.ReportForm(request.POST),
-    lambda request, case, data: services.report_record(
-        user=request.user, tjeneste=request.case_service or case.tjeneste, case=case, **data
-    ),
+    lambda request, case, data: services.report_record(user=request.user, case=case, **data),
     lambda: _("The report to the child welfare service is recorded."),
 )
 
 
 @require_POST
-@case_view(write=True)
-def handover_request(request, case):
-    form = forms.ParticipantForm(request.POST, services=consent.covered_services(case))
-    if not form.is_valid():
-        return _case_page(request, case, status=400, action_errors=form.errors)
+@case_view(event="participant.remove", need="knows")
+def participant_remove(request, case, participant_pk):
+    participant = get_object_or_404(
+        Deltaker.objects.select_related("user", "tjeneste"), pk=participant_pk, stafettlogg=case
+    )
+    request.audit.object_id = participant.pk
     try:
-        services.handover_request(
-            case=case,
-            user=request.user,
-            to_user=form.cleaned_data["user"],
-            to_tjeneste=form.cleaned_data["tjeneste"],
-        )
+        services.participant_remove(case=case, by=request.user, participant=participant)
     except consent.ConsentError as error:
-        messages.error(request, str(error))
-        return _case_page(request, case, status=409)
-    messages.success(request, _("The baton is offered. You keep it until it is accepted."))
+        return _case_refused(request, case, error)
+    if participant.user_id == request.user.pk:
+        messages.success(request, _("You no longer take part in the case."))
+        return redirect("stafettlogg:my_work")
+    messages.success(request, _("The participation has ended."))
     return redirect(case)
 
 
 @require_POST
-@case_view(write=True)
+@case_view(event="handover.accept", need="write")
 def handover_answer(request, case, handover_pk):
     handover = get_object_or_404(Overforing, pk=handover_pk, stafettlogg=case)
-    accept = request.POST.get("answer") == "accept"
+    request.audit.object_id = handover.pk
+    answer = request.POST.get("answer")
+    if answer not in {"accept", "decline"}:
+        return render(request, "400.html", status=400)
+    if answer == "decline":
+        request.audit.event = "handover.decline"
     try:
-        services.handover_answer(handover=handover, user=request.user, accept=accept)
+        services.handover_answer(handover=handover, user=request.user, accept=answer == "accept")
     except consent.ConsentError as error:
-        messages.error(request, str(error))
-        return _case_page(request, case, status=409)
-    messages.success(request, _("You hold the baton now.") if accept else _("Declined."))
+        return _case_refused(request, case, error)
+    messages.success(
+        request, _("You hold the baton now.") if answer == "accept" else _("Declined.")
+    )
     return redirect(case)
 
 
 @require_POST
-@case_view(write=True)
+@case_view(event="checklist.toggle", need="write")
 def checklist_step(request, case, key):
     if key not in {step.key for step in steps_for_level(case.level)}:
         return render(request, "404.html", status=404)
-    services.checklist_toggle(case=case, user=request.user, key=key)
+    done = request.POST.get("done")
+    if done not in {"0", "1"}:
+        return render(request, "400.html", status=400)
+    try:
+        services.checklist_set(case=case, user=request.user, key=key, done=done == "1")
+    except consent.ConsentError as error:
+        return _case_refused(request, case, error)
     return redirect(f"{case.get_absolute_url()}#sjekkliste")
 
 
-@case_view(allow_locked=True)
-def case_consent(request, case):
-    """The consents of a case; a new consent here can also unlock an expired log."""
-    form = forms.ConsentFields(request.POST or None, request.FILES or None)
-    withdraw_form = forms.ReasonForm()
-    if request.method == "POST":
-        if not permissions.may_write_case(request.user, case) or not case.is_active:
-            raise PermissionDenied
-        if form.is_valid():
-            services.consent_add(
-                case=case,
-                user=request.user,
-                consent_data=form.consent_data(),
-                services=form.cleaned_data["services"],
-            )
-            messages.success(request, _("The consent is recorded."))
-            return redirect("stafettlogg:consent", pk=case.pk)
+def _consent_page(request, case, *, form=None, withdraw_form=None, status=200):
+    access = request.case_access
+    guardians = list(
+        case.guardians.filter(parental_responsibility=True).values_list("name", flat=True)
+    )
     return render(request, "stafettlogg/case_consent.html", {
-        "case": case, "form": form, "withdraw_form": withdraw_form,
+        "case": case, "access": access,
+        "form": form or forms.ConsentFields(guardian_names=guardians,
+                                            child_birth_date=case.child_birth_date),
+        "withdraw_form": withdraw_form or forms.ReasonForm(),
         "consents": case.consents.prefetch_related("services").select_related("recorded_by"),
         "lock": consent.lock(case), "consent_age_note": forms.consent_age_note(),
-    }, status=400 if form.is_bound else 200)  # fmt: skip
+    }, status=status)  # fmt: skip
+
+
+@case_view(
+    event={"GET": "consent.view", "POST": "consent.add"},
+    need={"GET": "see_consents", "POST": "record_consent"},
+)
+def case_consent(request, case):
+    """The consents of a case; the baton holder records a new one here, also to open a
+    locked log again."""
+    if request.method != "POST":
+        return _consent_page(request, case)
+    guardians = list(
+        case.guardians.filter(parental_responsibility=True).values_list("name", flat=True)
+    )
+    form = forms.ConsentFields(
+        request.POST, request.FILES, guardian_names=guardians,
+        child_birth_date=case.child_birth_date,
+    )  # fmt: skip
+    if not form.is_valid():
+        return _consent_page(request, case, form=form, status=400)
+    try:
+        samtykke = services.consent_add(
+            case=case, user=request.user, consent_data=form.consent_data(),
+            services=form.cleaned_data["services"],
+        )  # fmt: skip
+    except consent.ConsentError as error:
+        form.add_error(None, str(error))
+        request.audit.deny(error.reason)
+        return _consent_page(
+            request, case, form=form, status=400 if error.reason == Denial.INVALID else 409
+        )
+    request.audit.object_id = samtykke.pk
+    messages.success(request, _("The consent is recorded."))
+    return redirect("stafettlogg:consent", pk=case.pk)
 
 
 @require_POST
-@case_view(write=True, allow_locked=True)
+@case_view(event="consent.withdraw", need="write")
 def consent_withdraw(request, case):
     form = forms.ReasonForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Write what the guardians said."))
-        return redirect("stafettlogg:consent", pk=case.pk)
-    services.consent_withdraw(case=case, user=request.user, reason=form.cleaned_data["reason"])
+        return _consent_page(request, case, withdraw_form=form, status=400)
+    try:
+        services.consent_withdraw(case=case, user=request.user, reason=form.cleaned_data["reason"])
+    except consent.ConsentError as error:
+        return _case_refused(request, case, error)
     messages.success(request, _("The consent is withdrawn. The log is locked."))
     return redirect("stafettlogg:consent", pk=case.pk)
 
@@ -392,36 +486,43 @@ def consent_withdraw(request, case):
 # --- Leaders: the service's cases as metadata --------------------------------------------
 
 
-@service_permission_required(ServicePerm.VIEW_CASES)
-def service_cases(request, tjeneste):
+def _service_cases_page(request, tjeneste, *, status=200, error=None):
     page = Paginator(selectors.service_cases(tjeneste), 50).get_page(request.GET.get("side"))
     return render(request, "stafettlogg/service_cases.html", {
         "tjeneste": tjeneste, "cases": page.object_list, "page": page,
         "may_reassign": permissions.has_service_perm(
             request.user, ServicePerm.REASSIGN_STAFETTHOLDER, tjeneste),
-        "reassign_form": forms.ReassignForm(tjeneste=tjeneste),
-    })  # fmt: skip
+        "reassign_form": forms.ReassignForm(tjeneste=tjeneste, by=request.user),
+        "error": error,
+    }, status=status)  # fmt: skip
+
+
+@service_permission_required(ServicePerm.VIEW_CASES)
+@never_cache
+def service_cases(request, tjeneste):
+    return _service_cases_page(request, tjeneste)
 
 
 @require_POST
-@service_permission_required(ServicePerm.REASSIGN_STAFETTHOLDER)
-def service_case_reassign(request, tjeneste, case_pk):
-    case = get_object_or_404(Stafettlogg, pk=case_pk, tjeneste=tjeneste)
-    form = forms.ReassignForm(request.POST, tjeneste=tjeneste)
+@logged_case_action(event="case.reassign")
+def service_case_reassign(request, case, slug):
+    """The administrator gives the baton to a colleague; logged as a write of the case's
+    metadata, or a refusal with its reason. The administrator reads no content."""
+    tjeneste = get_object_or_404(Tjeneste, slug=slug, is_active=True)
+    request.audit.tjeneste_id = tjeneste.pk
+    if case.tjeneste_id != tjeneste.pk or not permissions.may_reassign(request.user, case):
+        raise Http404
+    form = forms.ReassignForm(request.POST, tjeneste=tjeneste, by=request.user)
     if not form.is_valid():
-        messages.error(request, _("Choose a colleague in the service."))
-        return redirect("stafettlogg:service_cases", slug=tjeneste.slug)
-    services.stafettholder_reassign(
-        case=case, by=request.user, new_holder=form.cleaned_data["new_holder"]
-    )
-    # Reassigning writes an entry: logged, though the administrator reads no content.
-    record(
-        user=request.user,
-        action=AccessLog.Action.WRITE,
-        case=case,
-        tjeneste=tjeneste,
-        what=request.path,
-    )
+        error = _("Choose a colleague in the service who does case work.")
+        return _service_cases_page(request, tjeneste, status=400, error=error)
+    try:
+        services.stafettholder_reassign(
+            case=case, by=request.user, new_holder=form.cleaned_data["new_holder"]
+        )
+    except consent.ConsentError as refusal:
+        request.audit.deny(refusal.reason)
+        return _service_cases_page(request, tjeneste, status=409, error=str(refusal))
     messages.success(request, _("The baton holder is changed."))
     return redirect("stafettlogg:service_cases", slug=tjeneste.slug)
 
@@ -430,25 +531,33 @@ def service_case_reassign(request, tjeneste, case_pk):
 
 
 @require_POST
-@case_view(allow_locked=True)
+@case_view(event="insight.request", need="insight")
 def insight_request(request, case):
-    """The baton holder asks for a PDF of everything stored about the child (made by a task)."""
-    if not permissions.is_stafettholder(request.user, case):
-        raise PermissionDenied
-    report = InsightReport.objects.create(stafettlogg=case, requested_by=request.user)
-    build_insight_report.delay(report.pk)
+    """The baton holder asks for a PDF of everything stored about the child (made by a task).
+    A second click while one is being made leads to the same one."""
+    with transaction.atomic():
+        Stafettlogg.objects.select_for_update().get(pk=case.pk)
+        report = case.insight_reports.filter(
+            status__in=[InsightReport.Status.PENDING, InsightReport.Status.RUNNING]
+        ).first()
+        if report is None:
+            report = InsightReport.objects.create(stafettlogg=case, requested_by=request.user)
+            transaction.on_commit(lambda: build_insight_report.delay(report.pk))
+    request.audit.object_id = report.pk
     return redirect("stafettlogg:insight", pk=case.pk, report_pk=report.pk)
 
 
-@case_view(allow_locked=True)
+@case_view(event="insight.status", need="insight")
 def insight_status(request, case, report_pk):
     report = get_object_or_404(InsightReport, pk=report_pk, stafettlogg=case)
+    request.audit.object_id = report.pk
     return render(request, "stafettlogg/insight_status.html", {"case": case, "report": report})
 
 
-@case_view(download=True, allow_locked=True)
+@case_view(event="insight.download", need="insight")
 def insight_download(request, case, report_pk):
     report = get_object_or_404(InsightReport, pk=report_pk, stafettlogg=case)
+    request.audit.object_id = report.pk
     if report.status != InsightReport.Status.DONE or not report.file:
         raise Http404
     return FileResponse(
@@ -459,10 +568,11 @@ def insight_download(request, case, report_pk):
     )
 
 
-@case_view(download=True, allow_locked=True)
+@case_view(event="consent.document", need="see_consents")
 def consent_document(request, case, consent_pk):
-    """The signed consent form, for the case's participants (logged as a download)."""
+    """The signed consent form, for those who may see the case's consents."""
     samtykke = get_object_or_404(Samtykke, pk=consent_pk, stafettlogg=case)
+    request.audit.object_id = samtykke.pk
     if not samtykke.document:
         raise Http404
     return FileResponse(

@@ -39,6 +39,13 @@ def case_urls(case):
         ("post", reverse("stafettlogg:entry_correct", kwargs={"pk": pk, "entry_pk": entry.pk})),
         ("post", reverse("stafettlogg:level", kwargs={"pk": pk})),
         ("post", reverse("stafettlogg:participant_add", kwargs={"pk": pk})),
+        (
+            "post",
+            reverse(
+                "stafettlogg:participant_remove",
+                kwargs={"pk": pk, "participant_pk": case.participants.last().pk},
+            ),
+        ),
         ("post", reverse("stafettlogg:handover", kwargs={"pk": pk})),
         (
             "post",

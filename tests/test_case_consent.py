@@ -96,9 +96,9 @@ def test_a_new_consent_lets_a_new_service_join(client, people):
     services.consent_add(
         case=case,
         user=holder,
-        services=[people["clinic"]],
+        services=[people["kindergarten"], people["clinic"]],
         consent_data={
-            "given_by": "Lise",
+            "given_by": "Lise Forelder",
             "method": "muntlig",
             "given_on": today,
             "valid_until": today + timedelta(days=90),

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from stafettlogg import services
 from stafettlogg.models import (
+    AccessLog,
     AppendOnlyError,
     DeletionRecord,
     Innslag,
@@ -149,7 +150,12 @@ def test_leader_of_another_service_cannot_see_the_list_or_reassign(client, peopl
     url = reverse(
         "stafettlogg:reassign", kwargs={"slug": "solbakken-barnehage", "case_pk": case.pk}
     )
-    assert client.post(url, {"new_holder": other_leader.pk}).status_code == 403
+    # Another service's case is not theirs to know of: 404, nothing changed, the refusal logged.
+    assert client.post(url, {"new_holder": other_leader.pk}).status_code == 404
+    case.refresh_from_db()
+    assert case.stafettholder == people["users"]["stafettholder"]
+    row = AccessLog.objects.latest("pk")
+    assert (row.user, row.event, row.action) == (other_leader, "case.reassign", "denied")
 
 
 def test_closing_records_reason_and_final_evaluation(client, people, case):

@@ -72,7 +72,9 @@ def year_data(people):
             case=case, user=users["stafettholder"], reason="r", final_evaluation="f"
         )
     services.report_record(
-        user=users["stafettholder"], tjeneste=kindergarten, sent_on=timezone.localdate()
+        user=users["stafettholder"],
+        undring=Undring.objects.filter(status="open").first(),
+        sent_on=timezone.localdate(),
     )
     return people
 

@@ -23,9 +23,8 @@ from stafettlogg.forms import ConsentFields, OpenCaseForm
 from stafettlogg.models import Samtykke, Stafettlogg
 
 from .factories import ElementFactory
-from .pending_translations import pending_translations  # noqa: F401 - a fixture
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("pending_translations")]
+pytestmark = pytest.mark.django_db
 
 MB = 1024 * 1024
 BOUNDARY = "grense-mellom-feltene"

@@ -17,7 +17,6 @@ from bts_portal.content.uploads import ODT_MIMETYPE, validate_document
 from bts_portal.upload_handlers import RefusedUpload
 
 from .factories import ElementFactory
-from .pending_translations import pending_translations  # noqa: F401 - a fixture
 
 
 def pdf(name="plan.pdf", size=None):
@@ -153,7 +152,6 @@ def test_a_bomb_that_declares_a_small_size_is_read_no_further_than_it_declares()
     assert peak < 20 * MB
 
 
-@pytest.mark.usefixtures("pending_translations")
 def test_the_zip_bomb_message_is_in_norwegian():
     with pytest.raises(ValidationError, match="kan ikke kontrolleres trygt"):
         validate_document(SimpleUploadedFile("bombe.odt", zip_bomb()))
@@ -205,7 +203,6 @@ def test_a_member_packed_with_bzip2_is_refused_without_being_read():
     assert refusal_code(SimpleUploadedFile("skjema.odt", buffer.getvalue())) == "file_unsafe"
 
 
-@pytest.mark.usefixtures("pending_translations")
 def test_a_password_protected_document_is_refused_with_a_message_about_the_password():
     data = bytearray(zipped("skjema.odt", {"mimetype": ODT_MIMETYPE}).read())
     data[6] |= 0x1  # the "encrypted" flag, in the local header and in the directory
@@ -235,7 +232,6 @@ def test_damaged_archives_are_refused_never_crash():
             validate_document(upload)
 
 
-@pytest.mark.usefixtures("pending_translations")
 def test_a_file_refused_while_it_streamed_is_reported_as_larger_than_the_limit(settings):
     settings.MAX_UPLOAD_BYTES = 1 * MB
     with pytest.raises(ValidationError) as error:
@@ -245,7 +241,6 @@ def test_a_file_refused_while_it_streamed_is_reported_as_larger_than_the_limit(s
 
 
 @pytest.mark.django_db
-@pytest.mark.usefixtures("pending_translations")
 def test_a_zip_bomb_sent_as_an_attachment_is_refused_with_little_memory(
     client, coordinator, settings, tmp_path
 ):
