@@ -103,6 +103,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Persistent connections, checked before reuse so a restarted database is survived.
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Two roles on PostgreSQL (README, "Database roles"): DATABASE_URL is the runtime role, which
+# owns nothing; `manage.py migrate` connects as MIGRATE_DATABASE_URL, the schema's owner, and
+# ends by granting DATABASE_RUNTIME_ROLE (by default DATABASE_URL's user) what the portal needs.
+# Without MIGRATE_DATABASE_URL one role does both.
+MIGRATE_DATABASE = None
+if _migrate_url := env.str("MIGRATE_DATABASE_URL", default=""):
+    MIGRATE_DATABASE = env.db_url_config(_migrate_url)
+    _postgresql = "django.db.backends.postgresql"
+    if not (
+        DATABASES["default"]["ENGINE"] == MIGRATE_DATABASE["ENGINE"] == _postgresql
+        and DATABASES["default"]["NAME"] == MIGRATE_DATABASE["NAME"]
+    ):
+        raise ImproperlyConfigured(
+            "MIGRATE_DATABASE_URL must name the same PostgreSQL database as DATABASE_URL."
+        )
+DATABASE_RUNTIME_ROLE = env.str(
+    "DATABASE_RUNTIME_ROLE", default=DATABASES["default"]["USER"] if MIGRATE_DATABASE else ""
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 

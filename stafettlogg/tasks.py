@@ -99,20 +99,23 @@ def delete_expired_cases() -> int:
     deleted = 0
     for case in Stafettlogg.objects.filter(status=Stafettlogg.Status.CLOSED, closed_at__lt=cutoff):
         with transaction.atomic():
-            DeletionRecord.objects.create(
-                kind="stafettlogg", object_id=case.pk, tjeneste_id=case.tjeneste_id,
-                opened_at=case.opened_at, closed_at=case.closed_at, closed_by=case.closed_by,
-            )  # fmt: skip
-            if connection.vendor == "postgresql":
-                # The append-only trigger lets entries go only inside retention.
-                with connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL bts.retention = 'on'")
             for report in case.insight_reports.all():
                 report.file.delete(save=False)
             for samtykke in case.consents.all():
                 if samtykke.document:
                     samtykke.document.delete(save=False)
-            Stafettlogg.objects.filter(pk=case.pk).delete()
+            if connection.vendor == "postgresql":
+                # The portal's role may not delete entries, consents or participants: the
+                # owner's function checks that the case has expired, writes the deletion
+                # record and deletes the case (stafettlogg migration 0005).
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT bts_delete_case(%s)", [case.pk])
+            else:
+                DeletionRecord.objects.create(
+                    kind="stafettlogg", object_id=case.pk, tjeneste_id=case.tjeneste_id,
+                    opened_at=case.opened_at, closed_at=case.closed_at, closed_by=case.closed_by,
+                )  # fmt: skip
+                Stafettlogg.objects.filter(pk=case.pk).delete()
             deleted += 1
     for undring in Undring.objects.filter(
         status__in=[Undring.Status.CLOSED, Undring.Status.ESCALATED], closed_at__lt=cutoff

@@ -43,3 +43,32 @@ def test_web_waits_for_migrations_and_healthy_stores():
     )
     assert services["migrate"]["depends_on"]["db"]["condition"] == "service_healthy"
     assert "/helse/" in " ".join(services["web"]["healthcheck"]["test"])
+
+
+def test_web_and_workers_connect_as_the_runtime_role_and_never_see_the_owners_password():
+    services = load()["services"]
+    for name in ["web", "worker", "beat"]:
+        env = services[name]["environment"]
+        assert env["DATABASE_URL"].startswith("postgres://bts_app:"), name
+        assert "MIGRATE_DATABASE_URL" not in env, name
+        assert not any("BTS_OWNER_PASSWORD" in str(value) for value in env.values()), name
+
+
+def test_migrations_connect_as_the_owner_of_the_same_database():
+    env = load()["services"]["migrate"]["environment"]
+    owner, runtime = env["MIGRATE_DATABASE_URL"], env["DATABASE_URL"]
+    assert owner.startswith("postgres://bts_owner:")
+    assert owner.rsplit("@", 1)[1] == runtime.rsplit("@", 1)[1] == "db:5432/bts"
+
+
+def test_database_is_initialised_with_the_owner_and_the_runtime_role():
+    db = load()["services"]["db"]
+    mounts = [volume.split(":") for volume in db["volumes"]]
+    script = next(
+        source for source, target, *_ in mounts if target.startswith("/docker-entrypoint-initdb.d/")
+    )
+    text = (COMPOSE.parent / script).read_text()
+    assert "CREATE ROLE bts_owner" in text
+    assert "CREATE ROLE bts_app" in text
+    assert 'ALTER DATABASE :"db" OWNER TO bts_owner' in text
+    assert {"BTS_OWNER_PASSWORD", "BTS_APP_PASSWORD"} <= set(db["environment"])
