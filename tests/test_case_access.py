@@ -138,3 +138,80 @@ def test_access_log_records_the_participants_service(client, people, case):
     row = AccessLog.objects.filter(stafettlogg_id=case.pk).latest("pk")
     assert row.tjeneste == people["clinic"]
     assert row.action == AccessLog.Action.VIEW
+
+
+# --- The matrix in every state a case can be brought to -----------------------------------
+
+STATES = ["open", "locked", "closed", "reassigned", "membership_removed"]
+RELATIONS = ["stafettholder", "participant", *OUTSIDERS]
+
+
+def bring_to(state, people, case):
+    from organisasjon.models import Medlemskap
+    from organisasjon.services import membership_remove
+    from stafettlogg import services
+
+    users = people["users"]
+    if state == "locked":
+        services.consent_withdraw(case=case, user=users["stafettholder"], reason="Nei.")
+    elif state == "closed":
+        services.case_close(
+            case=case, user=users["stafettholder"], reason="r", final_evaluation="f"
+        )
+    elif state == "reassigned":
+        services.stafettholder_reassign(
+            case=case, by=users["leader"], new_holder=users["same_service"]
+        )
+    elif state == "membership_removed":
+        membership_remove(membership=Medlemskap.objects.get(user=users["participant"]))
+
+
+def expected(state, who):
+    """(case page, new entry, consent page) for one relation in one state, from the rule:
+    participants who work in a covered service read; writing needs an open case; a
+    participant of a locked log is told it is locked; the baton holder alone sees the
+    consents of a locked log; nobody else learns that the case exists."""
+    takes_part = {"stafettholder", "participant"}
+    if state == "reassigned":
+        takes_part |= {"same_service"}
+    if state == "membership_removed":
+        takes_part -= {"participant"}
+    if who not in takes_part:
+        return 404, 404, 404
+    if state == "locked":
+        holder = who == "stafettholder"
+        return 403, 403, 200 if holder else 403
+    if state == "closed":
+        return 200, 403, 200
+    return 200, 302, 200
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_every_relation_in_every_state_gets_what_the_rule_says(client, people, case, state):
+    bring_to(state, people, case)
+    for who in RELATIONS:
+        client.force_login(people["users"][who])
+        got = (
+            client.get(reverse("stafettlogg:case", kwargs={"pk": case.pk})).status_code,
+            client.post(
+                reverse("stafettlogg:entry_add", kwargs={"pk": case.pk, "kind": "observasjon"}),
+                {"text": f"Skrevet av {who}"},
+            ).status_code,
+            client.get(reverse("stafettlogg:consent", kwargs={"pk": case.pk})).status_code,
+        )
+        assert got == expected(state, who), (state, who, got)
+        written = case.entries.filter(text=f"Skrevet av {who}").exists()
+        assert written == (expected(state, who)[1] == 302), (state, who)
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_outsiders_get_404_on_every_case_url_in_every_state(client, people, case, state):
+    urls = case_urls(case)
+    bring_to(state, people, case)
+    outsiders = [w for w in RELATIONS if expected(state, w) == (404, 404, 404)]
+    for who in outsiders:
+        client.force_login(people["users"][who])
+        for method, url in urls:
+            response = getattr(client, method)(url, {"text": "x", "reason": "x"})
+            assert response.status_code == 404, (state, who, method, url, response.status_code)
+            assert CHILD not in response.content.decode()
