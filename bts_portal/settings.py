@@ -323,6 +323,8 @@ KOMMUNE_LOGO = env.str("KOMMUNE_LOGO", default="img/kommunevapen.svg")
 UNDRING_DECISION_DAYS = env.int("UNDRING_DECISION_DAYS", default=14)
 # The age from which a young person consents alone (15 in some municipalities, 16 in others).
 CONSENT_AGE = env.int("CONSENT_AGE", default=16)
+# A consent is renewed with the family at least this often (months from the day it was given).
+CONSENT_MAX_MONTHS = env.int("CONSENT_MAX_MONTHS", default=12)
 # Closed cases and concerns are deleted this many days after closing.
 RETENTION_DAYS = env.int("RETENTION_DAYS", default=365 * 5)
 # Statistics never show a count below this: it is shown as "<5" (small-cell suppression).
@@ -333,5 +335,3 @@ PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rs
 BARNEVERN_TJENESTE_SLUG = env.str("BARNEVERN_TJENESTE_SLUG", default="barneverntjenesten")
 # The local child welfare emergency service; when empty the footer says to call the police.
 BARNEVERNVAKT_TELEFON = env.str("BARNEVERNVAKT_TELEFON", default="")
-# A consent is renewed with the family at least this often (months from the day it was given).
-CONSENT_MAX_MONTHS = env.int("CONSENT_MAX_MONTHS", default=12)

@@ -1,13 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from bts_portal.form_fields import BoundedModelChoiceField
+
 from .models import Bruker, RolleEndring, Tjeneste
 
 
 class RoleChangeFilterForm(forms.Form):
     """Narrow the record of role changes to one account or one service."""
 
-    bruker = forms.ModelChoiceField(
+    bruker = BoundedModelChoiceField(
         label=_("User"),
         queryset=Bruker.objects.none(),
         to_field_name="username",
@@ -15,7 +17,7 @@ class RoleChangeFilterForm(forms.Form):
         empty_label=_("All users"),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
-    tjeneste = forms.ModelChoiceField(
+    tjeneste = BoundedModelChoiceField(
         label=_("Service"),
         queryset=Tjeneste.objects.none(),
         to_field_name="slug",

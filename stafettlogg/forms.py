@@ -7,6 +7,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bts_portal.content.uploads import validate_document
+from bts_portal.form_fields import (
+    BoundedModelChoiceField,
+    BoundedModelMultipleChoiceField,
+    formfield_for,
+)
 from bts_portal.permissions import WORK_ROLES
 from organisasjon.models import Bruker, Tjeneste
 from tiltaksoversikt.models import Tiltak
@@ -38,6 +43,7 @@ def _workers(services):
 class UndringForm(forms.ModelForm):
     class Meta:
         model = Undring
+        formfield_callback = formfield_for
         fields = [
             "tjeneste",
             "child_initials",
@@ -97,7 +103,7 @@ class ReportForm(OneTimeForm):
 
 class RefusalForm(forms.Form):
     given_by = forms.CharField(label=gettext_lazy("Who said no"), max_length=300)
-    services = forms.ModelMultipleChoiceField(
+    services = BoundedModelMultipleChoiceField(
         label=gettext_lazy("Services they did not want to involve"),
         queryset=Tjeneste.objects.filter(is_active=True),
         widget=forms.CheckboxSelectMultiple,
@@ -130,7 +136,7 @@ class ConsentFields(forms.Form):
         label=gettext_lazy("Date of consent"), widget=DATE, initial=timezone.localdate
     )
     valid_until = forms.DateField(label=gettext_lazy("Valid until"), widget=DATE)
-    services = forms.ModelMultipleChoiceField(
+    services = BoundedModelMultipleChoiceField(
         label=gettext_lazy("Services it covers"),
         queryset=Tjeneste.objects.filter(is_active=True).order_by("name"),
         widget=forms.CheckboxSelectMultiple,
@@ -199,7 +205,7 @@ class OpenCaseForm(OneTimeForm, ConsentFields):
     child_name = forms.CharField(label=gettext_lazy("The child's name"), max_length=200)
     child_birth_date = forms.DateField(label=gettext_lazy("Date of birth"), widget=DATE)
     level = forms.TypedChoiceField(label=gettext_lazy("Level"), choices=LEVELS, coerce=int)
-    tjeneste = forms.ModelChoiceField(
+    tjeneste = BoundedModelChoiceField(
         label=gettext_lazy("Your service"), queryset=None, empty_label=None
     )
     guardian1_name = forms.CharField(label=gettext_lazy("Guardian"), max_length=200)
@@ -290,7 +296,7 @@ class MeetingForm(OneTimeForm):
 
 
 class MeasureForm(OneTimeForm):
-    tiltak = forms.ModelChoiceField(
+    tiltak = BoundedModelChoiceField(
         label=gettext_lazy("From the catalogue"),
         required=False,
         queryset=Tiltak.objects.published().select_related("tjeneste").order_by("title"),
@@ -318,7 +324,7 @@ class MeasureForm(OneTimeForm):
 
 
 class EvaluationForm(OneTimeForm):
-    measure = forms.ModelChoiceField(
+    measure = BoundedModelChoiceField(
         label=gettext_lazy("Measure evaluated"),
         required=False,
         queryset=Innslag.objects.none(),
@@ -359,8 +365,8 @@ class LevelForm(OneTimeForm):
 
 
 class ParticipantForm(forms.Form):
-    user = forms.ModelChoiceField(label=gettext_lazy("Employee"), queryset=Bruker.objects.none())
-    tjeneste = forms.ModelChoiceField(
+    user = BoundedModelChoiceField(label=gettext_lazy("Employee"), queryset=Bruker.objects.none())
+    tjeneste = BoundedModelChoiceField(
         label=gettext_lazy("On behalf of"), queryset=Tjeneste.objects.none()
     )
 
@@ -381,7 +387,7 @@ class CloseForm(OneTimeForm):
 
 
 class ReassignForm(forms.Form):
-    new_holder = forms.ModelChoiceField(
+    new_holder = BoundedModelChoiceField(
         label=gettext_lazy("New baton holder"), queryset=Bruker.objects.none()
     )
 
