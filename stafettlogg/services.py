@@ -38,8 +38,13 @@ ConsentError = consent.ConsentError
 # --- Concerns (level 0) -------------------------------------------------------------------
 
 
+# The locking queries join nothing: on PostgreSQL a row locked with a join is re-checked
+# against the join after the lock is won, and a concurrent change of the joined key (a
+# baton accepted for another service) would make the row vanish from the result.
+
+
 def _locked_undring(undring: Undring) -> Undring:
-    return Undring.objects.select_for_update().select_related("tjeneste").get(pk=undring.pk)
+    return Undring.objects.select_for_update().get(pk=undring.pk)
 
 
 def _require_undring_work(undring: Undring, user: Bruker) -> Undring:
@@ -141,7 +146,7 @@ _REFUSALS = {
 
 def _locked_case(case: Stafettlogg) -> Stafettlogg:
     """The case row locked for this transaction, so parallel writers queue up here."""
-    return Stafettlogg.objects.select_for_update().select_related("tjeneste").get(pk=case.pk)
+    return Stafettlogg.objects.select_for_update().get(pk=case.pk)
 
 
 def _require(case: Stafettlogg, user: Bruker, need: str):
@@ -376,7 +381,7 @@ def participations_end(*, user: Bruker, tjeneste: Tjeneste) -> int:
     one is not written to, and the participant list keeps the end date.
     """
     rows = list(
-        Deltaker.objects.select_for_update()
+        Deltaker.objects.select_for_update(of=("self",))
         .filter(user=user, tjeneste=tjeneste, removed_at__isnull=True)
         .select_related("stafettlogg")
     )
