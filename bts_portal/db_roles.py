@@ -112,9 +112,11 @@ def _grants(cursor, runtime: str, schema: str) -> Iterator[str]:
     ]:
         if names := existing(tables):
             yield f"REVOKE {privileges} ON {names} FROM {runtime}"
-    cursor.execute("SELECT to_regprocedure('bts_delete_case(bigint)') IS NOT NULL")
-    if cursor.fetchone()[0]:
-        yield f"GRANT EXECUTE ON FUNCTION bts_delete_case(bigint) TO {runtime}"
+    # Retention's functions (stafettlogg migrations 0005 and 0006), where they exist yet.
+    for function in ("bts_delete_case(bigint)", "bts_delete_undring(bigint)"):
+        cursor.execute("SELECT to_regprocedure(%s) IS NOT NULL", [function])
+        if cursor.fetchone()[0]:
+            yield f"GRANT EXECUTE ON FUNCTION {function} TO {runtime}"
     yield (
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} "
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {runtime}"

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "stafettlogg",
     "tiltaksoversikt",
     "statistikk",
+    "drift",
 ]
 
 MIDDLEWARE = [

@@ -57,6 +57,7 @@ urlpatterns = [
     path("ansatt/innhold/", include("bts_portal.content.urls")),
     path("ansatt/tiltak/", include("tiltaksoversikt.staff_urls")),
     path("ansatt/statistikk/", include("statistikk.urls")),
+    path("ansatt/drift/", include("drift.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("helse/", views.health, name="health"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,23 +1,21 @@
 """Background work for the case logs: insight PDFs, evaluation reminders, retention."""
 
 import logging
-from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from . import retention
 from .models import (
-    DeletionRecord,
     EvaluationReminder,
     Innslag,
     InsightReport,
     Stafettlogg,
-    Undring,
 )
 
 logger = logging.getLogger(__name__)
@@ -93,39 +91,18 @@ def send_evaluation_reminders() -> int:
 
 @shared_task(name="stafettlogg.delete_expired_cases")
 def delete_expired_cases() -> int:
-    """Delete closed cases and concerns older than the retention period, keeping a record
-    of each (ids, dates, who closed it; no content)."""
-    cutoff = timezone.now() - timedelta(days=settings.RETENTION_DAYS)
-    deleted = 0
-    for case in Stafettlogg.objects.filter(status=Stafettlogg.Status.CLOSED, closed_at__lt=cutoff):
-        with transaction.atomic():
-            for report in case.insight_reports.all():
-                report.file.delete(save=False)
-            for samtykke in case.consents.all():
-                if samtykke.document:
-                    samtykke.document.delete(save=False)
-            if connection.vendor == "postgresql":
-                # The portal's role may not delete entries, consents or participants: the
-                # owner's function checks that the case has expired, writes the deletion
-                # record and deletes the case (stafettlogg migration 0005).
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT bts_delete_case(%s)", [case.pk])
-            else:
-                DeletionRecord.objects.create(
-                    kind="stafettlogg", object_id=case.pk, tjeneste_id=case.tjeneste_id,
-                    opened_at=case.opened_at, closed_at=case.closed_at, closed_by=case.closed_by,
-                )  # fmt: skip
-                Stafettlogg.objects.filter(pk=case.pk).delete()
-            deleted += 1
-    for undring in Undring.objects.filter(
-        status__in=[Undring.Status.CLOSED, Undring.Status.ESCALATED], closed_at__lt=cutoff
-    ):
-        with transaction.atomic():
-            DeletionRecord.objects.create(
-                kind="undring", object_id=undring.pk, tjeneste_id=undring.tjeneste_id,
-                opened_at=undring.created_at, closed_at=undring.closed_at,
-                closed_by=undring.author,
-            )  # fmt: skip
-            undring.delete()
-            deleted += 1
-    return deleted
+    """Delete closed cases and concerns older than the retention period, each in its own
+    transaction, keeping a record of each (ids, dates, who closed it; no content). The run
+    itself is recorded for the BTS coordinator, with what could not be deleted."""
+    from drift.models import RetentionRun
+
+    run = RetentionRun.objects.create(started_at=timezone.now())
+    result = retention.retention_run()
+    run.cases_deleted = result.cases_deleted
+    run.undringer_deleted = result.undringer_deleted
+    run.failures = result.failures
+    run.finished_at = timezone.now()
+    run.save()
+    if result.failures:
+        logger.error("retention: %d could not be deleted", len(result.failures))
+    return result.deleted
