@@ -47,6 +47,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "guardian",
     "axes",
+    # Second factor (issue 13): django-otp's TOTP and one-time recovery codes, used by innlogging.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "innlogging",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_celery_beat",
@@ -70,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The absolute session lifetime, and a form's text kept across a forced login (issue 13).
+    "innlogging.middleware.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Axes must come last so that it sees the outcome of every login attempt.
@@ -188,6 +195,16 @@ AXES_VERBOSE = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
+# However active, a login ends after this long (innlogging.middleware).
+SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_SECONDS", default=10 * 3600)
+# The staff pages warn this long before the idle timeout, with a button to extend.
+SESSION_WARNING_SECONDS = env.int("SESSION_WARNING_SECONDS", default=2 * 60)
+
+# Second factor (innlogging): the name authenticator apps show; a wrong code makes the next
+# try wait 1, 2, 4, ... seconds (django-otp's throttling, per device).
+OTP_TOTP_ISSUER = "BTS/BTI-portalen"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # --- Security headers -------------------------------------------------------------------------
 X_FRAME_OPTIONS = "DENY"

@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from handlingsveileder import urls as guide_urls
+from innlogging import views as login_views
 from organisasjon.urls import staff_urlpatterns as organisasjon_staff_urls
 from samhandling.sitemaps import SITEMAPS
 from tiltaksoversikt.urls import tiltak_urlpatterns
@@ -18,7 +19,7 @@ staff_patterns = (
 )
 
 auth_patterns = [
-    path("logg-inn/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("logg-inn/", login_views.LoginView.as_view(), name="login"),  # innlogging (issue 13)
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "passord/glemt/",
@@ -50,6 +51,7 @@ urlpatterns = [
     path("ansatt/veileder/", include(guide_urls.staff)),
     path("ansatt/", include(staff_patterns)),
     path("ansatt/", include(auth_patterns)),
+    path("ansatt/innlogging/", include("innlogging.urls")),
     path("ansatt/", include("stafettlogg.urls")),
     path("ansatt/tjeneste/", include("organisasjon.urls")),
     path("ansatt/organisasjon/", include(organisasjon_staff_urls)),

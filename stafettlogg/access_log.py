@@ -22,6 +22,7 @@ from django.views.decorators.cache import never_cache
 
 from bts_portal import permissions
 from bts_portal.permissions import Denial
+from innlogging.gate import second_factor_gate
 
 from . import consent
 from .models import AccessLog, Stafettlogg, Undring
@@ -215,6 +216,8 @@ def case_view(*, event, need="read"):
         @never_cache  # case content is never kept by a browser or a proxy
         @wraps(view)
         def wrapper(request, pk, *args, **kwargs):
+            if gate := second_factor_gate(request):  # no case content without a second factor
+                return gate
             case = get_object_or_404(Stafettlogg.objects.select_related("tjeneste"), pk=pk)
             access = permissions.case_access(request.user, case)
             audit = Audit(
@@ -249,6 +252,8 @@ def undring_view(*, event, need="see"):
         @never_cache
         @wraps(view)
         def wrapper(request, pk, *args, **kwargs):
+            if gate := second_factor_gate(request):  # no case content without a second factor
+                return gate
             undring = get_object_or_404(Undring.objects.select_related("tjeneste", "author"), pk=pk)
             access = permissions.undring_access(request.user, undring)
             audit = Audit(event=_by_method(event, request.method), tjeneste_id=undring.tjeneste_id)
@@ -277,6 +282,8 @@ def logged(*, event):
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
+            if gate := second_factor_gate(request):  # no case content without a second factor
+                return gate
             return _logged(request, Audit(event=event), lambda: view(request, *args, **kwargs))
 
         return wrapper
@@ -294,6 +301,8 @@ def logged_case_action(*, event):
         @never_cache
         @wraps(view)
         def wrapper(request, *args, case_pk, **kwargs):
+            if gate := second_factor_gate(request):  # no case content without a second factor
+                return gate
             case = get_object_or_404(Stafettlogg.objects.select_related("tjeneste"), pk=case_pk)
             audit = Audit(event=event)
             return _logged(request, audit, lambda: view(request, case, *args, **kwargs), case=case)

@@ -16,6 +16,7 @@ from bts_portal import permissions
 from bts_portal.decorators import service_permission_required, staff_required
 from bts_portal.permissions import Denial, ServicePerm
 from handlingsveileder.selectors import steps_for_level
+from innlogging.gate import second_factor_required
 from organisasjon.models import Tjeneste
 
 from . import consent, forms, selectors, services
@@ -61,6 +62,7 @@ def my_work(request):
 
 
 @staff_required
+@second_factor_required  # innlogging: no case content without a second factor
 @never_cache
 def undring_create(request):
     work = _work_services(request.user)
@@ -186,6 +188,7 @@ def undring_refusal(request, undring):
 
 
 @staff_required
+@second_factor_required  # innlogging: no case content without a second factor
 @never_cache
 def case_open(request):
     work = _work_services(request.user)

@@ -83,3 +83,33 @@ def leader(tjeneste):
 
 
 from .case_fixtures import case, people  # noqa: E402,F401 - shared fixtures for the case tests
+
+
+# --- The second factor (innlogging) ---------------------------------------------------------
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "real_second_factor: force_login gives a password-only session (tests of the gate)",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _force_login_gives_second_factor(request, monkeypatch):
+    """``client.force_login`` skips the login form, and so the second factor: the suite's tests
+    act as a user who gave both. Only the test client's shortcut is changed, never the gate;
+    the gate's own tests opt out with ``@pytest.mark.real_second_factor``."""
+    if request.node.get_closest_marker("real_second_factor"):
+        return
+    from django.test import Client
+
+    from innlogging.sessions import VERIFIED
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        session = self.session
+        session[VERIFIED] = "test"
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)

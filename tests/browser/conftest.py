@@ -36,6 +36,7 @@ def pytest_collection_modifyitems(items):
 def demo(db):
     """The demo municipality, as `make run` loads it."""
     call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo_second_factor", stdout=io.StringIO())  # as `make run` does
 
 
 @pytest.fixture(scope="session")
@@ -88,3 +89,20 @@ def log_in(page, live_server, username: str, password: str) -> None:
     page.get_by_label("Brukernavn").fill(username)
     page.get_by_label("Passord").fill(password)
     page.get_by_role("button", name="Logg inn").click()
+    give_second_factor(page, live_server, username)
+
+
+def give_second_factor(page, live_server, username: str) -> None:
+    """Enrolled demo users give the code from the demo secret at once, as a person would when
+    the first case page asks for it, and come back to where the login went."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from innlogging.management.commands.load_demo_second_factor import demo_code
+
+    page.wait_for_load_state()
+    if not TOTPDevice.objects.filter(user__username=username, confirmed=True).exists():
+        return
+    landed = page.url.removeprefix(live_server.url)
+    page.goto(f"{live_server.url}/ansatt/innlogging/tofaktor/kode/?next={landed}")
+    page.locator("main input[name=code]").fill(demo_code())
+    page.locator("main button[type=submit]").click()

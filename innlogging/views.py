@@ -1,0 +1,147 @@
+"""Login, enrolment and verification of the second factor, and the session's own pages."""
+
+from __future__ import annotations
+
+from base64 import b32encode
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from . import oidc, services, sessions
+from .forms import CodeForm, EnrolForm
+from .gate import is_enrolled, needs_second_factor
+from .middleware import PENDING_POST, pending_post_for
+
+
+def _next(request, default: str = "staff:home") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse(default)
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login, with the identity provider's button and the way back to a form whose
+    text was kept when the session ended under it."""
+
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "oidc": oidc.button()}
+
+    def get_success_url(self):
+        user = self.request.user
+        if pending_post_for(self.request, user) is not None:
+            return reverse("innlogging:resume")
+        if needs_second_factor(user) and not sessions.is_verified(self.request):
+            messages.warning(
+                self.request,
+                _(
+                    "Before you can open cases, concerns or “My work”, set up two-step "
+                    "login under “Two-step login” in the menu."
+                )
+                if not is_enrolled(user)
+                else _("Cases, concerns and “My work” ask for the code from your app first."),
+            )
+        return super().get_success_url()
+
+
+def _qr_svg(device) -> str:
+    # Drawn here, served in the page itself: the secret never leaves the portal.
+    return segno.make(device.config_url, error="m").svg_inline(scale=5, title=_("QR code"))
+
+
+@login_required
+@never_cache
+def enrol(request):
+    """Set up an authenticator app: QR code and secret, then a code from the app."""
+    if is_enrolled(request.user):
+        return render(request, "innlogging/enrolled.html", {"next": _next(request)})
+    device = services.totp_device_pending(user=request.user)
+    form = EnrolForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        codes = services.totp_enrol_confirm(user=request.user, token=form.cleaned_data["code"])
+        if codes is not None:
+            sessions.mark_verified(request, "totp")
+            return render(
+                request, "innlogging/recovery_codes.html", {"codes": codes, "next": _next(request)}
+            )
+        form.add_error(
+            "code", _("The code was not right. Check the time on the phone and try again.")
+        )
+    secret = b32encode(device.bin_key).decode().rstrip("=")
+    return render(
+        request,
+        "innlogging/enrol.html",
+        {
+            "form": form,
+            "qr": _qr_svg(device),
+            "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+            "next": _next(request),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@never_cache
+def verify(request):
+    """Ask for the second factor in this session."""
+    if not is_enrolled(request.user):
+        return redirect(f"{reverse('innlogging:enrol')}?next={_next(request)}")
+    form = CodeForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if services.second_factor_throttled(user=request.user):
+            form.add_error("code", _("Too many wrong codes. Wait a moment and try again."))
+            status = 429
+        else:
+            method = services.second_factor_verify(
+                user=request.user, code=form.cleaned_data["code"]
+            )
+            if method is not None:
+                sessions.mark_verified(request, method)
+                if pending_post_for(request, request.user) is not None:
+                    return redirect("innlogging:resume")
+                if method == "recovery":
+                    messages.info(request, _("The recovery code is used up. Each code works once."))
+                return redirect(_next(request))
+            form.add_error("code", _("The code was not right."))
+            status = 400
+    return render(
+        request, "innlogging/verify.html", {"form": form, "next": _next(request)}, status=status
+    )
+
+
+@login_required
+@require_POST
+def session_extend(request):
+    """The idle warning's "extend": any request renews the session; this one says for how long."""
+    return JsonResponse({"idle_seconds": settings.SESSION_COOKIE_AGE})
+
+
+@login_required
+@never_cache
+def resume(request):
+    """The form whose session ended under it, once, with its text, to send on."""
+    pending = pending_post_for(request, request.user)
+    if pending is None:
+        return redirect("staff:home")
+    request.session.pop(PENDING_POST, None)
+    return render(request, "innlogging/resume.html", {"pending": pending})
+
+
+def home(request):
+    return redirect("innlogging:enrol")
