@@ -11,6 +11,11 @@ def portal(request) -> dict:
         "barnevernvakt_telefon": settings.BARNEVERNVAKT_TELEFON,
     }
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and request.path.startswith("/ansatt/"):
+    in_staff_area = (
+        user is not None and user.is_authenticated and request.path.startswith("/ansatt/")
+    )
+    if in_staff_area:
         context["staff_nav"] = staff_navigation(request)
+    # Error pages look like the area the person was in, with a way back there.
+    context["page_base"] = "staff/base.html" if in_staff_area else "public/base.html"
     return context

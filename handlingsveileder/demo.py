@@ -11,7 +11,24 @@ from samhandling.models import Element
 from tiltaksoversikt.models import Tema
 
 from .demo_content import LEVELS, SIGNS, STEPS, THEME_GUIDES, TOOLS
-from .models import Niva, Tegn, TemaVeileder, Trinn, Verktoy
+from .models import DoneBy, Niva, Tegn, TemaVeileder, Trinn, Verktoy
+
+# Which steps the case log ticks by itself, and by what.
+DONE_BY = {
+    "n0-beskriv": DoneBy.OBSERVATION,
+    "n0-drofte": DoneBy.DISCUSSION,
+    "n0-samtale": DoneBy.CONVERSATION,
+    "n1-samtykke": DoneBy.CONSENT,
+    "n1-plan": DoneBy.MEASURE,
+    "n1-evaluer": DoneBy.EVALUATION,
+    "n2-samtykke": DoneBy.CONSENT,
+    "n2-mote": DoneBy.MEETING,
+    "n2-plan": DoneBy.MEASURE,
+    "n2-evaluer": DoneBy.EVALUATION,
+    "n3-ansvarsgruppe": DoneBy.MEETING,
+    "n3-plan": DoneBy.MEASURE,
+    "n3-evaluer": DoneBy.EVALUATION,
+}
 
 
 @transaction.atomic
@@ -42,7 +59,8 @@ def load() -> int:
             Trinn, {"key": key},
             {"niva": levels[level], "title": title, "summary": what, "body": how,
              "responsible": who, "documentation": document, "participation": participation,
-             "deadline_days": days, "order": order, **reviewed},
+             "deadline_days": days, "done_by": DONE_BY.get(key, ""), "order": order,
+             **reviewed},
         )  # fmt: skip
         step.tools.set([tools[s] for s in tool_slugs])
     themes = {t.slug: t for t in Tema.objects.all()}

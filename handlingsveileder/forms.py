@@ -39,7 +39,11 @@ class NivaForm(ContentForm):
 class TrinnForm(ContentForm):
     fieldsets = [
         (gettext_lazy("The step"), ["niva", "title", "key", "summary", "body"], False),
-        (gettext_lazy("Responsibility and deadline"), ["responsible", "deadline_days"], False),
+        (
+            gettext_lazy("Responsibility and deadline"),
+            ["responsible", "deadline_days", "done_by"],
+            False,
+        ),
         (
             gettext_lazy("Documentation and participation"),
             ["documentation", "participation"],
@@ -76,7 +80,7 @@ class TrinnForm(ContentForm):
     class Meta(ContentForm.Meta):
         model = Trinn
         fields = [
-            "niva", "title", "key", "summary", "body", "responsible", "deadline_days",
+            "niva", "title", "key", "summary", "body", "responsible", "deadline_days", "done_by",
             "documentation", "participation", "tools", "review_due", "title_nn", "summary_nn",
             "body_nn", "responsible_nn", "documentation_nn", "participation_nn", "title_en",
             "summary_en", "body_en", "responsible_en", "documentation_en", "participation_en",

@@ -91,6 +91,20 @@ class Verktoy(PublishableContent):
         return self.file.name.rsplit(".", 1)[-1].upper() if self.file else ""
 
 
+class DoneBy(models.TextChoices):
+    """What in a case (or a concern) does a step, so that doing it ticks the step. The values
+    are the case log's entry kinds, and ``drofting`` for the talk with a leader at level 0."""
+
+    NOTHING = "", _("Ticked by hand")
+    OBSERVATION = "observasjon", _("An observation is written")
+    DISCUSSION = "drofting", _("The concern is discussed with a leader or colleague")
+    CONVERSATION = "samtale", _("A conversation is written")
+    CONSENT = "samtykke", _("A consent is recorded")
+    MEASURE = "tiltak", _("A measure is added")
+    MEETING = "mote", _("A meeting is written")
+    EVALUATION = "evaluering", _("An evaluation is written")
+
+
 class Trinn(PublishableContent):
     """A step in a level, written as what / how / who / tools, plus what to document and how
     the child and guardians take part. ``key`` never changes once the step exists: case logs
@@ -128,6 +142,14 @@ class Trinn(PublishableContent):
         null=True,
         blank=True,
         help_text=_("Days from the start of the level; the case log reminds before it passes."),
+    )
+    done_by = models.CharField(
+        _("done when"),
+        max_length=12,
+        choices=DoneBy.choices,
+        blank=True,
+        default="",
+        help_text=_("What in the case ticks this step by itself."),
     )
     tools = models.ManyToManyField(
         Verktoy, blank=True, related_name="steps", verbose_name=_("tools")

@@ -81,9 +81,14 @@ def staff_step(request, key):
         step, previous, following = selectors.step_with_neighbours(key)
     except Trinn.DoesNotExist:
         raise Http404 from None
+    # Opened from a case's checklist: a way back to it (only a number; the case page
+    # itself decides who may see it).
+    back = request.GET.get("sak", "")
+    back_to_case = int(back) if back.isdigit() and len(back) < 18 else None
     return _guide(
-        request, "step.html", staff=True, step=step, previous=previous, following=following
-    )
+        request, "step.html", staff=True, step=step, previous=previous, following=following,
+        back_to_case=back_to_case,
+    )  # fmt: skip
 
 
 @staff_required

@@ -311,6 +311,16 @@ class MeasureForm(OneTimeForm):
     )
     evaluate_by = forms.DateField(label=gettext_lazy("Evaluate by"), widget=DATE)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Grouped by the service that provides it, alphabetical inside: 60 names are found
+        # by typing, and the provider tells two measures of the same name apart.
+        groups: dict[str, list] = {}
+        for tiltak in self.fields["tiltak"].queryset:
+            provider = tiltak.tjeneste.name if tiltak.tjeneste_id else _("Other providers")
+            groups.setdefault(provider, []).append((tiltak.pk, tiltak.title))
+        self.fields["tiltak"].choices = [("", "---------"), *sorted(groups.items())]
+
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("tiltak") and not cleaned.get("title"):
@@ -347,10 +357,27 @@ class EvaluationForm(OneTimeForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    evaluate_by = forms.DateField(
+        label=gettext_lazy("Next evaluation"),
+        widget=DATE,
+        help_text=gettext_lazy(
+            "Every evaluation sets the next one. To end the work, close the case."
+        ),
+    )
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["measure"].queryset = case.entries.filter(kind=Innslag.Kind.MEASURE)
+        measures = case.entries.filter(kind=Innslag.Kind.MEASURE).order_by("title", "created_at")
+        self.fields["measure"].queryset = measures
+        self.fields["measure"].label_from_instance = lambda entry: (
+            f"{entry.title} ({entry.starts_on:%d.%m.%Y})" if entry.starts_on else entry.title
+        )
+
+    def clean_evaluate_by(self):
+        evaluate_by = self.cleaned_data["evaluate_by"]
+        if evaluate_by < timezone.localdate():
+            raise forms.ValidationError(_("The next evaluation cannot be in the past."))
+        return evaluate_by
 
 
 class CorrectionForm(OneTimeForm):

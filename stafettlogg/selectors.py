@@ -1,16 +1,29 @@
 """Read queries for concerns and case logs. Lists return metadata only; case content is read
 only through views behind ``access_log.case_view``."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from bts_portal import permissions
+from bts_portal.content.models import Status
 from bts_portal.permissions import WORK_ROLES, ServicePerm
+from handlingsveileder.models import Trinn
 from handlingsveileder.selectors import steps_for_level
 from organisasjon.models import Medlemskap
 
-from . import consent
-from .models import Deltaker, Innslag, Overforing, Samtykke, Stafettlogg, Undring
+from . import checklist, consent
+from .models import (
+    CaseChecklistStep,
+    Deltaker,
+    Innslag,
+    Overforing,
+    Samtykke,
+    Stafettlogg,
+    Undring,
+)
 
 TIMELINE_PAGE = 50
 
@@ -20,11 +33,10 @@ def _active_consent_rows(today=None) -> QuerySet[Samtykke]:
     return Samtykke.objects.filter(refused=False, withdrawn_at__isnull=True, valid_until__gte=today)
 
 
-def my_cases(user) -> QuerySet[Stafettlogg]:
-    """Active cases the user may read now, and locked ones where they hold the baton (to
-    answer for them), overdue evaluations first. The same rule as ``case_access``, as one
-    query: an active participation, the work right in its service, and that service covered.
-    """
+def _readable_by(user):
+    """The case rule of ``permissions.case_access`` as subqueries over the outer case:
+    (readable, known) — an active participation with the work right in its service, and
+    that service covered by a consent active today."""
     mine = Deltaker.objects.filter(
         stafettlogg=OuterRef("pk"), user=user, removed_at__isnull=True
     ).filter(
@@ -41,13 +53,60 @@ def my_cases(user) -> QuerySet[Stafettlogg]:
             )
         )
     )
+    return Exists(readable), Exists(mine)
+
+
+def my_cases(user) -> QuerySet[Stafettlogg]:
+    """Active cases the user may read now, and locked ones where they hold the baton (to
+    answer for them), overdue evaluations first. The same rule as ``case_access``, as one
+    query: an active participation, the work right in its service, and that service covered.
+    """
+    readable, known = _readable_by(user)
     return (
         Stafettlogg.objects.filter(status=Stafettlogg.Status.ACTIVE)
-        .annotate(readable=Exists(readable), known=Exists(mine))
+        .annotate(readable=readable, known=known)
         .filter(Q(readable=True) | Q(known=True, stafettholder=user))
         .select_related("stafettholder", "tjeneste")
         .order_by(F("next_evaluation").asc(nulls_last=True), "-opened_at")
     )
+
+
+def my_closed_cases(user) -> list[Stafettlogg]:
+    """Closed cases the user may still read, with the day they will be deleted."""
+    readable, _known = _readable_by(user)
+    cases = list(
+        Stafettlogg.objects.filter(status=Stafettlogg.Status.CLOSED, anonymised=False)
+        .annotate(readable=readable)
+        .filter(readable=True)
+        .order_by("-closed_at")[:50]
+    )
+    for case in cases:
+        case.deleted_on = timezone.localdate(case.closed_at) + timedelta(
+            days=settings.RETENTION_DAYS
+        )
+    return cases
+
+
+def with_next_steps(cases: list[Stafettlogg]) -> list[Stafettlogg]:
+    """Each case with ``next_step``: its level's first undone step with a deadline (two
+    queries for any number of cases)."""
+    levels = {case.level for case in cases}
+    steps: dict[int, list] = {}
+    for step in (
+        Trinn.objects.filter(
+            status=Status.PUBLISHED, niva__status=Status.PUBLISHED, niva__number__in=levels,
+            deadline_days__isnull=False,
+        ).select_related("niva").order_by("niva__number", "order", "pk")
+    ):  # fmt: skip
+        steps.setdefault(step.niva.number, []).append(step)
+    done: dict[int, set] = {}
+    for case_id, key in CaseChecklistStep.objects.filter(
+        stafettlogg__in=[case.pk for case in cases]
+    ).values_list("stafettlogg_id", "step_key"):
+        done.setdefault(case_id, set()).add(key)
+    for case in cases:
+        case.next_step = checklist.next_due(steps, done, case)
+    return cases
 
 
 def my_undringer(user) -> QuerySet[Undring]:
@@ -94,7 +153,7 @@ def timeline(case: Stafettlogg, page: int = 1) -> tuple[list[Innslag], bool]:
     start = (page - 1) * TIMELINE_PAGE
     entries = list(
         case.entries.select_related(
-            "author", "author_tjeneste", "tiltak", "corrects", "measure"
+            "author", "author_tjeneste", "tiltak__tjeneste", "corrects__author", "measure"
         ).order_by("-created_at", "-pk")[start : start + TIMELINE_PAGE + 1]
     )
     return entries[:TIMELINE_PAGE], len(entries) > TIMELINE_PAGE
@@ -117,9 +176,23 @@ def case_page(case: Stafettlogg, user, page: int = 1) -> dict:
         "guardians": list(case.guardians.all()),
         "consents": list(case.consents.prefetch_related("services")),
         "covered": list(consent.covered_services(case)),
-        "checklist": [(step, step.key in done) for step in steps],
+        "checklist": checklist.items(steps, done, case.level_started_on),
         "pending_handover": case.handovers.filter(status=Overforing.Status.PENDING)
         .select_related("to_user", "to_tjeneste")
         .first(),
         "measures": [e for e in entries if e.kind == Innslag.Kind.MEASURE],
+    }
+
+
+def consent_renewal(case: Stafettlogg) -> dict:
+    """A new consent starts from the last one given (who, how, which services), so that a
+    renewal or a consent after a withdrawal is not typed in from scratch."""
+    last = case.consents.filter(refused=False).order_by("-given_on", "-pk").first()
+    if last is None:
+        return {}
+    return {
+        "given_by": last.given_by,
+        "method": last.method,
+        "child_basis": last.child_basis,
+        "services": list(last.services.values_list("pk", flat=True)),
     }

@@ -11,7 +11,7 @@ from datetime import date
 from uuid import UUID
 
 from django.db import IntegrityError, transaction
-from django.db.models import Min, Q
+from django.db.models import Exists, Min, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,7 +19,7 @@ from bts_portal import permissions
 from bts_portal.permissions import Denial
 from organisasjon.models import Bruker, Tjeneste
 
-from . import consent
+from . import checklist, consent
 from .models import (
     CaseChecklistStep,
     Deltaker,
@@ -63,7 +63,10 @@ def undring_create(*, author: Bruker, tjeneste: Tjeneste, **fields) -> Undring:
             _("You do not work in %(service)s.") % {"service": tjeneste},
             reason=Denial.NOT_PERMITTED,
         )
-    return Undring.objects.create(author=author, tjeneste=tjeneste, **fields)
+    undring = Undring(author=author, tjeneste=tjeneste, **fields)
+    undring.done_steps = checklist.undring_steps_done(undring)
+    undring.save()
+    return undring
 
 
 @transaction.atomic
@@ -71,7 +74,8 @@ def undring_update(*, undring: Undring, user: Bruker, **fields) -> Undring:
     undring = _require_undring_work(undring, user)
     for name, value in fields.items():
         setattr(undring, name, value)
-    undring.save(update_fields=list(fields))
+    undring.done_steps = checklist.undring_steps_done(undring)
+    undring.save(update_fields=[*fields, "done_steps"])
     return undring
 
 
@@ -164,9 +168,23 @@ def _entry(case: Stafettlogg, user, kind: str, **fields) -> Innslag:
     if author_tjeneste is None and user is not None:
         row = case.participants.filter(user=user, removed_at__isnull=True).first()
         author_tjeneste = row.tjeneste if row else None
-    return Innslag.objects.create(
+    entry = Innslag.objects.create(
         stafettlogg=case, kind=kind, author=user, author_tjeneste=author_tjeneste, **fields
     )
+    _tick_steps_done_by(case, kind, user or case.stafettholder)
+    return entry
+
+
+def _tick_steps_done_by(case: Stafettlogg, kind: str, user: Bruker) -> None:
+    """An entry that does a step of the case's level ticks it (the guide says which)."""
+    for key in checklist.step_keys_done_by(case.level, kind):
+        try:
+            with transaction.atomic():
+                CaseChecklistStep.objects.get_or_create(
+                    stafettlogg=case, step_key=key, defaults={"done_by": user}
+                )
+        except IntegrityError:
+            pass  # ticked at the same moment by another request
 
 
 def _guardian_names(case: Stafettlogg) -> list[str]:
@@ -239,7 +257,31 @@ def stafettlogg_open(
         text=_("Consent recorded for: %(services)s.")
         % {"services": ", ".join(s.name for s in services)},
     )
+    if undring is not None:
+        _carry_over(case, user, tjeneste, undring)
     return case
+
+
+def _carry_over(case: Stafettlogg, user: Bruker, tjeneste: Tjeneste, undring: Undring) -> None:
+    """What was written at level 0 goes on in the log, so that nothing is typed twice."""
+    opened = timezone.localdate(undring.created_at).strftime("%d.%m.%Y")
+    notes = [_("From the concern registered on %(date)s:") % {"date": opened}, undring.observation]
+    if undring.discussed_with or undring.discussed_on:
+        notes.append(
+            _("Discussed with %(who)s on %(date)s.")
+            % {
+                "who": undring.discussed_with or "–",
+                "date": undring.discussed_on.strftime("%d.%m.%Y") if undring.discussed_on else "–",
+            }
+        )
+    _entry(case, user, Innslag.Kind.OBSERVATION, author_tjeneste=tjeneste, text="\n".join(notes))
+    if undring.conversation_on or undring.conversation_notes:
+        when = undring.conversation_on.strftime("%d.%m.%Y") if undring.conversation_on else "–"
+        _entry(
+            case, user, Innslag.Kind.CONVERSATION, author_tjeneste=tjeneste,
+            text=_("The necessary conversation on %(date)s: %(notes)s")
+            % {"date": when, "notes": undring.conversation_notes or "–"},
+        )  # fmt: skip
 
 
 # --- Working in a case --------------------------------------------------------------------
@@ -271,12 +313,28 @@ def correction_add(
     )  # fmt: skip
 
 
-def refresh_next_evaluation(case: Stafettlogg) -> None:
-    """The earliest evaluate-by date of a measure that has not been evaluated since."""
-    pending = case.entries.filter(kind=Innslag.Kind.MEASURE, evaluate_by__isnull=False).filter(
-        ~Q(evaluations__created_at__isnull=False)
+def next_evaluation_date(case: Stafettlogg):
+    """When the case is next evaluated: the date the latest evaluation set, or an earlier
+    evaluate-by date of a measure that no evaluation has covered since it was added (an
+    evaluation of that measure, or of the whole plan)."""
+    evaluations = case.entries.filter(kind=Innslag.Kind.EVALUATION)
+    covered = Exists(
+        evaluations.filter(created_at__gt=OuterRef("created_at")).filter(
+            Q(measure=OuterRef("pk")) | Q(measure__isnull=True)
+        )
     )
-    next_date = pending.aggregate(first=Min("evaluate_by"))["first"]
+    pending = (
+        case.entries.filter(kind=Innslag.Kind.MEASURE, evaluate_by__isnull=False)
+        .exclude(covered)
+        .aggregate(first=Min("evaluate_by"))["first"]
+    )
+    latest = evaluations.order_by("-created_at", "-pk").values_list("evaluate_by", flat=True)[:1]
+    dates = [d for d in (pending, *latest) if d is not None]
+    return min(dates) if dates else None
+
+
+def refresh_next_evaluation(case: Stafettlogg) -> None:
+    next_date = next_evaluation_date(case)
     Stafettlogg.objects.filter(pk=case.pk).update(next_evaluation=next_date)
     case.next_evaluation = next_date
 

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -19,7 +20,7 @@ from handlingsveileder.selectors import steps_for_level
 from innlogging.gate import second_factor_required
 from organisasjon.models import Tjeneste
 
-from . import consent, forms, selectors, services
+from . import checklist, consent, forms, selectors, services
 from .access_log import case_view, logged, logged_case_action, record, undring_view
 from .models import Deltaker, Innslag, InsightReport, Overforing, Samtykke, Stafettlogg, Undring
 from .tasks import build_insight_report
@@ -51,7 +52,8 @@ def _refused(request, error, *, template="stafettlogg/refused.html", context=Non
 @logged(event="mywork.view")
 def my_work(request):
     return render(request, "stafettlogg/my_work.html", {
-        "cases": selectors.my_cases(request.user),
+        "cases": selectors.with_next_steps(list(selectors.my_cases(request.user))),
+        "closed": selectors.my_closed_cases(request.user),
         "undringer": selectors.my_undringer(request.user),
         "handovers": selectors.pending_handovers(request.user),
         "may_work": permissions.has_any_service_perm(request.user, ServicePerm.WORK),
@@ -92,7 +94,9 @@ def _undring_page(request, undring, *, status=200, **forms_):
         "close_form": forms.ReasonForm(),
         "report_form": forms.ReportForm(),
         "refusal_form": forms.RefusalForm(),
-        "checklist": [(step, step.key in undring.done_steps) for step in steps],
+        "checklist": checklist.items(
+            steps, set(undring.done_steps), timezone.localdate(undring.created_at)
+        ),
         "reports": undring.reports.select_related("sent_by"),
         "refusals": undring.consents.filter(refused=True).prefetch_related("services"),
         "is_author": request.undring_access.work,
@@ -244,18 +248,24 @@ def _page_number(request) -> int:
 def _case_page(request, case, *, status=200, **extra):
     context = selectors.case_page(case, request.user, _page_number(request))
     covered = consent.covered_services(case)
+    # Every form of the page gets ids of its own (several have a "text" or a "user").
     context.update({
         "access": request.case_access,
-        "entry_forms": {kind: (ENTRY_FORMS[kind](case=case) if kind == Innslag.Kind.EVALUATION
-                               else ENTRY_FORMS[kind]()) for kind in ENTRY_FORMS},
+        "entry_forms": {kind: _entry_form(kind, case) for kind in ENTRY_FORMS},
         "kinds": Innslag.Kind,
-        "level_form": forms.LevelForm(),
-        "participant_form": forms.ParticipantForm(services=covered),
-        "close_form": forms.CloseForm(),
-        "report_form": forms.ReportForm(),
+        "level_form": forms.LevelForm(auto_id="level-%s"),
+        "participant_form": forms.ParticipantForm(services=covered, auto_id="participant-%s"),
+        "handover_form": forms.ParticipantForm(services=covered, auto_id="handover-%s"),
+        "close_form": forms.CloseForm(auto_id="close-%s"),
+        "report_form": forms.ReportForm(auto_id="report-%s"),
     })  # fmt: skip
     context.update(extra)
     return render(request, "stafettlogg/case_detail.html", context, status=status)
+
+
+def _entry_form(kind, case, data=None):
+    kwargs = {"case": case} if kind == Innslag.Kind.EVALUATION else {}
+    return ENTRY_FORMS[kind](data, auto_id=f"{kind}-%s", **kwargs)
 
 
 def _case_refused(request, case, error):
@@ -272,9 +282,7 @@ def case_detail(request, case):
 def entry_add(request, case, kind):
     if kind not in ENTRY_FORMS:
         return render(request, "404.html", status=404)
-    form_class = ENTRY_FORMS[kind]
-    kwargs = {"case": case} if kind == Innslag.Kind.EVALUATION else {}
-    form = form_class(request.POST, **kwargs)
+    form = _entry_form(kind, case, request.POST)
     if not form.is_valid():
         forms_ = {kind: form}
         return _case_page(request, case, status=400, entry_forms_override=forms_, open_kind=kind)
@@ -431,7 +439,8 @@ def _consent_page(request, case, *, form=None, withdraw_form=None, status=200):
     return render(request, "stafettlogg/case_consent.html", {
         "case": case, "access": access,
         "form": form or forms.ConsentFields(guardian_names=guardians,
-                                            child_birth_date=case.child_birth_date),
+                                            child_birth_date=case.child_birth_date,
+                                            initial=selectors.consent_renewal(case)),
         "withdraw_form": withdraw_form or forms.ReasonForm(),
         "consents": case.consents.prefetch_related("services").select_related("recorded_by"),
         "lock": consent.lock(case), "consent_age_note": forms.consent_age_note(),
