@@ -76,6 +76,18 @@ def test_removing_the_last_role_revokes_every_right(tjeneste):
     assert not may_enter_staff_area(user)
 
 
+def test_a_role_removed_while_the_account_is_deactivated_stays_removed(tjeneste):
+    user = BrukerFactory()
+    leader = grant_role(user, tjeneste, "leder")
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    membership_remove(membership=leader)
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    user = fresh(user)
+    assert not any(has_service_perm(user, perm, tjeneste) for perm in ServicePerm)
+
+
 def test_resync_revokes_rights_of_memberships_deleted_behind_its_back(tjeneste):
     user = BrukerFactory()
     grant_role(user, tjeneste, "ansatt")
