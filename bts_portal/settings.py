@@ -180,14 +180,21 @@ LOGOUT_REDIRECT_URL = "samhandling:home"
 ANONYMOUS_USER_NAME = None
 GUARDIAN_RAISE_403 = True
 
-# Axes: lock an account after repeated failed logins, whatever address they come from.
+# Axes: lock a username after a few failed logins, and a client address after more
+# (innlogging.throttle): a kindergarten or school shares one outgoing address, so its limit
+# is higher, but one address cannot try passwords across many accounts.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_ADDRESS_FAILURE_LIMIT = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
-# Per username only: a kindergarten or school shares one outgoing address, and locking that
-# address after a few typos would lock out every employee there.
-AXES_LOCKOUT_PARAMETERS = ["username"]
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "innlogging.throttle.ThrottleHandler"
+# How many reverse proxies in front of the portal append to X-Forwarded-For (the
+# municipality's, usually 1); 0 reads the connection's own address. Entries a client adds
+# itself are never read.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1 if PRODUCTION else 0)
+AXES_CLIENT_IP_CALLABLE = "innlogging.throttle.client_ip"
+# The handler clears only the name's own failures on success (see innlogging.throttle).
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
