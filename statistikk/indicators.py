@@ -1,16 +1,22 @@
-"""The indicators that BTS/BTI works, for one year, for the municipality or one service.
+"""The indicators that BTS/BTI works, for one year, for the municipality and every service.
 
-Every count is an aggregate in the database: a fixed number of queries whatever the number of
-cases. The one exception is the median time at each level, whose durations come back from one
-query and are reduced in Python, since SQLite has no median aggregate.
+Every table is computed for all scopes at once (the municipality and each service) from one
+grouped query, so the number of queries is fixed whatever the number of cases or services.
+All scopes are needed together because small cells are suppressed jointly over everything a
+user can see (``statistikk.disclosure``): what is hidden for a service must stay hidden when
+the municipality's figure and the other services' figures are put beside it.
+
+The median time at each level is the one figure reduced in Python: SQLite has no median.
 """
 
 import statistics
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,7 +34,11 @@ from stafettlogg.models import (
 )
 from tiltaksoversikt.models import Moteplass, Tiltak
 
-from .suppression import suppress
+# The scope of the municipality as a whole; services are scoped by their primary key.
+MUNICIPALITY = None
+# Rows whose service is unknown (a deleted concern behind a consent): counted for the
+# municipality, published for no service.
+UNASSIGNED = "unassigned"
 
 
 @dataclass
@@ -39,17 +49,20 @@ class Table:
     total: int | None = None  # set when the rows add up to it
     sensitive: bool = True  # about children: small cells are suppressed
     note: str = ""
+    # How the municipality's figure relates to the services' ones, for the disclosure audit:
+    # "sum" (each child counted in one service), "shared" (a row is the same quantity in
+    # every scope that shows it, e.g. a hand-over from A to B), or "" (no identity).
+    across_scopes: str = "sum"
+    row_keys: list = field(default_factory=list)  # identity of each row across scopes
+    current_only: bool = False  # a state today, not a figure for the year
     cells: list = field(default_factory=list)
     total_cell: object = None
+    medians: dict | None = None
+    withheld: bool = False
 
-    def finish(self) -> "Table":
-        values = [value for _label, value in self.rows]
-        if self.sensitive:
-            self.cells, self.total_cell = suppress(values, self.total)
-        else:
-            self.cells = [str(v) for v in values]
-            self.total_cell = None if self.total is None else str(self.total)
-        return self
+    def __post_init__(self):
+        if not self.row_keys:
+            self.row_keys = [label for label, _value in self.rows]
 
 
 @dataclass
@@ -76,235 +89,381 @@ def _dates_in(period: Period, field_name: str) -> Q:
     return Q(**{f"{field_name}__gte": period.start.date(), f"{field_name}__lt": period.end.date()})
 
 
-def compute(year: int, tjeneste: Tjeneste | None = None) -> list[Table]:
-    """All indicator tables for ``year``; for one service when ``tjeneste`` is given."""
+def compute_all(year: int) -> dict:
+    """All indicator tables for ``year``, unsuppressed, as {scope: [Table]}; the scope is
+    ``MUNICIPALITY`` or a service's primary key."""
     period = Period.of(year)
-    scope = {"tjeneste": tjeneste} if tjeneste else {}
-    cases = Stafettlogg.objects.filter(**scope)
-    tables = [
-        _undringer(period, scope),
-        _cases(period, cases),
-        _flow(period, cases),
-        _median_days(period, cases),
-        _consents(period, cases),
-        _measures_by_theme(period, cases),
-        _measures_by_service(period, cases),
-        _evaluations(period, cases),
-        _handovers(period, tjeneste),
-        _reports(period, scope),
-        _review(tjeneste),
-        _published(tjeneste),
-    ]
-    return [table.finish() for table in tables]
+    service_ids = list(Tjeneste.objects.order_by("pk").values_list("pk", flat=True))
+    result = {scope: [] for scope in [MUNICIPALITY, *service_ids]}
+    builders = (
+        _undringer, _cases, _flow, _median_days, _consents, _measures_by_theme,
+        _measures_by_service, _evaluations, _handovers, _reports, *_extra_builders(),
+        _review, _published,
+    )  # fmt: skip
+    for build in builders:
+        for scope, table in build(period, service_ids).items():
+            result.setdefault(scope, []).append(table)
+    return result
 
 
-def _undringer(period, scope) -> Table:
-    counts = Undring.objects.filter(_in(period, "created_at"), **scope).aggregate(
+def _extra_builders():
+    """Indicators of the municipality's own follow-up (read lists, training, meetings),
+    from the app that records them, when it is installed."""
+    from django.apps import apps
+
+    if not apps.is_installed("oppfolging"):
+        return ()
+    from oppfolging.indicators import BUILDERS
+
+    return BUILDERS
+
+
+def compute(year: int, tjeneste: Tjeneste | None = None) -> list[Table]:
+    """The published (suppressed) tables for ``year`` and one scope."""
+    from .disclosure import publish
+
+    return publish(year).tables(year, tjeneste.pk if tjeneste else MUNICIPALITY)
+
+
+# --- Building tables for every scope -------------------------------------------------------
+
+
+def _service_key(value):
+    return UNASSIGNED if value is None else value
+
+
+def fixed_rows(key, title, labels, by_service, service_ids, *, total=None, **kwargs) -> dict:
+    """Tables with the same rows in every scope. ``labels`` pairs a row label with its field
+    in ``by_service`` ({service id: {field: count}}); the municipality is the sum."""
+    tables = {}
+    fields = [f for _label, f in labels]
+    everything = [*service_ids, *([UNASSIGNED] if UNASSIGNED in by_service else [])]
+    sums = defaultdict(int)
+    for sid in everything:
+        counts = by_service.get(sid, {})
+        for name in [f for _label, f in labels] + ([total] if total else []):
+            sums[name] += counts.get(name, 0) or 0
+        if sid != UNASSIGNED:
+            tables[sid] = Table(
+                key, title, [(label, counts.get(f, 0) or 0) for label, f in labels],
+                total=(counts.get(total, 0) or 0) if total else None, row_keys=fields,
+                **kwargs,
+            )  # fmt: skip
+    tables[MUNICIPALITY] = Table(
+        key, title, [(label, sums[f]) for label, f in labels],
+        total=sums[total] if total else None, row_keys=fields, **kwargs,
+    )  # fmt: skip
+    if UNASSIGNED in by_service:
+        tables[UNASSIGNED] = Table(
+            key, title, [(label, by_service[UNASSIGNED].get(f, 0) or 0) for label, f in labels],
+            total=(by_service[UNASSIGNED].get(total, 0) or 0) if total else None,
+            row_keys=fields, **kwargs,
+        )  # fmt: skip
+    return tables
+
+
+def dynamic_rows(key, title, by_service, service_ids, *, labels, with_total=False, **kwargs):
+    """Tables whose rows are what occurred: ``by_service`` is {service id: {row key: n}},
+    ``labels`` {row key: label}. A row missing from a scope is zero there."""
+    order = sorted(labels, key=lambda k: (str(labels[k]), str(k)))
+    tables = {}
+    sums = defaultdict(int)
+    for counts in by_service.values():
+        for row_key, n in counts.items():
+            sums[row_key] += n
+
+    def table(counts):
+        keys = [k for k in order if counts.get(k)]
+        return Table(
+            key, title, [(labels[k], counts[k]) for k in keys],
+            total=sum(counts.values()) if with_total else None, row_keys=keys, **kwargs,
+        )  # fmt: skip
+
+    for sid in service_ids:
+        tables[sid] = table(by_service.get(sid, {}))
+    tables[MUNICIPALITY] = table(sums)
+    if UNASSIGNED in by_service:
+        tables[UNASSIGNED] = table(by_service[UNASSIGNED])
+    return tables
+
+
+def _grouped(queryset, group: str, **aggregates) -> dict:
+    return {
+        _service_key(row.pop(group)): row
+        for row in queryset.values(group).annotate(**aggregates).order_by()
+    }
+
+
+def _grouped_rows(queryset, group: str, *row_fields: str, count="pk", distinct=False) -> dict:
+    result = defaultdict(dict)
+    for row in (
+        queryset.values(group, *row_fields).annotate(n=Count(count, distinct=distinct)).order_by()
+    ):
+        key = tuple(row[f] for f in row_fields)
+        result[_service_key(row[group])][key if len(key) > 1 else key[0]] = row["n"]
+    return result
+
+
+# --- The case figures ----------------------------------------------------------------------
+
+
+def _undringer(period, service_ids) -> dict:
+    counts = _grouped(
+        Undring.objects.filter(_in(period, "created_at")), "tjeneste",
         total=Count("pk"),
         closed=Count("pk", filter=Q(status=Undring.Status.CLOSED)),
         escalated=Count("pk", filter=Q(status=Undring.Status.ESCALATED)),
         open=Count("pk", filter=Q(status=Undring.Status.OPEN)),
-    )
-    return Table("undringer", _("Concerns (level 0) registered, by outcome"), [
-        (_("Closed at level 0"), counts["closed"]),
-        (_("Became a case log"), counts["escalated"]),
-        (_("Still open"), counts["open"]),
-    ], total=counts["total"])  # fmt: skip
+    )  # fmt: skip
+    return fixed_rows("undringer", _("Concerns (level 0) registered, by outcome"), [
+        (_("Closed at level 0"), "closed"),
+        (_("Became a case log"), "escalated"),
+        (_("Still open"), "open"),
+    ], counts, service_ids, total="total")  # fmt: skip
 
 
-def _cases(period, cases) -> Table:
-    counts = cases.aggregate(
+def _cases(period, service_ids) -> dict:
+    counts = _grouped(
+        Stafettlogg.objects.all(), "tjeneste",
         opened=Count("pk", filter=_in(period, "opened_at")),
         closed=Count("pk", filter=_in(period, "closed_at")),
         active=Count("pk", filter=Q(opened_at__lt=period.end)
                      & (Q(closed_at__isnull=True) | Q(closed_at__gte=period.end))),
     )  # fmt: skip
-    return Table("stafettlogger", _("Case logs"), [
-        (_("Opened"), counts["opened"]),
-        (_("Closed"), counts["closed"]),
-        (_("Active at the end of the year"), counts["active"]),
-    ])  # fmt: skip
+    return fixed_rows("stafettlogger", _("Case logs"), [
+        (_("Opened"), "opened"),
+        (_("Closed"), "closed"),
+        (_("Active at the end of the year"), "active"),
+    ], counts, service_ids)  # fmt: skip
 
 
-def _flow(period, cases) -> Table:
-    from_zero = (
-        cases.filter(_in(period, "opened_at"), undring__isnull=False)
-        .values("start_level").annotate(n=Count("pk")).order_by("start_level")
+def flow_label(from_level, to_level) -> str:
+    return f"{from_level} → {to_level}"
+
+
+def _flow(period, service_ids) -> dict:
+    by_service = defaultdict(dict)
+    from_zero = _grouped_rows(
+        Stafettlogg.objects.filter(_in(period, "opened_at"), undring__isnull=False),
+        "tjeneste", "start_level",
     )  # fmt: skip
-    changes = (
-        Innslag.objects.filter(_in(period, "created_at"), kind=Innslag.Kind.LEVEL,
-                               stafettlogg__in=cases)
-        .values("from_level", "to_level").annotate(n=Count("pk"))
-        .order_by("from_level", "to_level")
+    for sid, counts in from_zero.items():
+        for level, n in counts.items():
+            by_service[sid][(0, level)] = n
+    changes = _grouped_rows(
+        Innslag.objects.filter(_in(period, "created_at"), kind=Innslag.Kind.LEVEL),
+        "stafettlogg__tjeneste", "from_level", "to_level",
     )  # fmt: skip
-    rows = [(f"0 → {row['start_level']}", row["n"]) for row in from_zero]
-    rows += [(f"{row['from_level']} → {row['to_level']}", row["n"]) for row in changes]
-    return Table("flyt", _("Movement between levels (up and down)"), rows)
+    for sid, counts in changes.items():
+        by_service[sid].update(counts)
+    labels = {key: flow_label(*key) for counts in by_service.values() for key in counts}
+    return dynamic_rows(
+        "flyt", _("Movement between levels (up and down)"), by_service, service_ids,
+        labels=labels,
+    )  # fmt: skip
 
 
-def _median_days(period, cases) -> Table:
+def _median_days(period, service_ids) -> dict:
     """Median days spent at each level, over the periods at a level that ended in the year."""
     case_rows = {
         row["pk"]: row
-        for row in cases.filter(opened_at__lt=period.end).values(
-            "pk", "start_level", "opened_at", "closed_at", "level"
+        for row in Stafettlogg.objects.filter(opened_at__lt=period.end).values(
+            "pk", "tjeneste_id", "opened_at", "closed_at", "level"
         )
     }
     changes = (
         Innslag.objects.filter(
-            kind=Innslag.Kind.LEVEL, stafettlogg_id__in=case_rows, created_at__lt=period.end
+            kind=Innslag.Kind.LEVEL, stafettlogg__opened_at__lt=period.end,
+            created_at__lt=period.end,
         )
         .order_by("stafettlogg_id", "created_at")
         .values_list("stafettlogg_id", "created_at", "from_level")
-    )
-    durations: dict[int, list[float]] = {1: [], 2: [], 3: []}
+    )  # fmt: skip
+    durations = defaultdict(lambda: {1: [], 2: [], 3: []})
     started = {pk: row["opened_at"] for pk, row in case_rows.items()}
     for case_id, at, from_level in changes:
-        if at >= period.start and from_level in durations:
-            durations[from_level].append((at - started[case_id]).total_seconds() / 86400)
+        sid = case_rows[case_id]["tjeneste_id"]
+        if at >= period.start and from_level in (1, 2, 3):
+            durations[sid][from_level].append((at - started[case_id]).total_seconds() / 86400)
         started[case_id] = at
     for pk, row in case_rows.items():
         closed = row["closed_at"]
-        if closed and period.start <= closed < period.end and row["level"] in durations:
-            durations[row["level"]].append((closed - started[pk]).total_seconds() / 86400)
-    rows = []
-    for level, values in durations.items():
-        rows.append((_("Level %(n)s: number of periods") % {"n": level}, len(values)))
-    table = Table(
-        "median",
-        _("Median days at each level"),
-        rows,
-        note=_("The median is shown only where at least five periods ended."),
-    )
-    # A median of fewer periods than the threshold could describe one child: not shown.
-    table.medians = {
-        level: round(statistics.median(values)) if len(values) >= settings.STATS_MIN_CELL else None
-        for level, values in durations.items()
+        if closed and period.start <= closed < period.end and row["level"] in (1, 2, 3):
+            durations[row["tjeneste_id"]][row["level"]].append(
+                (closed - started[pk]).total_seconds() / 86400
+            )
+    everything = {1: [], 2: [], 3: []}
+    for per_level in list(durations.values()):
+        for level, values in per_level.items():
+            everything[level].extend(values)
+    by_service = {
+        sid: {level: len(values) for level, values in per_level.items()}
+        for sid, per_level in durations.items()
     }
-    return table
+    labels = [(_("Level %(n)s: number of periods") % {"n": n}, n) for n in (1, 2, 3)]
+    tables = fixed_rows(
+        "median", _("Median days at each level"), labels, by_service, service_ids,
+        note=_("The median is shown only where at least five periods ended."),
+    )  # fmt: skip
+    for scope, table in tables.items():
+        per_level = everything if scope is MUNICIPALITY else durations.get(scope, {})
+        # A median of fewer periods than the threshold could describe one child: not shown.
+        table.medians = {
+            level: round(statistics.median(values))
+            if len(values := per_level.get(level, [])) >= settings.STATS_MIN_CELL
+            else None
+            for level in (1, 2, 3)
+        }
+    return tables
 
 
-def _consents(period, cases) -> Table:
-    consents = Samtykke.objects.filter(stafettlogg__in=cases)
-    counts = consents.aggregate(
+def _consents(period, service_ids) -> dict:
+    # A refusal belongs to a concern, not a case: it is counted for the concern's service.
+    consents = Samtykke.objects.annotate(
+        scope_service=Coalesce(F("stafettlogg__tjeneste"), F("undring__tjeneste"))
+    )
+    counts = _grouped(
+        consents, "scope_service",
         n_given=Count("pk", filter=_dates_in(period, "given_on") & Q(refused=False)),
         n_refused=Count("pk", filter=_dates_in(period, "given_on") & Q(refused=True)),
         n_withdrawn=Count("pk", filter=_in(period, "withdrawn_at")),
         n_expired=Count("pk", filter=_dates_in(period, "valid_until")
-                      & Q(withdrawn_at__isnull=True, refused=False)
-                      & Q(valid_until__lt=timezone.localdate())),
+                        & Q(withdrawn_at__isnull=True, refused=False)
+                        & Q(valid_until__lt=timezone.localdate())),
     )  # fmt: skip
-    return Table("samtykker", _("Consents"), [
-        (_("Given"), counts["n_given"]), (_("Refused"), counts["n_refused"]),
-        (_("Withdrawn"), counts["n_withdrawn"]), (_("Expired"), counts["n_expired"]),
-    ])  # fmt: skip
+    return fixed_rows("samtykker", _("Consents"), [
+        (_("Given"), "n_given"), (_("Refused"), "n_refused"),
+        (_("Withdrawn"), "n_withdrawn"), (_("Expired"), "n_expired"),
+    ], counts, service_ids)  # fmt: skip
 
 
-def _measures(period, cases):
-    return Innslag.objects.filter(kind=Innslag.Kind.MEASURE, stafettlogg__in=cases).filter(
-        _dates_in(period, "starts_on")
-    )
+def _measures(period):
+    return Innslag.objects.filter(kind=Innslag.Kind.MEASURE).filter(_dates_in(period, "starts_on"))
 
 
-def _measures_by_theme(period, cases) -> Table:
-    rows = (
-        _measures(period, cases).filter(tiltak__isnull=False)
-        .values("tiltak__themes__title").annotate(n=Count("pk", distinct=True))
-        .order_by("tiltak__themes__title")
+def _measures_by_theme(period, service_ids) -> dict:
+    by_service = _grouped_rows(
+        _measures(period).filter(tiltak__isnull=False), "stafettlogg__tjeneste",
+        "tiltak__themes__title", distinct=True,
     )  # fmt: skip
-    return Table("tiltak_tema", _("Measures started, by theme"), [
-        (row["tiltak__themes__title"] or _("No theme"), row["n"]) for row in rows
-    ], note=_("A measure with several themes counts once under each."))  # fmt: skip
-
-
-def _measures_by_service(period, cases) -> Table:
-    measures = _measures(period, cases)
-    rows = (
-        measures.values("tiltak__tjeneste__name").annotate(n=Count("pk"))
-        .order_by("tiltak__tjeneste__name")
+    labels = {key: key or _("No theme") for counts in by_service.values() for key in counts}
+    return dynamic_rows(
+        "tiltak_tema", _("Measures started, by theme"), by_service, service_ids, labels=labels,
+        note=_("A measure with several themes counts once under each."),
     )  # fmt: skip
-    return Table("tiltak_tjeneste", _("Measures started, by providing service"), [
-        (row["tiltak__tjeneste__name"] or _("Described in the log (not from the catalogue)"),
-         row["n"]) for row in rows
-    ], total=measures.count())  # fmt: skip
 
 
-def _evaluations(period, cases) -> Table:
-    due = Innslag.objects.filter(kind=Innslag.Kind.MEASURE, stafettlogg__in=cases).filter(
-        _dates_in(period, "evaluate_by")
-    )
+def _measures_by_service(period, service_ids) -> dict:
+    by_service = _grouped_rows(_measures(period), "stafettlogg__tjeneste", "tiltak__tjeneste__name")
+    labels = {
+        key: key or _("Described in the log (not from the catalogue)")
+        for counts in by_service.values() for key in counts
+    }  # fmt: skip
+    return dynamic_rows(
+        "tiltak_tjeneste", _("Measures started, by providing service"), by_service,
+        service_ids, labels=labels, with_total=True,
+    )  # fmt: skip
+
+
+def _evaluations(period, service_ids) -> dict:
+    due = Innslag.objects.filter(kind=Innslag.Kind.MEASURE).filter(_dates_in(period, "evaluate_by"))
     evaluated = Innslag.objects.filter(measure=OuterRef("pk"), kind=Innslag.Kind.EVALUATION)
     on_time = evaluated.filter(created_at__date__lte=OuterRef("evaluate_by"))
-    counts = due.annotate(done=Exists(evaluated), timely=Exists(on_time)).aggregate(
+    counts = _grouped(
+        due.annotate(done=Exists(evaluated), timely=Exists(on_time)), "stafettlogg__tjeneste",
         total=Count("pk"),
         on_time=Count("pk", filter=Q(timely=True)),
         late=Count("pk", filter=Q(done=True, timely=False)),
         missing=Count("pk", filter=Q(done=False)),
-    )
-    return Table("evalueringer", _("Evaluations of measures due in the year"), [
-        (_("On time"), counts["on_time"]), (_("Late"), counts["late"]),
-        (_("Not done"), counts["missing"]),
-    ], total=counts["total"])  # fmt: skip
-
-
-def _handovers(period, tjeneste) -> Table:
-    handovers = Overforing.objects.filter(
-        _in(period, "answered_at"), status=Overforing.Status.ACCEPTED
-    )
-    if tjeneste:
-        handovers = handovers.filter(Q(from_tjeneste=tjeneste) | Q(to_tjeneste=tjeneste))
-    rows = (
-        handovers.values("from_tjeneste__name", "to_tjeneste__name").annotate(n=Count("pk"))
-        .order_by("from_tjeneste__name", "to_tjeneste__name")
     )  # fmt: skip
-    return Table("overforinger", _("Hand-overs between services"), [
-        (f"{row['from_tjeneste__name'] or '?'} → {row['to_tjeneste__name']}", row["n"])
-        for row in rows
-    ], total=handovers.count())  # fmt: skip
+    return fixed_rows("evalueringer", _("Evaluations of measures due in the year"), [
+        (_("On time"), "on_time"), (_("Late"), "late"), (_("Not done"), "missing"),
+    ], counts, service_ids, total="total")  # fmt: skip
 
 
-def _reports(period, scope) -> Table:
-    count = MeldingTilBarnevern.objects.filter(_dates_in(period, "sent_on"), **scope).count()
-    return Table(
-        "meldinger", _("Reports to the child welfare service recorded"), [(_("Reports"), count)]
-    )
+def _handovers(period, service_ids) -> dict:
+    pairs = {
+        (row["from_tjeneste"], row["to_tjeneste"]): row
+        for row in Overforing.objects.filter(
+            _in(period, "answered_at"), status=Overforing.Status.ACCEPTED
+        )
+        .values("from_tjeneste", "to_tjeneste", "from_tjeneste__name", "to_tjeneste__name")
+        .annotate(n=Count("pk"))
+        .order_by("from_tjeneste__name", "to_tjeneste__name")
+    }
+    title = _("Hand-overs between services")
 
-
-def _review(tjeneste) -> Table:
-    today = timezone.localdate()
-    elements = Element.objects.filter(status=Status.PUBLISHED)
-    measures = Tiltak.objects.filter(status=Status.PUBLISHED)
-    if tjeneste:
-        elements = elements.filter(owner_tjeneste=tjeneste)
-        measures = measures.filter(tjeneste=tjeneste)
-    e = elements.aggregate(
-        ok=Count("pk", filter=Q(review_due__gte=today)),
-        late=Count("pk", filter=Q(review_due__lt=today)),
-    )
-    m = measures.aggregate(
-        ok=Count("pk", filter=Q(review_due__gte=today)),
-        late=Count("pk", filter=Q(review_due__lt=today)),
-    )
-    return Table("arshjul", _("Annual cycle: reviews"), [
-        (_("Model elements reviewed on time"), e["ok"]),
-        (_("Model elements overdue"), e["late"]),
-        (_("Measures reviewed on time"), m["ok"]), (_("Measures overdue"), m["late"]),
-    ], sensitive=False)  # fmt: skip
-
-
-def _published(tjeneste) -> Table:
-    if tjeneste:
+    def table(keys):
         rows = [
-            (_("Model elements"), Element.objects.published().filter(owner_tjeneste=tjeneste)
-             .count()),
-            (_("Measures"), Tiltak.objects.published().filter(tjeneste=tjeneste).count()),
+            (f"{pairs[k]['from_tjeneste__name'] or '?'} → {pairs[k]['to_tjeneste__name']}",
+             pairs[k]["n"]) for k in keys
         ]  # fmt: skip
-    else:
-        rows = [
-            (_("Model elements"), Element.objects.published().count()),
-            (_("Public pages"), Side.objects.published().count()),
-            (_("Guide steps"), Trinn.objects.published().count()),
-            (_("Measures"), Tiltak.objects.published().count()),
-            (_("Meeting places"), Moteplass.objects.published().count()),
-        ]
-    return Table("innhold", _("Published content"), rows, sensitive=False)
+        return Table(
+            "overforinger",
+            title,
+            rows,
+            total=sum(n for _label, n in rows),
+            across_scopes="shared",
+            row_keys=list(keys),
+        )
+
+    tables = {MUNICIPALITY: table(list(pairs))}
+    for sid in service_ids:
+        tables[sid] = table([k for k in pairs if sid in k])
+    return tables
+
+
+def _reports(period, service_ids) -> dict:
+    counts = _grouped(
+        MeldingTilBarnevern.objects.filter(_dates_in(period, "sent_on")), "tjeneste",
+        n=Count("pk"),
+    )  # fmt: skip
+    return fixed_rows(
+        "meldinger", _("Reports to the child welfare service recorded"),
+        [(_("Reports"), "n")], counts, service_ids,
+    )  # fmt: skip
+
+
+# --- The model and the catalogue (not about children) --------------------------------------
+
+
+def _review(period, service_ids) -> dict:
+    today = timezone.localdate()
+    ok, late = Q(review_due__gte=today), Q(review_due__lt=today)
+    elements = _grouped(
+        Element.objects.filter(status=Status.PUBLISHED), "owner_tjeneste",
+        ok=Count("pk", filter=ok), late=Count("pk", filter=late),
+    )  # fmt: skip
+    measures = _grouped(
+        Tiltak.objects.filter(status=Status.PUBLISHED), "tjeneste",
+        ok=Count("pk", filter=ok), late=Count("pk", filter=late),
+    )  # fmt: skip
+    counts = defaultdict(dict)
+    for sid, row in elements.items():
+        counts[sid].update(e_ok=row["ok"], e_late=row["late"])
+    for sid, row in measures.items():
+        counts[sid].update(m_ok=row["ok"], m_late=row["late"])
+    return fixed_rows("arshjul", _("Annual cycle: reviews"), [
+        (_("Model elements reviewed on time"), "e_ok"),
+        (_("Model elements overdue"), "e_late"),
+        (_("Measures reviewed on time"), "m_ok"), (_("Measures overdue"), "m_late"),
+    ], counts, service_ids, sensitive=False, across_scopes="", current_only=True)  # fmt: skip
+
+
+def _published(period, service_ids) -> dict:
+    elements = _grouped(Element.objects.published(), "owner_tjeneste", n=Count("pk"))
+    measures = _grouped(Tiltak.objects.published(), "tjeneste", n=Count("pk"))
+    tables = {}
+    for sid in service_ids:
+        tables[sid] = Table("innhold", _("Published content"), [
+            (_("Model elements"), elements.get(sid, {}).get("n", 0)),
+            (_("Measures"), measures.get(sid, {}).get("n", 0)),
+        ], sensitive=False, across_scopes="", current_only=True)  # fmt: skip
+    tables[MUNICIPALITY] = Table("innhold", _("Published content"), [
+        (_("Model elements"), sum(row["n"] for row in elements.values())),
+        (_("Public pages"), Side.objects.published().count()),
+        (_("Guide steps"), Trinn.objects.published().count()),
+        (_("Measures"), sum(row["n"] for row in measures.values())),
+        (_("Meeting places"), Moteplass.objects.published().count()),
+    ], sensitive=False, across_scopes="", current_only=True)  # fmt: skip
+    return tables

@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from bts_portal import permissions
+from bts_portal import jobs, permissions
 from bts_portal.decorators import predicate_required, staff_required
 from organisasjon.models import Tjeneste
 
 from .charts import bars
-from .indicators import compute
+from .disclosure import publish
 from .models import Arsrapport, ReportFile
 
 
@@ -30,6 +30,30 @@ class Scope:
     @property
     def label(self) -> str:
         return self.tjeneste.name if self.tjeneste else _("The whole municipality")
+
+    @property
+    def key(self):
+        return self.tjeneste.pk if self.tjeneste else None
+
+
+def side_by_side(release, scope_key) -> list[dict]:
+    """This year's tables with last year's cells beside them, from one audited release."""
+    previous = {t.key: t for t in release.tables(release.year - 1, scope_key)}
+    result = []
+    for table in release.tables(release.year, scope_key):
+        before = previous[table.key]
+        old = dict(zip(before.row_keys, before.cells, strict=True))
+        chart, height = bars(table)
+        result.append({
+            "table": table, "previous": before, "bars": chart, "height": height,
+            "rows": [(row, cell, old.get(key)) for key, row, cell
+                     in zip(table.row_keys, table.rows, table.cells, strict=True)],
+            # Rows that occurred only last year are shown too, so both columns are complete.
+            "previous_only": [(row, cell) for key, row, cell
+                              in zip(before.row_keys, before.rows, before.cells, strict=True)
+                              if key not in table.row_keys],
+        })  # fmt: skip
+    return result
 
 
 def _scope(request) -> Scope:
@@ -62,16 +86,7 @@ def _scope(request) -> Scope:
 @predicate_required(permissions.may_see_statistics)
 def dashboard(request):
     scope = _scope(request)
-    current = compute(scope.year, scope.tjeneste)
-    previous = {t.key: t for t in compute(scope.year - 1, scope.tjeneste)}
-    tables = []
-    for table in current:
-        chart, height = bars(table)
-        tables.append({"table": table, "previous": previous[table.key], "bars": chart,
-                       "height": height,
-                       "rows": list(zip(table.rows, table.cells,
-                                        previous[table.key].cells + [None] * len(table.rows),
-                                        strict=False))})  # fmt: skip
+    tables = side_by_side(publish(scope.year), scope.key)
     return render(request, "statistikk/dashboard.html", {
         "scope": scope, "tables": tables,
         "years": range(timezone.localdate().year, 2019, -1),
@@ -92,12 +107,16 @@ def export_csv(request):
     )
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("Table"), _("Row"), str(scope.year)])
-    for table in compute(scope.year, scope.tjeneste):
-        for (label, _value), cell in zip(table.rows, table.cells, strict=True):
-            writer.writerow([table.title, label, str(cell)])
-        if table.total_cell is not None:
-            writer.writerow([table.title, _("Total"), str(table.total_cell)])
+    writer.writerow([_("Table"), _("Row"), str(scope.year), str(scope.year - 1)])
+    for item in side_by_side(publish(scope.year), scope.key):
+        title = item["table"].title
+        for row, cell, previous in item["rows"]:
+            writer.writerow([title, row[0], str(cell), "" if previous is None else str(previous)])
+        for row, previous in item["previous_only"]:
+            writer.writerow([title, row[0], "", str(previous)])
+        if item["table"].total_cell is not None:
+            writer.writerow([title, _("Total"), str(item["table"].total_cell),
+                             str(item["previous"].total_cell or "")])  # fmt: skip
     return response
 
 
@@ -143,9 +162,7 @@ def generate(request, year):
     if request.POST.get("tjeneste"):
         tjeneste = get_object_or_404(Tjeneste, slug=request.POST["tjeneste"])
     report = ReportFile.objects.create(year=year, tjeneste=tjeneste, generated_by=request.user)
-    from .tasks import build_annual_report
-
-    build_annual_report.delay(report.pk)
+    jobs.enqueue(report)  # bts_portal.jobs: a broker outage is answered with a 503
     return redirect("statistikk:report", pk=report.pk)
 
 
