@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import oidc, views
+from . import views
 
 app_name = "innlogging"
 
@@ -10,7 +10,4 @@ urlpatterns = [
     path("tofaktor/kode/", views.verify, name="verify"),
     path("okt/forleng/", views.session_extend, name="extend"),
     path("gjenoppta/", views.resume, name="resume"),
-    path("oidc/start/", oidc.start, name="oidc_start"),
-    path("oidc/tilbake/", oidc.callback, name="oidc_callback"),
-    path("oidc/ukjent/", oidc.unknown, name="oidc_unknown"),
 ]

@@ -49,8 +49,8 @@ class LoginView(auth_views.LoginView):
             messages.warning(
                 self.request,
                 _(
-                    "Before you can open cases, concerns or “My work”, set up two-step "
-                    "login under “Two-step login” in the menu."
+                    "Before you open cases, concerns or “My work”, you set up two-step "
+                    "login with an authenticator app; the portal leads you there."
                 )
                 if not is_enrolled(user)
                 else _("Cases, concerns and “My work” ask for the code from your app first."),
