@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A broker outage or a full disk answered in plain words, not with a 500 (issue 16).
+    "bts_portal.middleware.ServiceFaultMiddleware",
     # The absolute session lifetime, and a form's text kept across a forced login (issue 13).
     "innlogging.middleware.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -266,7 +268,8 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap", xstatic.pkg.bootstrap.BASE_DIR),
 ]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Writes beside the final name and renames: no half-written file on a full disk.
+    "default": {"BACKEND": "bts_portal.storage.AtomicFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -290,7 +293,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL or "")
+# No result backend unless one is asked for: nothing reads task results (jobs record their
+# state in their own rows), and a backend that is down makes every .delay() wait for it.
+CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="")
 CELERY_RESULT_EXPIRES = timedelta(days=1)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
@@ -310,8 +315,42 @@ CELERY_BEAT_SCHEDULE = {
         "task": "samhandling.send_review_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Fails document jobs stuck beyond their limit (bts_portal.jobs).
+    "reap-stale-documents": {
+        "task": "bts_portal.reap_stale_documents",
+        "schedule": crontab(minute="*/5"),
+    },
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request that sends a task waits at most a few seconds for a broker that is down, then
+# gets an answer (bts_portal.jobs, 503); it never hangs a web worker.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 0.5,
+}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+    # An unacknowledged task (its worker died) goes back to the queue after this long: longer
+    # than any task's hard time limit, so a task still running is never handed out twice.
+    "visibility_timeout": 2 * 3600,
+}
+# A task is acknowledged when it ends, so a worker that dies mid-task gives it back; each
+# process takes one task at a time; every task has a time limit (the PDFs have their own,
+# bts_portal.jobs); a worker process is replaced after some tasks or when it grows too big.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=10 * 60)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=11 * 60)
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=50)
+# In KiB: a process past this is replaced once its current task ends.
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int(
+    "CELERY_WORKER_MAX_MEMORY_PER_CHILD", default=400 * 1024
+)
 
 # --- Logging: structured JSON to stdout -------------------------------------------------
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")

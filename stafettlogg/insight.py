@@ -1,7 +1,6 @@
 """The guardians' right to insight: everything stored about the child, including who has
 read it, as one PDF (WeasyPrint)."""
 
-from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -29,15 +28,13 @@ def insight_context(case) -> dict:
     }
 
 
-def build(report: InsightReport, *, progress=lambda percent: None) -> None:
+def render(report: InsightReport, progress=lambda percent: None) -> bytes:
+    """The PDF's bytes; bts_portal.jobs stores them and records the job's state."""
     from weasyprint import HTML  # needs Pango; loaded only when a PDF is made
 
-    case = report.stafettlogg
     with translation.override("nb"):
-        context = insight_context(case)
+        context = insight_context(report.stafettlogg)
         progress(30)
         html = render_to_string("stafettlogg/insight_pdf.html", context)
         progress(60)
-        pdf = HTML(string=html).write_pdf()
-    progress(90)
-    report.file.save(f"innsyn-{case.pk}-{report.pk}.pdf", ContentFile(pdf), save=False)
+        return HTML(string=html).write_pdf()

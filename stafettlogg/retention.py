@@ -15,6 +15,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
@@ -156,6 +157,8 @@ def retention_run() -> RetentionResult:
     for case_pk in list(expired_cases().values_list("pk", flat=True)):
         try:
             case_delete(case=Stafettlogg(pk=case_pk))
+        except SoftTimeLimitExceeded:
+            raise  # the run stops here; the next one goes on where it stopped
         except Exception as error:  # each failure is reported; the others still go
             logger.exception("retention: case %s could not be deleted", case_pk)
             result.failures.append(_failure("stafettlogg", case_pk, error))
@@ -164,6 +167,8 @@ def retention_run() -> RetentionResult:
     for undring_pk in list(expired_undringer().values_list("pk", flat=True)):
         try:
             undring_delete(undring=Undring(pk=undring_pk))
+        except SoftTimeLimitExceeded:
+            raise
         except Exception as error:
             logger.exception("retention: concern %s could not be deleted", undring_pk)
             result.failures.append(_failure("undring", undring_pk, error))

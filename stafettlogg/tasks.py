@@ -10,11 +10,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from bts_portal.jobs import build_document
+
 from . import retention
 from .models import (
     EvaluationReminder,
     Innslag,
-    InsightReport,
     Stafettlogg,
 )
 
@@ -23,27 +24,8 @@ logger = logging.getLogger(__name__)
 
 @shared_task(name="stafettlogg.build_insight_report")
 def build_insight_report(report_pk: int) -> str:
-    from . import insight
-
-    report = InsightReport.objects.select_related("stafettlogg").get(pk=report_pk)
-
-    def progress(percent: int) -> None:
-        InsightReport.objects.filter(pk=report.pk).update(progress=percent)
-
-    InsightReport.objects.filter(pk=report.pk).update(
-        status=InsightReport.Status.RUNNING, progress=10
-    )
-    try:
-        insight.build(report, progress=progress)
-    except Exception:
-        logger.exception("insight report %s failed", report_pk)
-        InsightReport.objects.filter(pk=report.pk).update(status=InsightReport.Status.FAILED)
-        raise
-    report.status = InsightReport.Status.DONE
-    report.progress = 100
-    report.finished_at = timezone.now()
-    report.save(update_fields=["file", "status", "progress", "finished_at"])
-    return report.status
+    """Kept for messages queued before the shared pipeline (bts_portal.jobs) took over."""
+    return build_document.run("insight", report_pk)
 
 
 @shared_task(name="stafettlogg.send_evaluation_reminders")
@@ -89,7 +71,7 @@ def send_evaluation_reminders() -> int:
     return sent
 
 
-@shared_task(name="stafettlogg.delete_expired_cases")
+@shared_task(name="stafettlogg.delete_expired_cases", soft_time_limit=3600, time_limit=3700)
 def delete_expired_cases() -> int:
     """Delete closed cases and concerns older than the retention period, each in its own
     transaction, keeping a record of each (ids, dates, who closed it; no content). The run

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from bts_portal import permissions
+from bts_portal import jobs, permissions
 from bts_portal.decorators import service_permission_required, staff_required
 from bts_portal.permissions import Denial, ServicePerm
 from handlingsveileder.selectors import steps_for_level
@@ -23,7 +23,6 @@ from organisasjon.models import Tjeneste
 from . import checklist, consent, forms, selectors, services
 from .access_log import case_view, logged, logged_case_action, record, undring_view
 from .models import Deltaker, Innslag, InsightReport, Overforing, Samtykke, Stafettlogg, Undring
-from .tasks import build_insight_report
 
 ENTRY_FORMS = {
     Innslag.Kind.OBSERVATION: forms.ObservationForm,
@@ -554,7 +553,7 @@ def insight_request(request, case):
         ).first()
         if report is None:
             report = InsightReport.objects.create(stafettlogg=case, requested_by=request.user)
-            transaction.on_commit(lambda: build_insight_report.delay(report.pk))
+            jobs.enqueue(report)  # when the transaction commits (bts_portal.jobs)
     request.audit.object_id = report.pk
     return redirect("stafettlogg:insight", pk=case.pk, report_pk=report.pk)
 

@@ -1,20 +1,16 @@
-"""The annual report as PDF, made in the background with its progress recorded."""
-
-import logging
+"""The annual report as PDF, made in the background by the shared document pipeline."""
 
 from celery import shared_task
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from bts_portal.content.markdown import render_markdown
+from bts_portal.jobs import build_document
 
 from .charts import bars
 from .indicators import compute
 from .models import Arsrapport, ReportFile
-
-logger = logging.getLogger(__name__)
 
 
 def render_report(report: ReportFile) -> bytes:
@@ -35,21 +31,14 @@ def render_report(report: ReportFile) -> bytes:
     return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
 
 
+def render_annual_report(report: ReportFile, progress=lambda percent: None) -> bytes:
+    """The PDF's bytes for the shared pipeline (bts_portal.jobs), which stores them."""
+    progress(20)
+    with translation.override(settings.LANGUAGE_CODE):
+        return render_report(report)
+
+
 @shared_task(name="statistikk.build_annual_report")
 def build_annual_report(report_pk: int) -> str:
-    report = ReportFile.objects.select_related("tjeneste").get(pk=report_pk)
-    ReportFile.objects.filter(pk=report.pk).update(status=ReportFile.Status.RUNNING, progress=20)
-    try:
-        with translation.override(settings.LANGUAGE_CODE):
-            pdf = render_report(report)
-    except Exception:
-        logger.exception("annual report %s failed", report_pk)
-        ReportFile.objects.filter(pk=report.pk).update(status=ReportFile.Status.FAILED)
-        raise
-    ReportFile.objects.filter(pk=report.pk).update(progress=90)
-    report.file.save(f"arsrapport-{report.year}-{report.pk}.pdf", ContentFile(pdf), save=False)
-    report.status = ReportFile.Status.DONE
-    report.progress = 100
-    report.finished_at = timezone.now()
-    report.save(update_fields=["file", "status", "progress", "finished_at"])
-    return report.status
+    """Kept for messages queued before the shared pipeline (bts_portal.jobs) took over."""
+    return build_document.run("annual_report", report_pk)
