@@ -518,7 +518,24 @@ def may_see_statistics(user: Bruker | AnonymousUser) -> bool:
 
 
 def may_generate_annual_report(user: Bruker | AnonymousUser) -> bool:
+    """The coordinator writes the report; the leader at municipal level, who receives it,
+    may also make the PDF (it holds aggregates only)."""
+    return is_coordinator(user) or is_municipal_leader(user)
+
+
+def may_write_annual_report(user: Bruker | AnonymousUser) -> bool:
+    """Only the coordinator writes the assessment in the report."""
     return is_coordinator(user)
+
+
+def may_manage_follow_up(user: Bruker | AnonymousUser) -> bool:
+    """The coordinator marks required reading and records resource-group and forum meetings."""
+    return is_coordinator(user)
+
+
+def may_record_training(user: Bruker | AnonymousUser, tjeneste: Tjeneste) -> bool:
+    """Training and orientation: the coordinator, or the leader of the employee's service."""
+    return is_coordinator(user) or has_service_perm(user, ServicePerm.VIEW_STATISTICS, tjeneste)
 
 
 def may_download_report(user: Bruker | AnonymousUser, report) -> bool:

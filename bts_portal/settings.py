@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "stafettlogg",
     "tiltaksoversikt",
     "statistikk",
+    "oppfolging",
     "drift",
 ]
 

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -12,4 +12,6 @@ urlpatterns = [
     path("rapporter/", views.reports, name="reports"),
     path("rapporter/<int:pk>/", views.report_status, name="report"),
     path("rapporter/<int:pk>/fil/", views.report_download, name="report_download"),
+    # The municipality's follow-up (read lists, training, meetings) feeds the indicators.
+    path("oppfolging/", include("oppfolging.urls")),
 ]

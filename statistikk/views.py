@@ -140,7 +140,10 @@ def annual_report(request, year):
     if not 2000 <= year <= timezone.localdate().year:
         raise Http404
     report, _created = Arsrapport.objects.get_or_create(year=year)
-    form = NarrativeForm(request.POST or None, instance=report)
+    writer = permissions.may_write_annual_report(request.user)
+    form = NarrativeForm(request.POST if writer else None, instance=report)
+    if request.method == "POST" and not writer:
+        raise PermissionDenied
     if request.method == "POST" and form.is_valid():
         saved = form.save(commit=False)
         saved.updated_by = request.user
@@ -148,7 +151,8 @@ def annual_report(request, year):
         messages.success(request, _("The text of the report is saved."))
         return redirect("statistikk:annual_report", year=year)
     return render(request, "statistikk/annual_report.html", {
-        "year": year, "form": form, "services": Tjeneste.objects.filter(is_active=True),
+        "year": year, "form": form if writer else None, "narrative": report,
+        "services": Tjeneste.objects.filter(is_active=True),
         "files": ReportFile.objects.filter(year=year).select_related("generated_by", "tjeneste"),
     }, status=400 if form.is_bound else 200)  # fmt: skip
 
