@@ -12,4 +12,7 @@ def level_summary_pdf(request, niva) -> bytes:
         {"niva": niva, "language": get_language()},
         request=request,
     )
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    # PDF/UA: tagged, with the page's language, so a screen reader reads it in order.
+    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
+        pdf_variant="pdf/ua-1"
+    )

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from pypdf import PdfReader
 
+from .pdf_checks import assert_tagged
 from .services import require_weasyprint
 
 pytestmark = pytest.mark.django_db
@@ -35,3 +36,17 @@ def test_every_level_summary_is_one_page(client, employee):
     for number in range(4):
         content = client.get(f"/ansatt/veileder/nivaa/{number}/sammendrag.pdf").content
         assert len(PdfReader(io.BytesIO(content)).pages) == 1, number
+
+
+def test_level_summaries_are_tagged_with_their_language(client, employee):
+    require_weasyprint()
+    call_command("load_demo", stdout=io.StringIO())
+    client.force_login(employee)
+    reader = assert_tagged(client.get("/ansatt/veileder/nivaa/1/sammendrag.pdf").content, "nb")
+    # Reading order: the title, the purpose, then the steps in order.
+    text = " ".join(reader.pages[0].extract_text().split())
+    steps = ["Nivå 1", "Innhent samtykke", "Lag en kort plan", "Gjennomfør tiltakene", "Evaluer"]
+    positions = [text.index(step) for step in steps]
+    assert positions == sorted(positions)
+    client.post("/i18n/setlang/", {"language": "nn", "next": "/ansatt/"})
+    assert_tagged(client.get("/ansatt/veileder/nivaa/1/sammendrag.pdf").content, "nn")
