@@ -288,6 +288,9 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="bts-portalen@eksempel.kommune.no")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds an SMTP server may take to answer before the send fails (and its task retries):
+# without it a server that never answers holds the caller for good (bts_portal.mail).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 # --- Celery -------------------------------------------------------------------------------
 # Without a broker, tasks run in-process at the call; with one, real workers take them.

@@ -10,6 +10,7 @@ from samhandling.sitemaps import SITEMAPS
 from tiltaksoversikt.urls import tiltak_urlpatterns
 
 from . import views
+from .mail import PasswordResetForm
 
 staff_patterns = (
     [
@@ -23,7 +24,8 @@ auth_patterns = [
     path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "passord/glemt/",
-        auth_views.PasswordResetView.as_view(),
+        # The e-mail goes from a task: a slow SMTP server never holds the page (issue 16).
+        auth_views.PasswordResetView.as_view(form_class=PasswordResetForm),
         name="password_reset",
     ),
     path(

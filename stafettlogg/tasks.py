@@ -4,12 +4,12 @@ import logging
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from bts_portal import mail
 from bts_portal.jobs import build_document
 
 from . import retention
@@ -54,16 +54,17 @@ def send_evaluation_reminders() -> int:
                 url = settings.PORTAL_BASE_URL + reverse(
                     "stafettlogg:case", kwargs={"pk": measure.stafettlogg_id}
                 )
+                # Sent by its own task, retried there; a failed send does not stop the
+                # others, and the reminder row is written once the send is handed over.
                 with translation.override(settings.LANGUAGE_CODE):
-                    send_mail(
-                        _("A measure is due for evaluation"),
-                        _(
+                    mail.send_later(
+                        subject=_("A measure is due for evaluation"),
+                        body=_(
                             "A measure in a case log where you hold the baton is due for "
                             "evaluation. Log in to see it:\n%(url)s\n"
                         )
                         % {"url": url},
-                        None,
-                        [holder.email],
+                        to=[holder.email],
                     )
         except IntegrityError:
             continue
