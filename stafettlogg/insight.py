@@ -4,26 +4,29 @@ read it, as one PDF (WeasyPrint)."""
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from .insight_content import letter_context
 from .models import AccessLog, InsightReport
 
 
 def insight_context(case) -> dict:
+    access_log = list(
+        AccessLog.objects.filter(stafettlogg_id=case.pk)
+        .select_related("user", "tjeneste")
+        .order_by("at", "pk")
+    )
     return {
+        **letter_context(case, access_log),
         "case": case,
         "guardians": list(case.guardians.all()),
         "consents": list(case.consents.prefetch_related("services").select_related("recorded_by")),
         "participants": list(case.participants.select_related("user", "tjeneste")),
         "entries": list(
             case.entries.select_related(
-                "author", "author_tjeneste", "corrects", "measure"
+                "author", "author_tjeneste", "corrects__author", "measure"
             ).order_by("created_at", "pk")
         ),
         "reports": list(case.reports.select_related("sent_by")),
-        "access_log": list(
-            AccessLog.objects.filter(stafettlogg_id=case.pk)
-            .select_related("user", "tjeneste")
-            .order_by("at", "pk")
-        ),
+        "access_log": access_log,
         "generated_at": timezone.now(),
     }
 
@@ -37,4 +40,5 @@ def render(report: InsightReport, progress=lambda percent: None) -> bytes:
         progress(30)
         html = render_to_string("stafettlogg/insight_pdf.html", context)
         progress(60)
-        return HTML(string=html).write_pdf()
+        # PDF/UA with the language set, like every PDF meant for people here.
+        return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
