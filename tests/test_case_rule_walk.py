@@ -547,4 +547,5 @@ def test_the_case_rule_holds_over_random_sequences_of_operations():
     kinds = ["open", "participant", "consent", "withdraw", "handover", "answer", "reassign",
              "close", "leave", "read", "entry"]  # fmt: skip
     missing = [(k, ok) for k in kinds for ok in (True, False) if not OUTCOMES[(k, ok)]]
-    assert not missing, (missing, OUTCOMES, STEPS)
+    if in_ci:  # a developer's short walk may miss a kind by chance; CI's long one may not
+        assert not missing, (missing, OUTCOMES, STEPS)
