@@ -129,6 +129,12 @@ if _migrate_url := env.str("MIGRATE_DATABASE_URL", default=""):
         raise ImproperlyConfigured(
             "MIGRATE_DATABASE_URL must name the same PostgreSQL database as DATABASE_URL."
         )
+# Passwords may come apart from the URLs, so that any character survives (an "@" or "/" in a
+# URL's password breaks it unless percent-encoded): compose passes them this way.
+if _password := env.str("DATABASE_PASSWORD", default=""):
+    DATABASES["default"]["PASSWORD"] = _password
+if MIGRATE_DATABASE and (_password := env.str("MIGRATE_DATABASE_PASSWORD", default="")):
+    MIGRATE_DATABASE["PASSWORD"] = _password
 DATABASE_RUNTIME_ROLE = env.str(
     "DATABASE_RUNTIME_ROLE", default=DATABASES["default"]["USER"] if MIGRATE_DATABASE else ""
 )
@@ -239,7 +245,7 @@ CONTENT_SECURITY_POLICY = {
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     # The container's health check calls /helse/ over plain HTTP from inside.
-    SECURE_REDIRECT_EXEMPT = [r"^helse/$"]
+    SECURE_REDIRECT_EXEMPT = [r"^helse/(live|klar)?$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -318,6 +324,12 @@ CELERY_BEAT_SCHEDULE = {
     "review-reminders": {
         "task": "samhandling.send_review_reminders",
         "schedule": crontab(hour=7, minute=0),
+    },
+    # Beat's pulse: its last run time is what beat's health check reads (manage.py beat_health).
+    "beat-heartbeat": {
+        "task": "bts_portal.ping",
+        "schedule": 60.0,
+        "options": {"expires": 55},
     },
     # Fails document jobs stuck beyond their limit (bts_portal.jobs).
     "reap-stale-documents": {

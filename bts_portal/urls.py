@@ -64,6 +64,8 @@ urlpatterns = [
     path("ansatt/drift/", include("drift.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("helse/", views.health, name="health"),
+    path("helse/live", views.live, name="health_live"),
+    path("helse/klar", views.ready, name="health_ready"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -42,13 +42,41 @@ def _broker_status() -> str:
 @never_cache
 @require_GET
 def health(request):
-    """Liveness and readiness for the load balancer: database and broker must answer."""
+    """Everything answers: database and broker (for monitoring; compose uses /helse/klar)."""
     database = "ok" if _database_ok() else "unreachable"
     broker = _broker_status()
     healthy = database == "ok" and broker in {"ok", "in-process"}
     return JsonResponse(
         {"status": "ok" if healthy else "error", "database": database, "broker": broker},
         status=200 if healthy else 503,
+    )
+
+
+@never_cache
+@require_GET
+def live(request):
+    """Liveness: the process answers. Touches nothing, so a database or broker outage never
+    gets a healthy web process restarted."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_GET
+def ready(request):
+    """Readiness, for the proxy and compose: pages need the database (503 without it). The
+    broker only delays background work, so without it the portal is degraded, not down: the
+    job pages answer a 503 of their own (bts_portal.jobs)."""
+    database = "ok" if _database_ok() else "unreachable"
+    broker = _broker_status()
+    if database != "ok":
+        status = "error"
+    elif broker in {"ok", "in-process"}:
+        status = "ok"
+    else:
+        status = "degraded"
+    return JsonResponse(
+        {"status": status, "database": database, "broker": broker},
+        status=503 if status == "error" else 200,
     )
 
 

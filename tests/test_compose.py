@@ -42,14 +42,14 @@ def test_web_waits_for_migrations_and_healthy_stores():
         "service_completed_successfully"
     )
     assert services["migrate"]["depends_on"]["db"]["condition"] == "service_healthy"
-    assert "/helse/" in " ".join(services["web"]["healthcheck"]["test"])
+    assert "/helse/klar" in " ".join(services["web"]["healthcheck"]["test"])
 
 
 def test_web_and_workers_connect_as_the_runtime_role_and_never_see_the_owners_password():
     services = load()["services"]
     for name in ["web", "worker", "beat"]:
         env = services[name]["environment"]
-        assert env["DATABASE_URL"].startswith("postgres://bts_app:"), name
+        assert env["DATABASE_URL"].startswith("postgres://bts_app@"), name
         assert "MIGRATE_DATABASE_URL" not in env, name
         assert not any("BTS_OWNER_PASSWORD" in str(value) for value in env.values()), name
 
@@ -57,7 +57,8 @@ def test_web_and_workers_connect_as_the_runtime_role_and_never_see_the_owners_pa
 def test_migrations_connect_as_the_owner_of_the_same_database():
     env = load()["services"]["migrate"]["environment"]
     owner, runtime = env["MIGRATE_DATABASE_URL"], env["DATABASE_URL"]
-    assert owner.startswith("postgres://bts_owner:")
+    assert owner.startswith("postgres://bts_owner@")
+    assert "BTS_OWNER_PASSWORD" in env["MIGRATE_DATABASE_PASSWORD"]
     assert owner.rsplit("@", 1)[1] == runtime.rsplit("@", 1)[1] == "db:5432/bts"
 
 
@@ -72,3 +73,39 @@ def test_database_is_initialised_with_the_owner_and_the_runtime_role():
     assert "CREATE ROLE bts_app" in text
     assert 'ALTER DATABASE :"db" OWNER TO bts_owner' in text
     assert {"BTS_OWNER_PASSWORD", "BTS_APP_PASSWORD"} <= set(db["environment"])
+
+
+def test_passwords_travel_apart_from_the_urls_so_any_character_survives():
+    services = load()["services"]
+    for name in ["web", "worker", "beat", "migrate"]:
+        env = services[name]["environment"]
+        assert "PASSWORD" not in env["DATABASE_URL"], name
+        assert "BTS_APP_PASSWORD" in env["DATABASE_PASSWORD"], name
+
+
+def test_web_is_published_on_loopback_only_and_stops_gracefully():
+    web = load()["services"]["web"]
+    assert web["ports"] == ["127.0.0.1:8000:8000"]
+    assert "stop_grace_period" in web
+
+
+def test_worker_and_beat_have_health_checks_limits_and_one_beat():
+    services = load()["services"]
+    worker, beat = services["worker"], services["beat"]
+    assert "inspect ping" in " ".join(worker["healthcheck"]["test"])
+    assert "--max-tasks-per-child=50" in worker["command"]
+    assert any(arg.startswith("--max-memory-per-child=") for arg in worker["command"])
+    assert worker["mem_limit"]
+    assert worker["stop_grace_period"] == "6m"
+    assert "beat_health" in beat["healthcheck"]["test"]
+    assert beat["deploy"]["replicas"] == 1
+
+
+def test_every_service_rotates_its_logs():
+    for name, service in load()["services"].items():
+        assert service["logging"]["options"]["max-size"], name
+
+
+def test_no_result_backend_is_configured():
+    for name, service in load()["services"].items():
+        assert "CELERY_RESULT_BACKEND" not in service.get("environment", {}), name
