@@ -523,6 +523,19 @@ def may_generate_annual_report(user: Bruker | AnonymousUser) -> bool:
     return is_coordinator(user) or is_municipal_leader(user)
 
 
+def annual_report_makers() -> QuerySet:
+    """Whom to ask for the annual report: the coordinators and the leaders at municipal level."""
+    from django.db.models import Q
+
+    from organisasjon.models import Bruker
+
+    return (
+        Bruker.objects.filter(is_active=True)
+        .filter(Q(is_bts_coordinator=True) | Q(is_municipal_leader=True))
+        .order_by("-is_bts_coordinator", "last_name")
+    )
+
+
 def may_write_annual_report(user: Bruker | AnonymousUser) -> bool:
     """Only the coordinator writes the assessment in the report."""
     return is_coordinator(user)

@@ -19,7 +19,9 @@ from .selectors import read_status_by_service
 
 def _plain(key, title, rows_by_scope, **kwargs) -> dict:
     return {
-        scope: Table(key, title, rows, sensitive=False, across_scopes="", **kwargs)
+        scope: Table(
+            key, title, rows, sensitive=False, across_scopes="", section="follow_up", **kwargs
+        )
         for scope, rows in rows_by_scope.items()
     }
 

@@ -35,7 +35,7 @@ def bars(table) -> tuple[list[Bar], int]:
     result = []
     for index, ((label, value), cell) in enumerate(zip(table.rows, table.cells, strict=True)):
         hidden = getattr(cell, "suppressed", False)
-        text = label if len(label) <= 34 else label[:33] + "…"
+        text = label if len(label) <= 27 else label[:26] + "…"  # fits 250 units at 16 px
         result.append(
             Bar(text, str(cell), 0 if hidden else round(BAR_SPACE * value / widest), index * ROW)
         )

@@ -86,10 +86,13 @@ class Model:
     published: list[bool] = field(default_factory=list)  # False: known to nobody
     constraints: list[dict[int, float]] = field(default_factory=list)
     states: list[State] = field(default_factory=list)
+    structural: set[int] = field(default_factory=set)  # zero by construction: never hidden
 
-    def var(self, key, value: int, *, published: bool = True) -> int:
+    def var(self, key, value: int, *, published: bool = True, structural=False) -> int:
         if key in self.index:
             return self.index[key]
+        if structural:
+            self.structural.add(len(self.keys))
         self.index[key] = len(self.keys)
         self.keys.append(key)
         self.values.append(int(value))
@@ -214,12 +217,16 @@ class _Component:
         return [self.check(v) for v in self.claimed()]
 
 
+def _may_hide(model: Model, v: int) -> bool:
+    return model.published[v] and model.states[v] == State.SHOWN and v not in model.structural
+
+
 def suppress_model(model: Model, limit: int | None = None) -> None:
     """Set every variable's state: primary, then complementary suppression until the audit
     of each linked group passes."""
     limit = limit or settings.STATS_MIN_CELL
     for i, value in enumerate(model.values):
-        if model.published[i] and value < limit:
+        if model.published[i] and value < limit and i not in model.structural:
             model.states[i] = State.SMALL
     for variables, rows in model.components():
         if all(model.states[v] == State.SHOWN for v in variables if model.published[v]):
@@ -231,18 +238,12 @@ def suppress_model(model: Model, limit: int | None = None) -> None:
             near = {
                 i for c in rows if failing in model.constraints[c] for i in model.constraints[c]
             }
-            candidates = [
-                v for v in (near or variables)
-                if model.published[v] and model.states[v] == State.SHOWN
-            ]  # fmt: skip
+            candidates = [v for v in (near or variables) if _may_hide(model, v)]
             if not candidates:
-                candidates = [
-                    v for v in variables
-                    if model.published[v] and model.states[v] == State.SHOWN
-                ]  # fmt: skip
+                candidates = [v for v in variables if _may_hide(model, v)]
             if not candidates:
                 for v in variables:
-                    if model.published[v]:
+                    if model.published[v] and v not in model.structural:
                         model.states[v] = State.WITHHELD
                 break
             chosen = min(candidates, key=lambda v: (model.values[v], str(model.keys[v])))
@@ -297,7 +298,10 @@ def build_model(tables_by: dict, years: tuple[int, ...]) -> Model:
                 ids.append(var[key])
             if table.total is not None:
                 key = (year, scope, table.key, TOTAL)
-                var[key] = total = model.var(key, table.total, published=published)
+                # The total of a table without rows is zero by construction: anyone sees it.
+                var[key] = total = model.var(
+                    key, table.total, published=published, structural=not table.rows
+                )
                 model.identity({**dict.fromkeys(ids, 1), total: -1})
     scopes = {scope for (_year, scope) in tables_by}
     services = [s for s in scopes if s is not MUNICIPALITY]
@@ -393,4 +397,27 @@ def publish(year: int) -> Release:
     model = build_model(tables_by, years)
     suppress_model(model)
     apply_states(tables_by, model, year)
+    for (y, scope), tables in tables_by.items():
+        if y == year:
+            for key, table in tables.items():
+                _beside(table, tables_by[(year - 1, scope)][key])
     return Release(year, years, tables_by, model)
+
+
+def _beside(table: Table, previous: Table) -> None:
+    """Last year's cells beside this year's, row by row, for every place that shows them.
+    A row missing in a year is zero there (the audit treats it as such)."""
+    zero = Cell(0, State.NOT_RECORDED if table.current_only else State.SHOWN)
+    old = dict(zip(previous.row_keys, previous.cells, strict=True))
+    table.previous = previous
+    table.lines = [
+        (label, cell, old.get(key, zero))
+        for key, (label, _v), cell in zip(table.row_keys, table.rows, table.cells, strict=True)
+    ]
+    table.lines += [
+        (label, zero, cell)
+        for key, (label, _v), cell in zip(
+            previous.row_keys, previous.rows, previous.cells, strict=True
+        )
+        if key not in table.row_keys
+    ]

@@ -55,10 +55,13 @@ class Table:
     across_scopes: str = "sum"
     row_keys: list = field(default_factory=list)  # identity of each row across scopes
     current_only: bool = False  # a state today, not a figure for the year
+    section: str = "cases"  # where the report puts it: cases, follow_up or content
     cells: list = field(default_factory=list)
     total_cell: object = None
     medians: dict | None = None
     withheld: bool = False
+    previous: "Table | None" = None  # last year's table, once published
+    lines: list = field(default_factory=list)  # (label, this year's cell, last year's cell)
 
     def __post_init__(self):
         if not self.row_keys:
@@ -447,7 +450,8 @@ def _review(period, service_ids) -> dict:
         (_("Model elements reviewed on time"), "e_ok"),
         (_("Model elements overdue"), "e_late"),
         (_("Measures reviewed on time"), "m_ok"), (_("Measures overdue"), "m_late"),
-    ], counts, service_ids, sensitive=False, across_scopes="", current_only=True)  # fmt: skip
+    ], counts, service_ids, sensitive=False, across_scopes="", current_only=True,
+       section="content")  # fmt: skip
 
 
 def _published(period, service_ids) -> dict:
@@ -458,12 +462,12 @@ def _published(period, service_ids) -> dict:
         tables[sid] = Table("innhold", _("Published content"), [
             (_("Model elements"), elements.get(sid, {}).get("n", 0)),
             (_("Measures"), measures.get(sid, {}).get("n", 0)),
-        ], sensitive=False, across_scopes="", current_only=True)  # fmt: skip
+        ], sensitive=False, across_scopes="", current_only=True, section="content")  # fmt: skip
     tables[MUNICIPALITY] = Table("innhold", _("Published content"), [
         (_("Model elements"), sum(row["n"] for row in elements.values())),
         (_("Public pages"), Side.objects.published().count()),
         (_("Guide steps"), Trinn.objects.published().count()),
         (_("Measures"), sum(row["n"] for row in measures.values())),
         (_("Meeting places"), Moteplass.objects.published().count()),
-    ], sensitive=False, across_scopes="", current_only=True)  # fmt: skip
+    ], sensitive=False, across_scopes="", current_only=True, section="content")  # fmt: skip
     return tables

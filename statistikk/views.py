@@ -37,22 +37,11 @@ class Scope:
 
 
 def side_by_side(release, scope_key) -> list[dict]:
-    """This year's tables with last year's cells beside them, from one audited release."""
-    previous = {t.key: t for t in release.tables(release.year - 1, scope_key)}
+    """This year's tables (with last year's cells beside them) and their charts."""
     result = []
     for table in release.tables(release.year, scope_key):
-        before = previous[table.key]
-        old = dict(zip(before.row_keys, before.cells, strict=True))
         chart, height = bars(table)
-        result.append({
-            "table": table, "previous": before, "bars": chart, "height": height,
-            "rows": [(row, cell, old.get(key)) for key, row, cell
-                     in zip(table.row_keys, table.rows, table.cells, strict=True)],
-            # Rows that occurred only last year are shown too, so both columns are complete.
-            "previous_only": [(row, cell) for key, row, cell
-                              in zip(before.row_keys, before.rows, before.cells, strict=True)
-                              if key not in table.row_keys],
-        })  # fmt: skip
+        result.append({"table": table, "bars": chart, "height": height})
     return result
 
 
@@ -94,6 +83,7 @@ def dashboard(request):
                      if permissions.may_see_municipal_statistics(request.user)
                      else permissions.statistics_services(request.user)),
         "municipal": permissions.may_see_municipal_statistics(request.user),
+        "may_generate": permissions.may_generate_annual_report(request.user),
     })  # fmt: skip
 
 
@@ -108,15 +98,12 @@ def export_csv(request):
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
     writer.writerow([_("Table"), _("Row"), str(scope.year), str(scope.year - 1)])
-    for item in side_by_side(publish(scope.year), scope.key):
-        title = item["table"].title
-        for row, cell, previous in item["rows"]:
-            writer.writerow([title, row[0], str(cell), "" if previous is None else str(previous)])
-        for row, previous in item["previous_only"]:
-            writer.writerow([title, row[0], "", str(previous)])
-        if item["table"].total_cell is not None:
-            writer.writerow([title, _("Total"), str(item["table"].total_cell),
-                             str(item["previous"].total_cell or "")])  # fmt: skip
+    for table in publish(scope.year).tables(scope.year, scope.key):
+        for label, cell, previous in table.lines:
+            writer.writerow([table.title, label, str(cell), str(previous)])
+        if table.total_cell is not None:
+            writer.writerow([table.title, _("Total"), str(table.total_cell),
+                             str(table.previous.total_cell or "")])  # fmt: skip
     return response
 
 
@@ -176,7 +163,11 @@ def reports(request):
         raise PermissionDenied
     files = [f for f in ReportFile.objects.select_related("generated_by", "tjeneste")
              if permissions.may_download_report(request.user, f)]  # fmt: skip
-    return render(request, "statistikk/reports.html", {"files": files})
+    return render(request, "statistikk/reports.html", {
+        "files": files, "may_generate": permissions.may_generate_annual_report(request.user),
+        "year": timezone.localdate().year,
+        "report_makers": permissions.annual_report_makers(),
+    })  # fmt: skip
 
 
 def _report_for(request, pk) -> ReportFile:

@@ -1,0 +1,40 @@
+"""The annual report (årsrapport BTS) as PDF: the coordinator's assessment first, then the
+indicators with last year beside this year, then the appendices about the figures.
+
+``statistikk.tasks`` (the shared PDF pipeline) renders the same template; this module is the
+renderer the benchmark uses and the one the pipeline can call.
+"""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from bts_portal.content.markdown import render_markdown
+
+from .charts import bars
+from .disclosure import publish
+from .models import Arsrapport, ReportFile
+
+
+def report_context(report: ReportFile) -> dict:
+    release = publish(report.year)
+    scope = report.tjeneste_id
+    tables = [
+        {"table": t, "bars": bars(t)[0], "height": bars(t)[1]}
+        for t in release.tables(report.year, scope)
+    ]
+    narrative = Arsrapport.objects.filter(year=report.year).first()
+    return {
+        "report": report, "tables": tables, "narrative": narrative,
+        "kommune_navn": settings.KOMMUNE_NAVN,
+        "sections": {key: render_markdown(getattr(narrative, key, "") or "")
+                     for key in ("assessment", "what_worked", "plan_next_year")},
+        "generated_at": timezone.now(),
+    }  # fmt: skip
+
+
+def render_report(report: ReportFile) -> bytes:
+    from weasyprint import HTML  # needs Pango; loaded only when a PDF is made
+
+    html = render_to_string("statistikk/report_pdf.html", report_context(report))
+    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
