@@ -333,6 +333,22 @@ def next_evaluation_date(case: Stafettlogg):
     return min(dates) if dates else None
 
 
+def entry_setting_next_evaluation(case: Stafettlogg) -> Innslag | None:
+    """The entry whose date is the case's next evaluation: the latest evaluation that set
+    it, or the pending measure due then (what a reminder is about)."""
+    if case.next_evaluation is None:
+        return None
+    latest = case.entries.filter(kind=Innslag.Kind.EVALUATION).order_by("-created_at", "-pk")
+    first = latest.first()
+    if first is not None and first.evaluate_by == case.next_evaluation:
+        return first
+    return (
+        case.entries.filter(kind=Innslag.Kind.MEASURE, evaluate_by=case.next_evaluation)
+        .order_by("created_at", "pk")
+        .first()
+    )
+
+
 def refresh_next_evaluation(case: Stafettlogg) -> None:
     next_date = next_evaluation_date(case)
     Stafettlogg.objects.filter(pk=case.pk).update(next_evaluation=next_date)

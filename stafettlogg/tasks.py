@@ -15,7 +15,6 @@ from bts_portal.jobs import build_document
 from . import retention
 from .models import (
     EvaluationReminder,
-    Innslag,
     Stafettlogg,
 )
 
@@ -30,30 +29,27 @@ def build_insight_report(report_pk: int) -> str:
 
 @shared_task(name="stafettlogg.send_evaluation_reminders")
 def send_evaluation_reminders() -> int:
-    """E-mail the baton holder when a measure's evaluation date is reached, once per date.
-    The e-mail holds no child data, only a link."""
+    """E-mail the baton holder when a case's next evaluation is due, once per date. The date
+    is the one the case shows (``services.next_evaluation_date``: a pending measure, or what
+    the latest evaluation set). The e-mail holds no child data, only a link."""
+    from .services import entry_setting_next_evaluation
+
     today = timezone.localdate()
-    due = (
-        Innslag.objects.filter(
-            kind=Innslag.Kind.MEASURE,
-            evaluate_by__lte=today,
-            stafettlogg__status=Stafettlogg.Status.ACTIVE,
-            evaluations__isnull=True,
-        )
-        .select_related("stafettlogg__stafettholder")
-        .order_by("evaluate_by", "pk")
-    )
+    cases = Stafettlogg.objects.filter(
+        status=Stafettlogg.Status.ACTIVE, next_evaluation__lte=today
+    ).select_related("stafettholder")
     sent = 0
-    for measure in due:
-        holder = measure.stafettlogg.stafettholder
+    for case in cases.order_by("next_evaluation", "pk"):
+        entry = entry_setting_next_evaluation(case)
+        if entry is None:
+            continue
+        holder = case.stafettholder
         if not holder.email or not holder.is_active:
             continue
         try:
             with transaction.atomic():
-                EvaluationReminder.objects.create(entry=measure, evaluate_by=measure.evaluate_by)
-                url = settings.PORTAL_BASE_URL + reverse(
-                    "stafettlogg:case", kwargs={"pk": measure.stafettlogg_id}
-                )
+                EvaluationReminder.objects.create(entry=entry, evaluate_by=case.next_evaluation)
+                url = settings.PORTAL_BASE_URL + reverse("stafettlogg:case", kwargs={"pk": case.pk})
                 # Sent by its own task, retried there; a failed send does not stop the
                 # others, and the reminder row is written once the send is handed over.
                 with translation.override(settings.LANGUAGE_CODE):
