@@ -206,6 +206,32 @@ AXES_CLIENT_IP_CALLABLE = "innlogging.throttle.client_ip"
 AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Axes throttles the password form only: the identity provider's callback is never locked,
+# so a name or address locked from outside can still log in there (innlogging.throttle).
+AXES_WHITELIST_CALLABLE = "innlogging.throttle.is_identity_provider_login"
+
+# OpenID Connect (innlogging.oidc, mozilla-django-oidc): the municipality's identity provider.
+# Without OIDC_ISSUER there is no button and the routes answer 404. The endpoints come from
+# the issuer's discovery document; the redirect URI to register is
+# <portal>/ansatt/innlogging/oidc/retur/ (README, "Login and two-step authentication").
+OIDC_ISSUER = env.str("OIDC_ISSUER", default="")
+OIDC_RP_CLIENT_ID = env.str("OIDC_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_CLIENT_SECRET", default="")
+OIDC_RP_SCOPES = env.str("OIDC_SCOPES", default="openid email profile")
+OIDC_ACR_VALUES = env.str("OIDC_ACR_VALUES", default="")
+OIDC_BUTTON_LABEL = env.str("OIDC_BUTTON_LABEL", default="Logg inn med kommunens innlogging")
+# The acr value (or a higher one on a known ladder) that counts as two-factor; an amr with
+# mfa, otp or hwk always does. Otherwise the portal asks for its own second factor.
+OIDC_MFA_ACR = env.str("OIDC_MFA_ACR", default="")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10)
+OIDC_CLOCK_LEEWAY = 30
+OIDC_AUTHENTICATION_CALLBACK_URL = "innlogging:oidc_callback"
+if OIDC_ISSUER:
+    AUTHENTICATION_BACKENDS.insert(1, "innlogging.oidc.OidcBackend")
 
 # Sessions end when the browser closes and after a period without activity.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -21,7 +21,8 @@ staff_patterns = (
 
 auth_patterns = [
     path("logg-inn/", login_views.LoginView.as_view(), name="login"),  # innlogging (issue 13)
-    path("logg-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    # Also ends the session at the identity provider after a login there (issue 13).
+    path("logg-ut/", login_views.LogoutView.as_view(), name="logout"),
     path(
         "passord/glemt/",
         # The e-mail goes from a task: a slow SMTP server never holds the page (issue 16).

@@ -59,3 +59,18 @@ class ThrottleHandler(AxesDatabaseHandler):
         # A success clears the name's own failures only: logging in to one's own account must
         # not wipe the address's count of failures against other names.
         AccessAttempt.objects.filter(username=user.get_username()).delete()
+
+
+def is_identity_provider_login(request, credentials=None) -> bool:
+    """``AXES_WHITELIST_CALLABLE``: the identity provider's callback is never throttled.
+
+    The provider has checked the person itself (and throttles its own logins); a username
+    or address that axes locked for wrong passwords must still get in this way, or anyone
+    could lock a colleague out by typing their name wrong five times.
+    """
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return request is not None and request.path == reverse("innlogging:oidc_callback")
+    except NoReverseMatch:
+        return False

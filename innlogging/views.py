@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
+import logging
 from base64 import b32encode
+from functools import wraps
 
+import requests
 import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
+from django.core.exceptions import SuspiciousOperation
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from mozilla_django_oidc import views as oidc_views
 
 from . import oidc, services, sessions
 from .forms import CodeForm, EnrolForm
 from .gate import is_enrolled, needs_second_factor
 from .middleware import PENDING_POST, pending_post_for
+
+log = logging.getLogger(__name__)
 
 
 def _next(request, default: str = "staff:home") -> str:
@@ -145,3 +152,86 @@ def resume(request):
 
 def home(request):
     return redirect("innlogging:enrol")
+
+
+# --- The identity provider (OpenID Connect, innlogging.oidc) ----------------------------------
+def oidc_configured(view):
+    """The provider's routes do nothing (404) while no provider is configured."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not oidc.issuer():
+            raise Http404
+        try:
+            return view(request, *args, **kwargs)
+        except requests.RequestException as error:
+            # Discovery, the token or the keys: the provider is down or unreachable.
+            log.error("The identity provider did not answer: %s", error)
+            return _oidc_failed(request, status=502)
+
+    return wrapper
+
+
+def _oidc_failed(request, status: int = 400):
+    return render(request, "registration/oidc_failed.html", status=status)
+
+
+class OidcStartView(oidc_views.OIDCAuthenticationRequestView):
+    """To the provider's login, with state, nonce and PKCE (the library's)."""
+
+    get_settings = staticmethod(oidc.get_settings)
+
+    def get_extra_params(self, request):
+        acr = settings.OIDC_ACR_VALUES
+        return {"acr_values": acr} if acr else {}
+
+
+class OidcCallbackView(oidc_views.OIDCAuthenticationCallbackView):
+    """Back from the provider: a wrong state, nonce, audience, issuer or an expired token is
+    refused (400); an identity without an account gets a page saying whom to ask (403)."""
+
+    get_settings = staticmethod(oidc.get_settings)
+
+    def get(self, request):
+        try:
+            return super().get(request)
+        except SuspiciousOperation as error:
+            log.warning("OpenID Connect login failed: %s", error)
+            return _oidc_failed(request)
+
+    def login_failure(self):
+        if getattr(self.request, "oidc_refused", None):
+            return render(self.request, "registration/oidc_refused.html", status=403)
+        return _oidc_failed(self.request)
+
+    def login_success(self):
+        response = super().login_success()
+        request, user = self.request, self.user
+        request.session[oidc.ID_TOKEN] = user.oidc_id_token
+        if oidc.is_two_factor(user.oidc_claims):
+            sessions.mark_verified(request, "oidc")
+        if pending_post_for(request, user) is not None:
+            return redirect("innlogging:resume")
+        return response
+
+
+oidc_start = oidc_configured(OidcStartView.as_view())
+oidc_callback = oidc_configured(OidcCallbackView.as_view())
+
+
+class LogoutView(auth_views.LogoutView):
+    """Django's logout; after a login through the provider, on to the provider's own logout
+    (RP-initiated logout), so that the next person at the PC is not logged straight in."""
+
+    def post(self, request, *args, **kwargs):
+        id_token = request.session.get(oidc.ID_TOKEN)
+        response = super().post(request, *args, **kwargs)
+        if id_token and oidc.issuer():
+            try:
+                url = oidc.logout_url(request, id_token)
+            except requests.RequestException as error:
+                log.error("The identity provider did not answer: %s", error)
+                url = None
+            if url:
+                return HttpResponseRedirect(url)
+        return response
