@@ -193,6 +193,12 @@ class OidcCallbackView(oidc_views.OIDCAuthenticationCallbackView):
     get_settings = staticmethod(oidc.get_settings)
 
     def get(self, request):
+        if request.GET.get("error") and request.GET.get("state") not in request.session.get(
+            "oidc_states", {}
+        ):
+            # The library logs the user out on any error answer; only the provider's answer
+            # to a login this browser started may do that, not a link someone else made.
+            return _oidc_failed(request)
         try:
             return super().get(request)
         except SuspiciousOperation as error:

@@ -105,6 +105,21 @@ def test_a_wrong_state_is_refused(client, provider, employee):
     assert not is_logged_in(client)
 
 
+def test_an_error_answer_for_no_login_of_this_browser_logs_nobody_out(client, provider, employee):
+    client.force_login(employee)
+    response = client.get(CALLBACK, {"error": "access_denied", "state": "made-up"})
+    assert response.status_code == 400
+    assert is_logged_in(client)
+
+
+def test_the_providers_error_answer_ends_the_login_attempt(client, provider):
+    start = client.get(START)
+    state = parse_qs(urlsplit(start["Location"]).query)["state"][0]
+    response = client.get(CALLBACK, {"error": "access_denied", "state": state})
+    assert response.status_code == 400
+    assert state not in client.session["oidc_states"]
+
+
 def test_an_unknown_subject_gets_the_page_saying_whom_to_ask_and_nothing_is_created(
     client, provider, employee
 ):
