@@ -16,7 +16,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 run: install ## Start the portal with demo content at http://127.0.0.1:8000
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo --history
 	$(BIN)/python manage.py load_demo_second_factor
 	@echo "BTS/BTI-portalen: http://$(HOST):$(PORT)/  (staff area: http://$(HOST):$(PORT)/ansatt/)"
 	LOG_FORMAT=text $(BIN)/python manage.py runserver $(HOST):$(PORT)

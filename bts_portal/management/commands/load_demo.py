@@ -6,6 +6,7 @@ from handlingsveileder import demo as handlingsveileder_demo
 from organisasjon import demo as organisasjon_demo
 from samhandling import demo as samhandling_demo
 from stafettlogg import demo as stafettlogg_demo
+from stafettlogg import demo_history
 from tiltaksoversikt import demo as tiltaksoversikt_demo
 
 
@@ -18,8 +19,13 @@ class Command(BaseCommand):
             action="store_true",
             help="Load even when DJANGO_ENV=production (creates users with a known password).",
         )
+        parser.add_argument(
+            "--history",
+            action="store_true",
+            help="Also load three years of demo concerns and case logs (for the statistics).",
+        )
 
-    def handle(self, *args, allow_production=False, **options):
+    def handle(self, *args, allow_production=False, history=False, **options):
         if settings.PRODUCTION and not allow_production:
             raise CommandError(
                 "Refusing to load demo users with a known password in production. "
@@ -31,11 +37,20 @@ class Command(BaseCommand):
             measures, places = tiltaksoversikt_demo.load()
             steps = handlingsveileder_demo.load()
             cases = stafettlogg_demo.load()
+            made = demo_history.load() if history else None
         self.stdout.write(self.style.SUCCESS(f"Demo data for {settings.KOMMUNE_NAVN} loaded."))
         self.stdout.write(f"The collaboration model: {elements} elements.")
         self.stdout.write(f"The catalogue: {measures} measures, {places} meeting places.")
         self.stdout.write(f"The action guide: 4 levels, {steps} steps.")
         self.stdout.write(f"Case logs: {cases}, with concerns, for the demo employees.")
+        if made is not None:
+            self.stdout.write(
+                "History: "
+                + (
+                    ", ".join(f"{n} {what}" for what, n in sorted(made.items()))
+                    or "already loaded, nothing added"
+                )
+            )
         self.stdout.write(f"Demo users (password for all: {organisasjon_demo.DEMO_PASSWORD}):")
         for username, description in users:
             self.stdout.write(f"  {username:<22} {description}")
