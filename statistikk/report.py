@@ -12,12 +12,12 @@ from django.utils import timezone
 from bts_portal.content.markdown import render_markdown
 
 from .charts import bars
-from .disclosure import publish
 from .models import Arsrapport, ReportFile
+from .release_cache import cached_release
 
 
 def report_context(report: ReportFile) -> dict:
-    release = publish(report.year)
+    release = cached_release(report.year)
     scope = report.tjeneste_id
     tables = [
         {"table": t, "bars": bars(t)[0], "height": bars(t)[1]}
