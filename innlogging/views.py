@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from base64 import b32encode
 from functools import wraps
+from urllib.parse import urlencode
 
 import requests
 import segno
@@ -52,17 +53,13 @@ class LoginView(auth_views.LoginView):
         user = self.request.user
         if pending_post_for(self.request, user) is not None:
             return reverse("innlogging:resume")
+        target = super().get_success_url()
         if needs_second_factor(user) and not sessions.is_verified(self.request):
-            messages.warning(
-                self.request,
-                _(
-                    "Before you open cases, concerns or “My work”, you set up two-step "
-                    "login with an authenticator app; the portal leads you there."
-                )
-                if not is_enrolled(user)
-                else _("Cases, concerns and “My work” ask for the code from your app first."),
-            )
-        return super().get_success_url()
+            # Straight on to the second factor: enrolment the first time, the code after that,
+            # and then where the login was going.
+            step = "innlogging:verify" if is_enrolled(user) else "innlogging:enrol"
+            return f"{reverse(step)}?{urlencode({'next': target})}"
+        return target
 
 
 def _qr_svg(device) -> str:

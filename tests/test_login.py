@@ -1,6 +1,7 @@
 """Login, lockout after repeated failures, logout and password reset, in Norwegian."""
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.core import mail
@@ -24,11 +25,19 @@ def test_login_page_speaks_norwegian(client):
     assert "Brukernavn" in content
 
 
-def test_employee_logs_in_and_lands_on_staff_start_page(client, employee):
+def test_employee_logs_in_and_is_led_to_set_up_the_second_factor(client, employee):
     response = attempt(client, "ansatt", "riktig-passord-123")
     assert response.status_code == 302
+    assert response["Location"] == (
+        f"{reverse('innlogging:enrol')}?{urlencode({'next': reverse('staff:home')})}"
+    )
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_user_without_case_work_logs_in_and_lands_on_staff_start_page(client, coordinator):
+    response = attempt(client, "koordinator", "riktig-passord-123")
+    assert response.status_code == 302
     assert response["Location"] == reverse("staff:home")
-    assert client.get(reverse("staff:home")).status_code == 200
 
 
 def test_wrong_password_shows_norwegian_error_and_status_200(client, employee):
