@@ -36,8 +36,13 @@ def test_the_insight_pdf_and_the_consent_form_are_not_stored(
         stafettlogg=case, requested_by=case.stafettholder, status="done", progress=100
     )
     report.file.save("innsyn.pdf", ContentFile(b"%PDF-1.7 test"), save=True)
-    samtykke = Samtykke.objects.get(stafettlogg=case)
-    Samtykke.objects.filter(pk=samtykke.pk).update(document="samtykke/x.pdf")
+    # A signed form, recorded as such (consents are never rewritten, so a new row).
+    oral = case.consents.get()
+    samtykke = Samtykke.objects.create(
+        stafettlogg=case, given_by="Lise Forelder", method="skriftlig",
+        document="samtykke/x.pdf", valid_until=oral.valid_until, recorded_by=case.stafettholder,
+    )  # fmt: skip
+    samtykke.services.set(oral.services.all())
     (tmp_path / "samtykke").mkdir()
     (tmp_path / "samtykke" / "x.pdf").write_bytes(b"%PDF-1.7 test")
     client.force_login(people["users"]["stafettholder"])

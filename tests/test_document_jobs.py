@@ -38,9 +38,11 @@ def _files(root):
 
 
 @pytest.fixture
-def broker_down():
+def broker_down(monkeypatch):
     """Tasks go to a broker that refuses connections, as when Redis is down."""
     saved = app.conf.task_always_eager, app.conf.broker_url
+    # Celery lets CELERY_BROKER_URL in the environment win (CI's second stage sets it).
+    monkeypatch.setenv("CELERY_BROKER_URL", CLOSED_PORT)
     app.conf.task_always_eager = False
     app.conf.broker_url = CLOSED_PORT
     app._pool = None
