@@ -89,6 +89,16 @@ class IdentityForm(forms.ModelForm):
         user = self.cleaned_data["user"]
         if self.acting_user is not None and user.pk == self.acting_user.pk:
             raise ValidationError(_("Ask another administrator to link your own account."))
+        # Linking an identity to an account someone already uses would let whoever holds
+        # that identity (the administrator's own, say) log in as them. An account in use is
+        # linked only by its own verified e-mail at its first login with the provider.
+        if user.last_login is not None or user.has_usable_password():
+            raise ValidationError(
+                _(
+                    "This account is in use: it is linked by its verified e-mail address "
+                    "the first time its owner logs in with the identity provider."
+                )
+            )
         return user
 
 

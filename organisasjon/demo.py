@@ -301,7 +301,8 @@ def _grant_admin_rights(user: Bruker) -> None:
     group, _ = Group.objects.get_or_create(name="Systemadministratorer")
     group.permissions.set(
         Permission.objects.filter(
-            content_type__app_label__in=["organisasjon", "auth", "axes"],
+            # innlogging: resetting a second factor and linking identities (both recorded).
+            content_type__app_label__in=["organisasjon", "auth", "axes", "innlogging"],
         ).exclude(codename__in=[codename for codename, _ in Tjeneste._meta.permissions])
     )
     user.groups.add(group)

@@ -535,3 +535,29 @@ def test_an_account_that_held_a_role_is_kept_for_the_record(second_admin_client,
     response = second_admin_client.post(url, {"post": "yes"})
     assert response.status_code == 200  # Django's "cannot delete: protected objects" page
     assert account_state(employee) == before
+
+
+def test_an_identity_cannot_be_linked_by_the_admin_to_an_account_in_use(sysadmin_client, employee):
+    from innlogging.models import OidcIdentitet
+
+    response = sysadmin_client.post(
+        "/admin/innlogging/oidcidentitet/add/",
+        {"user": employee.pk, "issuer": "https://idp.example", "subject": "admins-own-sub"},
+    )
+    assert response.status_code == 200  # the form again, with the refusal
+    assert "i bruk" in response.content.decode()
+    assert not OidcIdentitet.objects.exists()
+
+
+def test_an_identity_is_linked_by_the_admin_to_an_account_not_yet_in_use(sysadmin_client):
+    from innlogging.models import OidcIdentitet
+
+    newcomer = BrukerFactory(username="ny.ansatt")
+    newcomer.set_unusable_password()
+    newcomer.save()
+    response = sysadmin_client.post(
+        "/admin/innlogging/oidcidentitet/add/",
+        {"user": newcomer.pk, "issuer": "https://idp.example", "subject": "newcomers-sub"},
+    )
+    assert response.status_code == 302
+    assert OidcIdentitet.objects.get().user == newcomer
