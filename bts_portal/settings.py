@@ -362,6 +362,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "bts_portal.reap_stale_documents",
         "schedule": crontab(minute="*/5"),
     },
+    # The record of logins that no session can outlive (innlogging.tasks).
+    "forget-ended-logins": {
+        "task": "innlogging.forget_ended_logins",
+        "schedule": crontab(minute=40),
+    },
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A request that sends a task waits at most a few seconds for a broker that is down, then

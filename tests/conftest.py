@@ -56,6 +56,15 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a cached statistics release (or page) from one
+    test must never answer in another, whose rows may even have the same keys."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _tasks_in_process():
     """Tests run tasks at the call, even where a broker is configured (as in CI's second stage).
 
