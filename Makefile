@@ -12,7 +12,7 @@ export PIP_BUILD_CONSTRAINT := $(CURDIR)/requirements/build-constraints.txt
 export PIP_CONSTRAINT := $(CURDIR)/requirements/build-constraints.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test install lint format messages lock worker beat bench clean
+.PHONY: run test install lint format messages lock worker beat bench soak clean
 
 run: install ## Start the portal with demo content at http://127.0.0.1:8000
 	$(BIN)/python manage.py migrate --no-input
@@ -61,6 +61,9 @@ beat: install ## Celery beat with the database scheduler (needs CELERY_BROKER_UR
 bench: install ## Print timings and ratios for the heavy pages (not asserted anywhere)
 	cd bench && for script in *.py; do case $$script in _*) continue;; esac; \
 	  echo "== $$script"; ../$(BIN)/python $$script || exit 1; done
+
+soak: install ## 20 staff and 4 visitors for 60 s against gunicorn on a fresh PostgreSQL database
+	$(BIN)/python soak/run.py
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache
