@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bts_portal.append_only import AppendOnlyModel
+
 
 class Innlogging(models.Model):
     """One logged-in session of a user, so that all of them can be ended at once (a reset
@@ -51,7 +53,7 @@ class OidcIdentitet(models.Model):
         return f"{self.user} – {self.subject}"
 
 
-class Kontohendelse(models.Model):
+class Kontohendelse(AppendOnlyModel):
     """A change to how an account logs in, beside ``organisasjon.RolleEndring`` (which records
     who holds which role): a second factor reset, an identity linked or unlinked. Written in
     the transaction of the change and never changed or deleted."""
@@ -88,11 +90,3 @@ class Kontohendelse(models.Model):
     def __str__(self) -> str:
         at = timezone.localtime(self.at)
         return f"{at:%d.%m.%Y %H:%M} {self.user} – {self.get_action_display()}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not self._state.adding:
-            raise ValueError("Recorded account events cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Recorded account events cannot be deleted.")

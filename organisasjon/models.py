@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bts_portal.append_only import AppendOnlyError, AppendOnlyModel
+
 # Ages are whole years; -1 stands for "from pregnancy", as the grant's target group starts there.
 AGE_PREGNANCY = -1
 AGE_MAX = 25
@@ -163,11 +165,11 @@ class Endring(models.TextChoices):
     FLAG_CLEARED = "flag_cleared", _("Flag cleared")
 
 
-class RolleEndringIsAppendOnly(Exception):
-    """Raised when code tries to change or delete a recorded role change."""
+# What changing or deleting a recorded role change raises.
+RolleEndringIsAppendOnly = AppendOnlyError
 
 
-class RolleEndring(models.Model):
+class RolleEndring(AppendOnlyModel):
     """One change to who holds which role: a membership added or removed, or a role flag set
     or cleared. Written by ``organisasjon.services`` in the transaction of the change itself
     and never changed or deleted, so the BTS coordinator can follow every grant of rights,
@@ -233,11 +235,3 @@ class RolleEndring(models.Model):
         at = timezone.localtime(self.at)
         what = f"{self.get_action_display()}: {self.get_role_display()}"
         return f"{at:%d.%m.%Y %H:%M} {self.user} – {what}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not self._state.adding:
-            raise RolleEndringIsAppendOnly("Recorded role changes cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise RolleEndringIsAppendOnly("Recorded role changes cannot be deleted.")

@@ -11,26 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bts_portal.append_only import AppendOnlyError, AppendOnlyModel  # noqa: F401 - re-exported
 from organisasjon.models import Tjeneste
 
 LEVELS = [(1, _("Level 1")), (2, _("Level 2")), (3, _("Level 3"))]
-
-
-class AppendOnlyError(Exception):
-    """Raised when code tries to change or delete a row that must only ever be added."""
-
-
-class AppendOnlyModel(models.Model):
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not self._state.adding:
-            raise AppendOnlyError(f"{type(self).__name__} rows cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError(f"{type(self).__name__} rows cannot be deleted.")
 
 
 class Undring(models.Model):

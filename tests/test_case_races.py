@@ -69,17 +69,24 @@ def fresh_case(people):
     return case
 
 
+def case_with_baton_offered(people):
+    """A fresh case whose holder has offered the baton to the clinic's participant."""
+    case = fresh_case(people)
+    users = people["users"]
+    handover = services.handover_request(
+        case=case, user=users["stafettholder"], to_user=users["participant"],
+        to_tjeneste=people["clinic"],
+    )  # fmt: skip
+    return case, handover
+
+
 @pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_two_accepts_of_one_hand_over_make_one_holder_change(people):
     require_postgresql()
     users = people["users"]
     for _ in range(ROUNDS):
-        case = fresh_case(people)
-        handover = services.handover_request(
-            case=case, user=users["stafettholder"], to_user=users["participant"],
-            to_tjeneste=people["clinic"],
-        )  # fmt: skip
+        case, handover = case_with_baton_offered(people)
         url = reverse(
             "stafettlogg:handover_answer", kwargs={"pk": case.pk, "handover_pk": handover.pk}
         )
@@ -96,11 +103,7 @@ def test_an_accept_racing_a_reassignment_leaves_one_holder(people):
     require_postgresql()
     users = people["users"]
     for _ in range(ROUNDS):
-        case = fresh_case(people)
-        handover = services.handover_request(
-            case=case, user=users["stafettholder"], to_user=users["participant"],
-            to_tjeneste=people["clinic"],
-        )  # fmt: skip
+        case, handover = case_with_baton_offered(people)
         accept = reverse(
             "stafettlogg:handover_answer", kwargs={"pk": case.pk, "handover_pk": handover.pk}
         )
@@ -129,11 +132,7 @@ def test_an_accept_racing_a_reassignment_leaves_one_holder(people):
 def test_accepting_after_the_holder_was_replaced_is_refused(client, people):
     require_postgresql()
     users = people["users"]
-    case = fresh_case(people)
-    handover = services.handover_request(
-        case=case, user=users["stafettholder"], to_user=users["participant"],
-        to_tjeneste=people["clinic"],
-    )  # fmt: skip
+    case, handover = case_with_baton_offered(people)
     services.stafettholder_reassign(case=case, by=users["leader"], new_holder=users["same_service"])
     client.force_login(users["participant"])
     url = reverse("stafettlogg:handover_answer", kwargs={"pk": case.pk, "handover_pk": handover.pk})
