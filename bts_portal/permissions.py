@@ -332,6 +332,12 @@ class CaseAccess:
         return self.hold and self.open
 
     @property
+    def print_consent_form(self) -> bool:
+        # A consent form is how a locked log gets its new consent: the holder prints it
+        # while the log is locked, everyone else only while they may read the log.
+        return self.read or self.record_consent
+
+    @property
     def see_consents(self) -> bool:
         return self.read or self.hold
 
@@ -349,7 +355,7 @@ class CaseAccess:
             return None
         if not self.knows:
             return Denial.NOT_PARTICIPANT
-        if need in {"read", "write", "see_consents"} and not self.covered:
+        if need in {"read", "write", "see_consents", "print_consent_form"} and not self.covered:
             return Denial.LOCKED
         if need == "write" and not self.open:
             return Denial.NOT_WRITABLE

@@ -14,7 +14,7 @@ class HandlingsveilederConfig(AppConfig):
         from bts_portal.content.registry import ContentKind, register
         from bts_portal.content.search import SearchSource, register_source
 
-        from . import selectors
+        from . import documents, selectors
         from .forms import NivaForm, TegnForm, TemaVeilederForm, TrinnForm, VerktoyForm
         from .models import Niva, Tegn, TemaVeileder, Trinn, Verktoy
 
@@ -42,6 +42,8 @@ class HandlingsveilederConfig(AppConfig):
                 label=_("tool"),
                 label_plural=_("Guide: tools"),
                 orderable=False,
+                edit_extra_template="handlingsveileder/_document_fields.html",
+                edit_extra_context=lambda: {"document_fields": documents.FIELDS.items()},
             ),
             ContentKind(
                 key="tegn",

@@ -10,7 +10,8 @@ from bts_portal.upsert import upsert
 from samhandling.models import Element
 from tiltaksoversikt.models import Tema
 
-from .demo_content import LEVELS, SIGNS, STEPS, THEME_GUIDES, TOOLS
+from .demo_content import LEVELS, SIGNS, STEPS, THEME_GUIDES, TOOL_DOCUMENTS, TOOLS
+from .document_templates import DEFAULTS
 from .models import DoneBy, Niva, Tegn, TemaVeileder, Trinn, Verktoy
 
 # Which steps the case log ticks by itself, and by what.
@@ -49,9 +50,12 @@ def load() -> int:
     tools = {}
     for slug, title, summary, element_slug in TOOLS:
         element = Element.objects.filter(slug=element_slug).first() if element_slug else None
+        document = TOOL_DOCUMENTS.get(slug, "")
+        texts = DEFAULTS.get(document, {})
         tools[slug], _ = upsert(
             Verktoy, {"slug": slug},
-            {"title": title, "summary": summary, "element": element, **reviewed},
+            {"title": title, "summary": summary, "element": element, "document": document,
+             "template": texts.get("nb", ""), "template_nn": texts.get("nn", ""), **reviewed},
         )  # fmt: skip
     for order, row in enumerate(STEPS, start=1):
         key, level, title, what, how, who, document, participation, days, tool_slugs = row

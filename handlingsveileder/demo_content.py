@@ -146,7 +146,7 @@ STEPS = [
         "Referat i stafettloggen: hvem var til stede, hva ble avtalt.",
         "Familien deltar og får si sin mening.",
         14,
-        [],
+        ["moteinnkalling", "motereferat"],
     ),
     (
         "n2-plan",
@@ -182,7 +182,7 @@ STEPS = [
         "Hvem som er med og hva gruppens mandat er.",
         "Familien er medlem av gruppen.",
         None,
-        [],
+        ["moteinnkalling", "motereferat"],
     ),
     (
         "n3-koordinator",
@@ -218,7 +218,7 @@ STEPS = [
         "Evalueringer og avslutning.",
         "Familien er med på evalueringen.",
         None,
-        ["evalueringsskjema"],
+        ["evalueringsskjema", "avslutningsnotat"],
     ),
 ]
 
@@ -255,7 +255,35 @@ TOOLS = [
         "Spørsmål for å evaluere tiltak sammen med familien.",
         None,
     ),
+    (
+        "moteinnkalling",
+        "Innkalling til møte",
+        "Innkalling til samarbeidsmøte eller ansvarsgruppemøte, med tid, sted og saksliste.",
+        None,
+    ),
+    (
+        "motereferat",
+        "Møtereferat",
+        "Hvem som var til stede, hva dere ble enige om, og neste steg.",
+        None,
+    ),
+    (
+        "avslutningsnotat",
+        "Avslutningsnotat",
+        "Sammendrag av stafettloggen til barnets mappe når saken avsluttes.",
+        None,
+    ),
 ]
+
+# Which tool the case log fills in as which document.
+TOOL_DOCUMENTS = {
+    "samtykkeskjema": "samtykke",
+    "handlingsplan": "handlingsplan",
+    "evalueringsskjema": "evaluering",
+    "moteinnkalling": "innkalling",
+    "motereferat": "referat",
+    "avslutningsnotat": "avslutning",
+}
 
 # age group, theme slug, seen in, text
 SIGNS = [

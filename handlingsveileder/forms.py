@@ -3,9 +3,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bts_portal.content.forms import ContentForm
+from bts_portal.content.translation import translated_fields
 from bts_portal.content.uploads import validate_document
 from bts_portal.slugs import norwegian_slugify
 
+from . import documents
 from .models import Niva, Tegn, TemaVeileder, Trinn, Verktoy
 
 NYNORSK, ENGLISH = gettext_lazy("Nynorsk"), gettext_lazy("English")
@@ -118,10 +120,31 @@ class VerktoyForm(ContentForm):
             ["title", "slug", "summary", "audience", "element", "file"],
             False,
         ),
+        (gettext_lazy("Document from the case log"), ["document", "template"], False),
         (gettext_lazy("Review"), ["review_due"], False),
-        (NYNORSK, ["title_nn", "summary_nn"], True),
-        (ENGLISH, ["title_en", "summary_en"], True),
+        (NYNORSK, ["title_nn", "summary_nn", "template_nn"], True),
+        (ENGLISH, ["title_en", "summary_en", "template_en"], True),
     ]
+
+    def clean(self):
+        cleaned = super().clean()
+        doc_type = cleaned.get("document")
+        for name in translated_fields("template"):
+            text = cleaned.get(name) or ""
+            if not text.strip():
+                continue
+            if not doc_type:
+                self.add_error(name, _("Choose the document the text is for."))
+                continue
+            unknown = documents.unknown_fields(text, doc_type)
+            if unknown:
+                known = ", ".join(documents.as_field(f.name) for f in documents.FIELDS[doc_type])
+                self.add_error(
+                    name,
+                    _("Unknown fields: %(unknown)s. This document has: %(known)s.")
+                    % {"unknown": ", ".join(map(documents.as_field, unknown)), "known": known},
+                )
+        return cleaned
 
     class Meta(ContentForm.Meta):
         model = Verktoy
@@ -133,10 +156,14 @@ class VerktoyForm(ContentForm):
             "element",
             "file",
             "review_due",
+            "document",
+            "template",
             "title_nn",
             "summary_nn",
+            "template_nn",
             "title_en",
             "summary_en",
+            "template_en",
         ]
 
     def clean_file(self):

@@ -47,8 +47,20 @@ class Niva(PublishableContent):
         return reverse("veileder:level", kwargs={"number": self.number})
 
 
+class DocumentType(models.TextChoices):
+    """The documents a case log makes from a tool's text (``handlingsveileder.documents``)."""
+
+    CONSENT = "samtykke", _("Consent form")
+    ACTION_PLAN = "handlingsplan", _("Action plan")
+    INVITATION = "innkalling", _("Meeting invitation")
+    MINUTES = "referat", _("Meeting minutes")
+    EVALUATION = "evaluering", _("Evaluation form")
+    CLOSING = "avslutning", _("Closing summary")
+
+
 class Verktoy(PublishableContent):
-    """A tool: a samhandling element of type verktøy, a downloadable template, or both."""
+    """A tool: a samhandling element of type verktøy, a downloadable template, a document the
+    case log fills in (``document`` and ``template``), or several of these."""
 
     title = models.CharField(_("title"), max_length=200)
     title_nn = models.CharField(_("title (nynorsk)"), max_length=200, blank=True, default="")
@@ -72,6 +84,25 @@ class Verktoy(PublishableContent):
     audience = models.CharField(
         _("audience"), max_length=10, choices=Audience.choices, default=Audience.PUBLIC
     )
+    document = models.CharField(
+        _("document made from the case log"),
+        max_length=20,
+        choices=DocumentType.choices,
+        blank=True,
+        default="",
+        help_text=_("Cases print this tool pre-filled; the public page offers it blank."),
+    )
+    template = models.TextField(
+        _("document text"),
+        blank=True,
+        default="",
+        help_text=_(
+            "Markdown with named fields in double braces, e.g. {{ barnets_navn }}. "
+            "Leave empty to use the portal's standard text."
+        ),
+    )
+    template_nn = models.TextField(_("document text (nynorsk)"), blank=True, default="")
+    template_en = models.TextField(_("document text (English)"), blank=True, default="")
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -79,6 +110,13 @@ class Verktoy(PublishableContent):
         verbose_name = _("tool")
         verbose_name_plural = _("tools")
         ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document"],
+                condition=~models.Q(document=""),
+                name="one_tool_per_document",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -10,6 +10,7 @@ public = (
         path("tema/<slug:slug>/", views.theme, name="theme"),
         path("verktoy/<slug:slug>/", views.tool, name="tool"),
         path("verktoy/<slug:slug>/fil/", views.tool_file, name="tool_file"),
+        path("verktoy/<slug:slug>/skjema.pdf", views.tool_form, name="tool_form"),
     ],
     "veileder",
 )

@@ -1,12 +1,14 @@
 """The action guide, for the public (told to families) and for staff (the full steps)."""
 
+from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 
 from bts_portal import permissions
+from bts_portal.content.translation import current_language
 from bts_portal.decorators import staff_required
 
-from . import selectors
+from . import documents, selectors
 from .models import Trinn
 from .pdf import level_summary_pdf
 
@@ -54,6 +56,24 @@ def tool_file(request, slug):
         filename=verktoy.file.name.rsplit("/", 1)[-1],
         content_type=verktoy.content_type or "application/octet-stream",
     )
+
+
+def tool_form(request, slug):
+    """The tool's document as a blank form (PDF), for families and services without a case in
+    the portal. Made once per text and language, then served from the cache."""
+    staff = permissions.may_enter_staff_area(request.user)
+    verktoy = selectors.tool(slug, public=not staff)
+    if not verktoy.document:
+        raise Http404
+    language = current_language()
+    key = f"blank-form:{verktoy.pk}:{verktoy.updated_at.timestamp()}:{language}"
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = documents.document_pdf(verktoy.document, language=language)
+        cache.set(key, pdf, timeout=60 * 60 * 24)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{verktoy.slug}-{language}.pdf"'
+    return response
 
 
 # --- Staff -----------------------------------------------------------------------------

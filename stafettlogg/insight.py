@@ -4,6 +4,8 @@ read it, as one PDF (WeasyPrint)."""
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from bts_portal.pdf import write_pdf
+
 from .insight_content import letter_context
 from .models import AccessLog, InsightReport
 
@@ -33,12 +35,10 @@ def insight_context(case) -> dict:
 
 def render(report: InsightReport, progress=lambda percent: None) -> bytes:
     """The PDF's bytes; bts_portal.jobs stores them and records the job's state."""
-    from weasyprint import HTML  # needs Pango; loaded only when a PDF is made
-
     with translation.override("nb"):
         context = insight_context(report.stafettlogg)
         progress(30)
         html = render_to_string("stafettlogg/insight_pdf.html", context)
         progress(60)
         # PDF/UA with the language set, like every PDF meant for people here.
-        return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+        return write_pdf(html)

@@ -47,19 +47,15 @@ def access_summary(rows) -> list[AccessDay]:
 
 def letter_context(case, access_rows) -> dict:
     """What the cover letter and the grouped access log need, beside the case's rows."""
-    from pathlib import Path
-
-    from django.conf import settings
-    from django.contrib.staticfiles import finders
     from django.utils.text import get_text_list
     from django.utils.translation import gettext
 
-    logo = finders.find(settings.KOMMUNE_LOGO)
+    from bts_portal.pdf import letterhead
+
     names = [g.name for g in case.guardians.all() if g.parental_responsibility]
     return {
         "access_days": access_summary(access_rows),
         "undring": case.undring,
         "guardian_names": get_text_list(names, gettext("and")) if names else "–",
-        "kommune_navn": settings.KOMMUNE_NAVN,
-        "logo_url": Path(logo).as_uri() if logo else "",
+        **letterhead(),
     }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import document_views, views
 
 app_name = "stafettlogg"
 
@@ -47,6 +47,11 @@ urlpatterns = [
         "stafettlogg/<int:pk>/innsyn/<int:report_pk>/fil/",
         views.insight_download,
         name="insight_download",
+    ),
+    path("stafettlogg/<int:pk>/dokumenter/", document_views.documents, name="documents"),
+    *(
+        path(f"stafettlogg/<int:pk>/dokumenter/{doc_type}.pdf", view, name=f"document_{doc_type}")
+        for doc_type, view in document_views.PRINT_VIEWS.items()
     ),
     path("tjeneste/<slug:slug>/saker/", views.service_cases, name="service_cases"),
     path(

@@ -4,6 +4,7 @@ leaves a row in the access log."""
 import pytest
 from django.urls import URLPattern, get_resolver, resolve, reverse
 
+from handlingsveileder.models import DocumentType
 from stafettlogg.models import AccessLog, InsightReport, Overforing
 
 from .case_fixtures import CHILD
@@ -56,6 +57,11 @@ def case_urls(case):
         ("post", reverse("stafettlogg:close", kwargs={"pk": pk})),
         ("post", reverse("stafettlogg:consent_withdraw", kwargs={"pk": pk})),
         ("post", reverse("stafettlogg:insight_request", kwargs={"pk": pk})),
+        ("get", reverse("stafettlogg:documents", kwargs={"pk": pk})),
+        *(
+            ("get", reverse(f"stafettlogg:document_{doc_type}", kwargs={"pk": pk}))
+            for doc_type in DocumentType.values
+        ),
     ]
 
 

@@ -55,7 +55,7 @@ PICK = st.integers(min_value=0, max_value=15)
 WEIGHTS = {
     "read": 4, "entry": 3, "participant": 3, "handover": 3, "answer": 3, "reassign": 3,
     "consent": 2, "leave": 2, "open": 2, "add_membership": 2, "remove_membership": 1,
-    "toggle_active": 1, "time": 1, "withdraw": 1, "close": 1,
+    "toggle_active": 1, "time": 1, "withdraw": 1, "close": 1, "print": 1,
 }  # fmt: skip
 OPERATIONS = [op for op, weight in WEIGHTS.items() for _ in range(weight)]
 NEEDS_CASE = set(WEIGHTS) - {"add_membership", "remove_membership", "toggle_active", "time"}
@@ -121,6 +121,13 @@ class Oracle:
 
     def write(self, user, case):
         return self.read(user, case) and case.open
+
+    def print_consent_form(self, user, case):
+        """Whoever reads the log prints its consent form; its holder also while it is
+        locked (that is how a new consent is signed), as long as it is open."""
+        return self.read(user, case) or (
+            case.holder == user and self.knows(user, case) and case.open
+        )
 
     def lose_work(self, user, service):
         """Whoever stops working in a service stops taking part in cases for it."""
@@ -466,6 +473,18 @@ class CaseRuleWalk(RuleBasedStateMachine):
             case_pk=case.pk, ok=o.write(who, case), action=AccessLog.Action.WRITE, kind="entry",
         )  # fmt: skip
 
+    def print_a_document(self, index, who_n, which):
+        case, o = self._case(index), self.oracle
+        who = self._actor(case, who_n)
+        doc_type, ok = (
+            ("handlingsplan", o.read(who, case)) if which % 2
+            else ("samtykke", o.print_consent_form(who, case))
+        )  # fmt: skip
+        self._request(
+            who, "get", reverse(f"stafettlogg:document_{doc_type}", kwargs={"pk": case.pk}),
+            case_pk=case.pk, ok=ok, action=AccessLog.Action.EXPORT, kind="print",
+        )  # fmt: skip
+
     # --- one step: an operation drawn with weights, so every kind happens often ----------------
 
     @rule(
@@ -506,6 +525,7 @@ class CaseRuleWalk(RuleBasedStateMachine):
             "leave": lambda: self.end_participation(index, a, b),
             "read": lambda: self.read_the_case(index, a),
             "entry": lambda: self.write_an_entry(index, a),
+            "print": lambda: self.print_a_document(index, a, b),
         }[op]()
 
     # --- the rule holds after every step -----------------------------------------------------
@@ -545,7 +565,7 @@ def test_the_case_rule_holds_over_random_sequences_of_operations():
     # The walk must have done each kind of thing both successfully and refused, or it
     # proved nothing about that kind.
     kinds = ["open", "participant", "consent", "withdraw", "handover", "answer", "reassign",
-             "close", "leave", "read", "entry"]  # fmt: skip
+             "close", "leave", "read", "entry", "print"]  # fmt: skip
     missing = [(k, ok) for k in kinds for ok in (True, False) if not OUTCOMES[(k, ok)]]
     if in_ci:  # a developer's short walk may miss a kind by chance; CI's long one may not
         assert not missing, (missing, OUTCOMES, STEPS)
