@@ -215,7 +215,9 @@ Referent: {{ stafettholder }}, {{ tjeneste }}
 """
 
 EVALUATION_NB = """\
-**Barn:** {{ barnets_navn }}, født {{ fodselsdato }} · **Dato:** {{ dato }} · **Stafettholder:** {{ stafettholder }}
+**Barn:** {{ barnets_navn }}, født {{ fodselsdato }} · **Dato:** {{ dato }}
+
+**Stafettholder:** {{ stafettholder }}
 
 ## Tiltakene som evalueres
 
@@ -235,7 +237,9 @@ EVALUATION_NB = """\
 """
 
 EVALUATION_NN = """\
-**Barn:** {{ barnets_navn }}, fødd {{ fodselsdato }} · **Dato:** {{ dato }} · **Stafetthaldar:** {{ stafettholder }}
+**Barn:** {{ barnets_navn }}, fødd {{ fodselsdato }} · **Dato:** {{ dato }}
+
+**Stafetthaldar:** {{ stafettholder }}
 
 ## Tiltaka som blir evaluerte
 
