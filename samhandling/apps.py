@@ -15,9 +15,9 @@ class SamhandlingConfig(AppConfig):
         from bts_portal.content.search import SearchSource, register_source
         from bts_portal.permissions import MODEL_CONTENT
 
-        from . import selectors
-        from .forms import ElementForm, LenkeForm, SideForm, VedleggForm
-        from .models import Element, Side
+        from . import glossary, selectors
+        from .forms import BegrepForm, ElementForm, LenkeForm, SideForm, VedleggForm
+        from .models import Begrep, Element, Side
 
         register(
             ContentKind(
@@ -43,6 +43,17 @@ class SamhandlingConfig(AppConfig):
                 form_class=SideForm,
                 label=_("page"),
                 label_plural=_("Public pages"),
+            )
+        )
+        glossary.connect_signals()
+        register(
+            ContentKind(
+                key="begrep",
+                model=Begrep,
+                form_class=BegrepForm,
+                label=_("glossary word"),
+                label_plural=_("Glossary"),
+                orderable=False,
             )
         )
         register_source(

@@ -10,7 +10,9 @@ from bts_portal.upsert import upsert
 from organisasjon.models import Tjeneste
 
 from .demo_content import ELEMENTS, PAGES
-from .models import Element, Side
+from .demo_glossary import GLOSSARY
+from .models import Begrep, Element, Side
+from .standard_pages import STANDARD_PAGES
 
 
 @transaction.atomic
@@ -47,7 +49,7 @@ def load() -> int:
             Element.objects.filter(pk=element.pk).update(published_at=timezone.now())
         if arena:
             element.participating_services.set([services[s] for s in arena["services"]])
-    for index, (slug, titles, summaries, bodies) in enumerate(PAGES):
+    for index, (slug, titles, summaries, bodies) in enumerate([*PAGES, *STANDARD_PAGES]):
         upsert(
             Side,
             {"slug": slug},
@@ -61,4 +63,19 @@ def load() -> int:
                 "review_due": today + timedelta(days=335),
             },
         )  # fmt: skip
+    for slug, terms, explanations, variants in GLOSSARY:
+        begrep, _ = upsert(
+            Begrep,
+            {"slug": slug},
+            {
+                "term": terms[0], "term_nn": terms[1], "term_en": terms[2],
+                "explanation": explanations[0], "explanation_nn": explanations[1],
+                "explanation_en": explanations[2], "variants": variants,
+                "status": Status.PUBLISHED,
+                "last_reviewed": today - timedelta(days=30),
+                "review_due": today + timedelta(days=335),
+            },
+        )  # fmt: skip
+        if begrep.published_at is None:
+            Begrep.objects.filter(pk=begrep.pk).update(published_at=timezone.now())
     return len(ELEMENTS)

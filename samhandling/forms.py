@@ -6,7 +6,7 @@ from bts_portal import permissions
 from bts_portal.content.forms import ContentForm
 from bts_portal.content.uploads import validate_document
 
-from .models import Element, ElementType, Side
+from .models import Begrep, Element, ElementType, Side
 
 
 class ElementForm(ContentForm):
@@ -84,6 +84,33 @@ class SideForm(ContentForm):
         }
 
 
+class BegrepForm(ContentForm):
+    fieldsets = [
+        (gettext_lazy("Text in bokmål"), ["term", "slug", "explanation", "variants"], False),
+        (gettext_lazy("Review"), ["review_due"], False),
+        (gettext_lazy("Nynorsk"), ["term_nn", "explanation_nn"], True),
+        (gettext_lazy("English"), ["term_en", "explanation_en"], True),
+    ]
+
+    class Meta(ContentForm.Meta):
+        model = Begrep
+        fields = [
+            "term", "slug", "explanation", "variants", "review_due",
+            "term_nn", "explanation_nn", "term_en", "explanation_en",
+        ]  # fmt: skip
+        widgets = {
+            "explanation": forms.Textarea(attrs={"rows": 4}),
+            "explanation_nn": forms.Textarea(attrs={"rows": 4}),
+            "explanation_en": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def clean_slug(self):
+        # The slug is made from the word, not a title.
+        if not self.cleaned_data.get("slug"):
+            self.cleaned_data["title"] = self.cleaned_data.get("term", "")
+        return super().clean_slug()
+
+
 class VedleggForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
     file = forms.FileField(
@@ -99,3 +126,46 @@ class VedleggForm(forms.Form):
 class LenkeForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Link text"), max_length=200)
     url = forms.URLField(label=gettext_lazy("Address"), max_length=500, assume_scheme="https")
+
+
+class WorryCheckForm(forms.Form):
+    """ "How worried are you?": one question whose answer points to the next step."""
+
+    UNDRING = "undring"
+    BEKYMRING = "bekymring"
+    OMSORG = "omsorg"
+    FARE = "fare"
+
+    uro = forms.ChoiceField(
+        label=gettext_lazy("What fits best with what you are thinking about?"),
+        widget=forms.RadioSelect,
+        choices=[
+            (
+                UNDRING,
+                gettext_lazy("I have noticed something, but I am not sure it means anything."),
+            ),
+            (
+                BEKYMRING,
+                gettext_lazy("I am worried. It has lasted a while, or it is getting worse."),
+            ),
+            (
+                OMSORG,
+                gettext_lazy("I am very worried about how the child is looked after at home."),
+            ),
+            (
+                FARE,
+                gettext_lazy(
+                    "I think the child is exposed to violence or abuse, or is in danger now."
+                ),
+            ),
+        ],
+        error_messages={"required": gettext_lazy("Choose the answer that fits best.")},
+    )
+
+    # The heading of the advice for each answer (also the start of the page's title).
+    ANSWER_HEADINGS = {
+        UNDRING: gettext_lazy("Keep an eye, and talk about it"),
+        BEKYMRING: gettext_lazy("Talk to someone who knows the child"),
+        OMSORG: gettext_lazy("Contact the child welfare service"),
+        FARE: gettext_lazy("Act now"),
+    }

@@ -189,3 +189,50 @@ class ReviewReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.element} – {self.review_due:%d.%m.%Y}"
+
+
+class Begrep(PublishableContent):
+    """A word of the model explained in plain language, in the public glossary (ordliste).
+
+    Pages link the first place each word appears to its entry (``samhandling.glossary``)."""
+
+    term = models.CharField(_("word"), max_length=100)
+    term_nn = models.CharField(_("word (nynorsk)"), max_length=100, blank=True, default="")
+    term_en = models.CharField(_("word (English)"), max_length=100, blank=True, default="")
+    slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
+    explanation = models.TextField(_("explanation"), max_length=1000)
+    explanation_nn = models.TextField(
+        _("explanation (nynorsk)"), max_length=1000, blank=True, default=""
+    )
+    explanation_en = models.TextField(
+        _("explanation (English)"), max_length=1000, blank=True, default=""
+    )
+    variants = models.CharField(
+        _("other forms of the word"),
+        max_length=500,
+        blank=True,
+        default="",
+        help_text=_(
+            "Separated by commas, e.g. “stafettholderen, stafettholdere”: these forms are linked "
+            "to the explanation too."
+        ),
+    )
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("glossary word")
+        verbose_name_plural = _("glossary")
+        ordering = ["term"]
+
+    def __str__(self) -> str:
+        return self.term
+
+    def get_absolute_url(self) -> str:
+        return reverse("samhandling:glossary") + f"#{self.slug}"
+
+    def forms(self) -> list[str]:
+        """Every form of the word that pages link to this entry, longest first."""
+        words = [self.term, self.term_nn, self.term_en, *self.variants.split(",")]
+        unique = {w.strip().lower(): w.strip() for w in words if w.strip()}
+        return sorted(unique.values(), key=len, reverse=True)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from bts_portal.content.models import Status
+from bts_portal.content.translation import localized
 
 from .models import Audience, Element, ElementType, Nivaa, Side
 
@@ -53,6 +54,22 @@ def element_for_page(slug: str, *, staff: bool) -> Element:
 
 def published_page(slug: str) -> Side:
     return get_object_or_404(Side.objects.filter(status=Status.PUBLISHED), slug=slug)
+
+
+# The coordinator's pages that the site's frame links to (every footer, the worried page).
+ACCESSIBILITY_PAGE = "tilgjengelighetserklaering"
+PRIVACY_PAGE = "personvern"
+RIGHTS_PAGE = "samtykke-og-rettigheter"
+
+
+def published_page_or_none(slug: str) -> Side | None:
+    return Side.objects.filter(status=Status.PUBLISHED, slug=slug).first()
+
+
+def sort_key(obj, field: str) -> str:
+    """Alphabetical order of a translated field in the current language (æ, ø, å last)."""
+    text = str(localized(obj, field)).lower()
+    return text.translate(str.maketrans({"æ": "{", "ø": "|", "å": "}"}))
 
 
 @dataclass

@@ -11,5 +11,6 @@ urlpatterns = [
     path("modell/<slug:slug>/vedlegg/<int:pk>/", views.attachment, name="attachment"),
     path("bekymret/", views.worried, name="worried"),
     path("side/<slug:slug>/", views.page_detail, name="side"),
+    path("ordliste/", views.glossary, name="glossary"),
     path("sok/", views.site_search, name="search"),
 ]

@@ -2,16 +2,19 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
 from bts_portal import permissions
 from bts_portal.content.search import search
+from organisasjon.models import Tjeneste
 from organisasjon.selectors import public_services
 
 from . import selectors
-from .models import Audience, Nivaa, Vedlegg
+from .forms import WorryCheckForm
+from .models import Audience, Begrep, Nivaa, Vedlegg
 
 SEARCH_PAGE_SIZE = 10
 
@@ -46,9 +49,33 @@ def page_detail(request, slug):
 
 def worried(request):
     """ "Er du bekymret for et barn?": the coordinator's text inside a fixed frame that always
-    shows the emergency numbers and the duty to report."""
+    shows the emergency numbers and the duty to report, with a self-check that answers with
+    the next step (a plain GET form: it works without JavaScript)."""
     page = selectors.published_page("bekymret")
-    return render(request, "samhandling/worried.html", {"page": page})
+    check = WorryCheckForm(request.GET or None)
+    answer = check.cleaned_data["uro"] if check.is_bound and check.is_valid() else None
+    child_welfare = Tjeneste.objects.filter(
+        slug=settings.BARNEVERN_TJENESTE_SLUG, is_active=True
+    ).first()
+    return render(
+        request,
+        "samhandling/worried.html",
+        {
+            "page": page,
+            "check": check,
+            "answer": answer,
+            "answer_heading": WorryCheckForm.ANSWER_HEADINGS.get(answer, ""),
+            "child_welfare": child_welfare,
+            "rights_page": selectors.published_page_or_none(selectors.RIGHTS_PAGE),
+        },
+        status=400 if check.is_bound and not check.is_valid() else 200,
+    )
+
+
+def glossary(request):
+    """The ordliste: every published glossary word, explained in plain language."""
+    words = sorted(Begrep.objects.published(), key=lambda b: selectors.sort_key(b, "term"))
+    return render(request, "samhandling/glossary.html", {"words": words})
 
 
 def attachment(request, slug, pk):

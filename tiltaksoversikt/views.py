@@ -94,9 +94,14 @@ def tiltak_list(request):
 
 def tiltak_print(request):
     """Every matching measure with its contacts, on as few printed pages as possible."""
-    _form, chosen, _themes, _services = _catalogue(request)
+    form, chosen, _themes, _services = _catalogue(request)
     results = filters.apply(chosen).select_related("tjeneste").order_by("tjeneste__name", "title")
-    return render(request, "tiltaksoversikt/tiltak_print.html", {"measures": results})
+    return render(
+        request,
+        "tiltaksoversikt/tiltak_print.html",
+        # The active filters name the list in the page's title.
+        {"measures": results, "removals": _removal_links(request, form)},
+    )
 
 
 def tiltak_detail(request, slug):

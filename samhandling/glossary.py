@@ -1,0 +1,117 @@
+"""Links the first place a glossary word appears on a page to its explanation in the ordliste.
+
+The public pages pass their main content through ``link_terms`` once (the ``glossary`` block
+tag in ``public/base.html``), so no template or text needs hand-made links: a word the
+coordinator adds to the glossary is linked on every page where it appears.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from bts_portal.content.models import Status
+
+from .models import Begrep
+
+CACHE_KEY = "samhandling:glossary:v1"
+CACHE_SECONDS = 3600
+# Text inside these elements is never linked: links, headings, form controls, code.
+SKIP_ELEMENTS = {
+    "a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "legend", "option",
+    "select", "textarea", "script", "style", "summary", "title", "code", "pre", "abbr",
+    "dfn", "svg", "form",
+}  # fmt: skip
+VOID_ELEMENTS = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "col", "area"}
+_TAG = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
+
+
+@dataclass(frozen=True)
+class Terms:
+    pattern: re.Pattern | None
+    slugs: dict[str, str]  # lower-cased form -> the entry's slug
+
+
+def _load_terms() -> Terms:
+    slugs: dict[str, str] = {}
+    for begrep in Begrep.objects.filter(status=Status.PUBLISHED).order_by("term"):
+        for form in begrep.forms():
+            slugs.setdefault(form.lower(), begrep.slug)
+    if not slugs:
+        return Terms(None, {})
+    alternatives = "|".join(re.escape(f) for f in sorted(slugs, key=len, reverse=True))
+    # A word on its own: not part of a longer word or a compound joined by a hyphen.
+    pattern = re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", re.IGNORECASE)
+    return Terms(pattern, slugs)
+
+
+def terms() -> Terms:
+    cached = cache.get(CACHE_KEY)
+    if cached is None:
+        loaded = _load_terms()
+        cache.set(CACHE_KEY, (loaded.pattern.pattern if loaded.pattern else "", loaded.slugs))
+        return loaded
+    source, slugs = cached
+    return Terms(re.compile(source, re.IGNORECASE) if source else None, slugs)
+
+
+def _forget_terms(**kwargs):
+    cache.delete(CACHE_KEY)
+
+
+def connect_signals() -> None:
+    """A saved or deleted word is linked (or no longer) on the next page shown."""
+    for signal in (post_save, post_delete):
+        signal.connect(_forget_terms, sender=Begrep, dispatch_uid="samhandling-glossary-terms")
+
+
+def link_terms(html: str, seen: set[str] | None = None) -> str:
+    """``html`` with the first appearance of each glossary word linked to its entry.
+
+    ``seen`` holds the slugs already linked on this page and is updated, so that a page
+    rendered in parts links each word once."""
+    found = terms()
+    if found.pattern is None or not html:
+        return html
+    seen = set() if seen is None else seen
+    base = reverse("samhandling:glossary")
+    hint = escape(_("explained in the glossary"))
+    skipping: list[str] = []
+    parts = _TAG.split(html)
+    for index, part in enumerate(parts):
+        if not part:
+            continue
+        if part.startswith("<"):
+            match = _TAG_NAME.match(part)
+            if not match:
+                continue
+            closing, name = match.group(1) == "/", match.group(2).lower()
+            if name in VOID_ELEMENTS or part.endswith("/>"):
+                continue
+            if closing:
+                if name in skipping:
+                    while skipping and skipping.pop() != name:
+                        pass
+            elif name in SKIP_ELEMENTS or skipping:
+                skipping.append(name)
+            continue
+        if skipping:
+            continue
+
+        def _link(match: re.Match) -> str:
+            slug = found.slugs.get(match.group(1).lower())
+            if slug is None or slug in seen:
+                return match.group(0)
+            seen.add(slug)
+            return (
+                f'<a class="term" href="{base}#{slug}">{match.group(0)}'
+                f'<span class="visually-hidden"> ({hint})</span></a>'
+            )
+
+        parts[index] = found.pattern.sub(_link, part)
+    return "".join(parts)
