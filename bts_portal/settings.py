@@ -343,6 +343,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "stafettlogg.send_evaluation_reminders",
         "schedule": crontab(hour=6, minute=30),
     },
+    "step-reminders": {
+        "task": "stafettlogg.send_step_reminders",
+        "schedule": crontab(hour=6, minute=35),
+    },
     "retention": {
         "task": "stafettlogg.delete_expired_cases",
         "schedule": crontab(hour=2, minute=15),
@@ -436,6 +440,8 @@ UNDRING_DECISION_DAYS = env.int("UNDRING_DECISION_DAYS", default=14)
 CONSENT_AGE = env.int("CONSENT_AGE", default=16)
 # A consent is renewed with the family at least this often (months from the day it was given).
 CONSENT_MAX_MONTHS = env.int("CONSENT_MAX_MONTHS", default=12)
+# The baton holder is reminded of a step of the guide this many days before it is due.
+STEP_REMINDER_DAYS = env.int("STEP_REMINDER_DAYS", default=3)
 # Closed cases and concerns are deleted this many days after closing.
 RETENTION_DAYS = env.int("RETENTION_DAYS", default=365 * 5)
 # Statistics never show a count below this: it is shown as "<5" (small-cell suppression).

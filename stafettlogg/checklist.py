@@ -59,12 +59,40 @@ def undring_steps_done(undring) -> list[str]:
     return sorted(set(undring.done_steps or []) | keys)
 
 
+def load(cases) -> tuple[dict[int, list[Trinn]], dict[int, set[str]]]:
+    """For ``cases``: the published steps with a deadline of each of their levels, and the
+    steps each case has done (two queries for any number of cases)."""
+    from .models import CaseChecklistStep
+
+    steps: dict[int, list[Trinn]] = {}
+    for step in (
+        Trinn.objects.filter(
+            status=Status.PUBLISHED, niva__status=Status.PUBLISHED,
+            niva__number__in={case.level for case in cases}, deadline_days__isnull=False,
+        ).select_related("niva").order_by("niva__number", "order", "pk")
+    ):  # fmt: skip
+        steps.setdefault(step.niva.number, []).append(step)
+    done: dict[int, set[str]] = {}
+    for case_id, key in CaseChecklistStep.objects.filter(
+        stafettlogg__in=[case.pk for case in cases]
+    ).values_list("stafettlogg_id", "step_key"):
+        done.setdefault(case_id, set()).add(key)
+    return steps, done
+
+
+def pending(steps_by_level: dict, done_by_case: dict, case) -> list[ChecklistItem]:
+    """The steps of the case's level that are not done and have a deadline, soonest first."""
+    return sorted(
+        (
+            item
+            for item in items(steps_by_level.get(case.level, []), done_by_case.get(case.pk, set()),
+                              case.level_started_on)
+            if not item.done and item.due is not None
+        ),
+        key=lambda item: item.due,
+    )  # fmt: skip
+
+
 def next_due(steps_by_level: dict, done_by_case: dict, case) -> ChecklistItem | None:
     """The first step of the case's level that is not done and has a deadline."""
-    pending = [
-        item
-        for item in items(steps_by_level.get(case.level, []), done_by_case.get(case.pk, set()),
-                          case.level_started_on)
-        if not item.done and item.due is not None
-    ]  # fmt: skip
-    return min(pending, key=lambda item: item.due, default=None)
+    return next(iter(pending(steps_by_level, done_by_case, case)), None)

@@ -487,3 +487,25 @@ class EvaluationReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entry_id} {self.evaluate_by}"
+
+
+class StepReminder(models.Model):
+    """One e-mail to the baton holder per step of the guide per due date: a case that comes
+    back to a level gets new dates, and so new reminders."""
+
+    stafettlogg = models.ForeignKey(
+        Stafettlogg, on_delete=models.CASCADE, related_name="step_reminders"
+    )
+    step_key = models.CharField(max_length=60)
+    due = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["stafettlogg", "step_key", "due"], name="one_reminder_per_step_due_date"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stafettlogg_id} {self.step_key} {self.due}"

@@ -32,6 +32,7 @@ from .models import (
     Overforing,
     Samtykke,
     Stafettlogg,
+    StepReminder,
     Undring,
 )
 
@@ -117,7 +118,7 @@ def _case_delete_rows(case: Stafettlogg) -> None:
     consents = Samtykke.objects.filter(stafettlogg=case)
     Samtykke.services.through.objects.filter(samtykke__in=consents).delete()
     consents.delete()
-    for model in (Deltaker, Foresatt, Overforing, InsightReport):
+    for model in (Deltaker, Foresatt, Overforing, InsightReport, StepReminder):
         model.objects.filter(stafettlogg=case).delete()
     case.done_steps.all().delete()
     MeldingTilBarnevern.objects.filter(stafettlogg=case).update(stafettlogg=None)

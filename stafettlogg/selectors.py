@@ -8,15 +8,12 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from bts_portal import permissions
-from bts_portal.content.models import Status
 from bts_portal.permissions import WORK_ROLES, ServicePerm
-from handlingsveileder.models import Trinn
 from handlingsveileder.selectors import steps_for_level
 from organisasjon.models import Medlemskap
 
 from . import checklist, consent
 from .models import (
-    CaseChecklistStep,
     Deltaker,
     Innslag,
     Overforing,
@@ -90,20 +87,7 @@ def my_closed_cases(user) -> list[Stafettlogg]:
 def with_next_steps(cases: list[Stafettlogg]) -> list[Stafettlogg]:
     """Each case with ``next_step``: its level's first undone step with a deadline (two
     queries for any number of cases)."""
-    levels = {case.level for case in cases}
-    steps: dict[int, list] = {}
-    for step in (
-        Trinn.objects.filter(
-            status=Status.PUBLISHED, niva__status=Status.PUBLISHED, niva__number__in=levels,
-            deadline_days__isnull=False,
-        ).select_related("niva").order_by("niva__number", "order", "pk")
-    ):  # fmt: skip
-        steps.setdefault(step.niva.number, []).append(step)
-    done: dict[int, set] = {}
-    for case_id, key in CaseChecklistStep.objects.filter(
-        stafettlogg__in=[case.pk for case in cases]
-    ).values_list("stafettlogg_id", "step_key"):
-        done.setdefault(case_id, set()).add(key)
+    steps, done = checklist.load(cases)
     for case in cases:
         case.next_step = checklist.next_due(steps, done, case)
     return cases

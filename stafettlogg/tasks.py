@@ -1,21 +1,26 @@
-"""Background work for the case logs: insight PDFs, evaluation reminders, retention."""
+"""Background work for the case logs: insight PDFs, reminders of evaluations and of the
+guide's steps, retention."""
 
 import logging
+from collections import defaultdict
+from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 
 from bts_portal import mail
 from bts_portal.jobs import build_document
 
-from . import retention
+from . import checklist, retention
 from .models import (
     EvaluationReminder,
     Stafettlogg,
+    StepReminder,
 )
 
 logger = logging.getLogger(__name__)
@@ -66,6 +71,66 @@ def send_evaluation_reminders() -> int:
             continue
         sent += 1
     return sent
+
+
+@shared_task(name="stafettlogg.send_step_reminders", soft_time_limit=600, time_limit=660)
+def send_step_reminders() -> int:
+    """E-mail each baton holder the steps of the guide that are due within
+    ``STEP_REMINDER_DAYS`` (or overdue and never reminded) in their open cases: one e-mail per
+    holder per run, one reminder per step and due date ever. The e-mail names the steps in the
+    guide's words and links to the cases; it holds no child data."""
+    today = timezone.localdate()
+    until = today + timedelta(days=settings.STEP_REMINDER_DAYS)
+    cases = list(
+        Stafettlogg.objects.filter(
+            status=Stafettlogg.Status.ACTIVE,
+            stafettholder__is_active=True,
+        )
+        .exclude(stafettholder__email="")
+        .select_related("stafettholder")
+        .order_by("pk")
+    )
+    steps, done = checklist.load(cases)
+    reminded = set(
+        StepReminder.objects.filter(stafettlogg__in=cases).values_list(
+            "stafettlogg_id", "step_key", "due"
+        )
+    )
+    due_by_holder: dict = defaultdict(list)
+    for case in cases:
+        for item in checklist.pending(steps, done, case):
+            if item.due > until:
+                break
+            if (case.pk, item.step.key, item.due) not in reminded:
+                due_by_holder[case.stafettholder].append((case, item))
+    sent = 0
+    for holder, due in due_by_holder.items():
+        try:
+            with transaction.atomic():
+                StepReminder.objects.bulk_create(
+                    [StepReminder(stafettlogg=case, step_key=item.step.key, due=item.due)
+                     for case, item in due]
+                )  # fmt: skip
+                with translation.override(settings.LANGUAGE_CODE):
+                    mail.send_later(
+                        subject=_("Steps in the guide are due in your case logs"),
+                        body=_step_reminder_body(due, today),
+                        to=[holder.email],
+                    )
+        except IntegrityError:  # another run got there first: it has sent these
+            continue
+        sent += len(due)
+    return sent
+
+
+def _step_reminder_body(due, today) -> str:
+    lines = [_("Steps of the BTI guide in case logs where you hold the baton:"), ""]
+    for case, item in due:
+        url = settings.PORTAL_BASE_URL + reverse("stafettlogg:case", kwargs={"pk": case.pk})
+        when = date_format(item.due, "d.m.Y")
+        text = _("was due %(date)s") if item.due < today else _("due %(date)s")
+        lines.append(f"- {item.step.title} ({text % {'date': when}}): {url}")
+    return "\n".join([*lines, ""])
 
 
 @shared_task(name="stafettlogg.delete_expired_cases", soft_time_limit=3600, time_limit=3700)

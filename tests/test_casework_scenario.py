@@ -15,6 +15,7 @@ from django.utils import timezone
 from organisasjon.models import Bruker, Tjeneste
 from stafettlogg import services
 from stafettlogg.models import CaseChecklistStep, Innslag, Stafettlogg
+from stafettlogg.tasks import send_evaluation_reminders, send_step_reminders
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,23 @@ def ticked(case):
     )
 
 
-def test_a_case_from_undring_to_closure(client, demo, clock):
+def reminders(task, capture, case) -> list:
+    """Run a reminder task as beat would; the e-mails it sent about ``case`` (the demo's own
+    cases have their reminders too)."""
+    from django.core import mail
+
+    before = len(mail.outbox)
+    with capture(execute=True):
+        task()
+    url = reverse("stafettlogg:case", kwargs={"pk": case.pk})
+    return [message for message in mail.outbox[before:] if url in message.body]
+
+
+def test_a_case_from_undring_to_closure(
+    client, demo, clock, settings, django_capture_on_commit_callbacks
+):
+    settings.STEP_REMINDER_DAYS = 3
+    capture = django_capture_on_commit_callbacks
     kari = Bruker.objects.get(username="ansatt.barnehage")
     nurse = Bruker.objects.get(username="ansatt.helsestasjon")
     kindergarten = Tjeneste.objects.get(slug="solbakken-barnehage")
@@ -97,6 +114,19 @@ def test_a_case_from_undring_to_closure(client, demo, clock):
     client.force_login(kari)
     response = client.get(reverse("stafettlogg:my_work"))
     assert f"innen {plan_due:%d.%m.%Y}" in response.content.decode()
+    page = client.get(reverse("stafettlogg:case", kwargs={"pk": case.pk})).content.decode()
+    assert f"innen {plan_due:%d.%m.%Y}" in page
+
+    # The holder is reminded of the plan three days before it is due, once.
+    assert reminders(send_step_reminders, capture, case) == []
+    clock.forward(11)
+    (sent,) = reminders(send_step_reminders, capture, case)
+    assert sent.to == [kari.email]
+    assert "Lag en kort plan" in sent.body
+    assert f"{plan_due:%d.%m.%Y}" in sent.body
+    assert reverse("stafettlogg:case", kwargs={"pk": case.pk}) in sent.body
+    assert "Emil" not in sent.body + sent.subject  # no child data in an e-mail
+    assert reminders(send_step_reminders, capture, case) == []
     measure = services.entry_add(
         case=case, user=kari, kind=Innslag.Kind.MEASURE, title="Fast voksen", goal="Trygghet",
         responsible="Kari", starts_on=clock.today, evaluate_by=clock.today + timedelta(days=30),
@@ -105,8 +135,14 @@ def test_a_case_from_undring_to_closure(client, demo, clock):
     case.refresh_from_db()
     assert case.next_evaluation == clock.today + timedelta(days=30)
 
-    # The evaluation sets the next date, also when it evaluates the whole plan.
+    assert reminders(send_step_reminders, capture, case) == []  # the plan is made
+
+    # The evaluation is reminded on its date, and sets the next date, also when it
+    # evaluates the whole plan.
     clock.forward(30)
+    (sent,) = reminders(send_evaluation_reminders, capture, case)
+    assert sent.to == [kari.email]
+    assert reminders(send_evaluation_reminders, capture, case) == []
     services.entry_add(
         case=case, user=kari, kind=Innslag.Kind.EVALUATION, measure=measure,
         text="Bedre.", next_step="Fortsette.", evaluate_by=clock.today + timedelta(days=21),
@@ -123,11 +159,17 @@ def test_a_case_from_undring_to_closure(client, demo, clock):
     meeting_due = clock.today + timedelta(days=14)
     assert f"innen {meeting_due:%d.%m.%Y}" in page
     assert f"?sak={case.pk}" in page  # step links lead back to the case
+    clock.forward(12)
+    (sent,) = reminders(send_step_reminders, capture, case)
+    assert "Samarbeidsmøte" in sent.body
+    assert f"{meeting_due:%d.%m.%Y}" in sent.body
     services.entry_add(
         case=case, user=nurse, kind=Innslag.Kind.MEETING, attendees="Mor, Kari, helsesykepleier",
         text="Felles plan.",
     )  # fmt: skip
     assert "n2-mote" in ticked(case)
+    clock.forward(1)
+    assert reminders(send_step_reminders, capture, case) == []  # done: not reminded again
     services.entry_add(
         case=case, user=kari, kind=Innslag.Kind.EVALUATION, measure=None,
         text="Planen virker.", next_step="Fortsette.", evaluate_by=clock.today + timedelta(days=40),

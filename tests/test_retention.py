@@ -20,6 +20,7 @@ from stafettlogg.models import (
     InsightReport,
     Samtykke,
     Stafettlogg,
+    StepReminder,
     Undring,
 )
 from stafettlogg.tasks import delete_expired_cases
@@ -64,6 +65,7 @@ def _full_case(people, case):
         document=SimpleUploadedFile("skjema.pdf", b"%PDF-1.4 signert"),
     )  # fmt: skip
     signed.services.set([people["kindergarten"]])
+    StepReminder.objects.create(stafettlogg=case, step_key="n1-plan", due=timezone.localdate())
     report = InsightReport.objects.create(stafettlogg=case, requested_by=holder, status="done")
     report.file.save("innsyn.pdf", SimpleUploadedFile("innsyn.pdf", b"%PDF-1.4 innsyn"))
     return [signed.document.path, report.file.path]
@@ -81,6 +83,7 @@ def test_a_case_with_evaluations_corrections_consents_and_files_leaves_only_its_
     assert not Innslag.objects.filter(stafettlogg_id=case.pk).exists()
     assert not Samtykke.objects.filter(stafettlogg_id=case.pk).exists()
     assert not InsightReport.objects.filter(stafettlogg_id=case.pk).exists()
+    assert not StepReminder.objects.filter(stafettlogg_id=case.pk).exists()
     assert DeletionRecord.objects.filter(kind="stafettlogg", object_id=case.pk).count() == 1
     assert not any(path.exists() for path in map(Path, paths))
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
