@@ -66,3 +66,22 @@ def test_service_case_list_queries_do_not_grow(client, people):
     for n in range(3, 25):
         open_case(people, child=f"Barn {n}")
     assert queries(client, url) == small
+
+
+@pytest.mark.parametrize(
+    "url_name", ["stafettlogg:documents", "stafettlogg:document_handlingsplan",
+                 "stafettlogg:document_avslutning", "stafettlogg:document_evaluering"],
+)  # fmt: skip
+def test_documents_cost_the_same_queries_with_10_and_1000_entries(client, people, case, url_name):
+    from .services import require_weasyprint
+
+    if url_name != "stafettlogg:documents":
+        require_weasyprint()
+    holder = people["users"]["stafettholder"]
+    url = reverse(url_name, kwargs={"pk": case.pk})
+    client.force_login(holder)
+    add_entries(case, holder, 10)
+    client.get(url)
+    small = queries(client, url)
+    add_entries(case, holder, 990)
+    assert queries(client, url) == small
