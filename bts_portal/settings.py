@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "statistikk",
     "oppfolging",
     "drift",
+    # The site search's index (issue 18); after the apps whose content it indexes.
+    "sok",
 ]
 
 MIDDLEWARE = [

@@ -61,6 +61,7 @@ urlpatterns = [
     path("ansatt/", include("samhandling.staff_urls")),
     path("ansatt/innhold/", include("bts_portal.content.urls")),
     path("ansatt/tiltak/", include("tiltaksoversikt.staff_urls")),
+    path("ansatt/sok/", include("sok.urls")),
     path("ansatt/statistikk/", include("statistikk.urls")),
     path("ansatt/drift/", include("drift.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

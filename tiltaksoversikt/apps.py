@@ -15,6 +15,7 @@ class TiltaksoversiktConfig(AppConfig):
         from bts_portal.content.models import Status
         from bts_portal.content.registry import ContentKind, register
         from bts_portal.content.search import SearchSource, register_source
+        from bts_portal.content.translation import localized
         from bts_portal.permissions import SERVICE_MEASURES
         from samhandling.selectors import REVIEW_SOURCES, ReviewItem
 
@@ -42,9 +43,36 @@ class TiltaksoversiktConfig(AppConfig):
                 label_plural=_("Meeting places"),
             )
         )
-        register_source(SearchSource(label=_("Measures"), queryset=Tiltak.objects.published))
         register_source(
-            SearchSource(label=_("Meeting places"), queryset=Moteplass.objects.published)
+            SearchSource(
+                label=_("Measures"),
+                queryset=lambda: (
+                    Tiltak.objects.published().select_related("tjeneste").prefetch_related("themes")
+                ),
+                # Found by the service's name and the themes too (mobbing, samlivsbrudd).
+                keywords=lambda t: " ".join(
+                    [t.tjeneste.name, *(localized(theme, "title") for theme in t.themes.all())]
+                ),
+                depends_on=(
+                    ("tiltaksoversikt.Tema", lambda tema: tema.tiltak.values_list("pk", flat=True)),
+                    ("organisasjon.Tjeneste", lambda s: s.tiltak.values_list("pk", flat=True)),
+                ),
+            )
+        )
+        register_source(
+            SearchSource(
+                label=_("Meeting places"),
+                queryset=lambda: Moteplass.objects.published().prefetch_related(
+                    "participating_services"
+                ),
+                keywords=lambda m: " ".join(s.name for s in m.participating_services.all()),
+                depends_on=(
+                    (
+                        "organisasjon.Tjeneste",
+                        lambda s: s.moteplasser.values_list("pk", flat=True),
+                    ),
+                ),
+            )
         )
 
         def measures_due(horizon):

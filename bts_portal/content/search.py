@@ -1,32 +1,55 @@
 """Site search over published public content from every app that registers a source.
 
-On PostgreSQL it uses full-text search with the ``norwegian`` configuration and ranks by
-``ts_rank`` with title, summary and body weighted A, B and C. On SQLite (development) it falls
-back to matching every word case-insensitively and ranks by where the words occur. Snippets
-are highlighted in Python from escaped text, never from database HTML.
+Each app registers what the public may see (``register_source``); the ``sok`` app keeps an
+index of it, with the text made plain once when an item is saved: SQLite's FTS5 with Snowball
+stems on the embedded default, PostgreSQL's full-text search with the ``norwegian``
+configuration and a GIN index in production. Ranking (``bm25``/``ts_rank``) and highlighted
+snippets (``snippet()``/``ts_headline``) come from the database, one page of hits at a time;
+the snippets are escaped before the matches are wrapped in ``<mark>``.
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.functional import Promise
 
-from .markdown import highlight, markdown_to_text
-from .translation import localized, translated_fields
+from .translation import current_language, translated_fields
 
-MAX_PER_SOURCE = 200
-WEIGHTS = {"title": "A", "summary": "B", "body": "C"}
+# How many hits a search may page through at most.
+MAX_HITS = 1000
 
 
 @dataclass(frozen=True)
 class SearchSource:
     label: str | Promise
     queryset: Callable[[], QuerySet]  # published, public items only
-    fields: tuple[str, ...] = ("title", "summary", "body")  # translated fields, bokmål names
+    # Translated fields, bokmål names: the first is the title, "summary" the summary (shown
+    # when the words are not in the text), the others the text. All may hold Markdown.
+    fields: tuple[str, ...] = ("title", "summary", "body")
+    # The item's public address, if not its get_absolute_url().
+    url: Callable[[Any], str] | None = None
+    # Keywords to find the item by (its themes, its services), in the active language; they
+    # rank like the summary but never show in a snippet.
+    keywords: Callable[[Any], str] | None = None
+    # (title, summary, text) for items without translated fields, in the active language.
+    document: Callable[[Any], tuple[str, str, str]] | None = None
+    # Other models whose changes change what the public sees of these items:
+    # ("app_label.Model", instance -> primary keys of the items to index again).
+    depends_on: tuple[tuple[str, Callable[[Any], Iterable[int]]], ...] = ()
+
+    @property
+    def model(self):
+        return self.queryset().model
+
+    @property
+    def kind(self) -> str:
+        return self.model._meta.label_lower
 
 
 @dataclass
@@ -43,6 +66,83 @@ _SOURCES: list[SearchSource] = []
 
 def register_source(source: SearchSource) -> None:
     _SOURCES.append(source)
+    sources_by_kind.cache_clear()
+
+
+@cache
+def sources_by_kind() -> dict[str, SearchSource]:
+    return {source.kind: source for source in _SOURCES}
+
+
+def all_sources() -> list[SearchSource]:
+    return list(_SOURCES)
+
+
+class SearchResults:
+    """The hits for a query, best first, fetched from the index a page at a time.
+
+    It is what ``Paginator`` expects: ``count()`` is one query (two when no item has every
+    word and the search widens to any of them), and a slice is one query for its page.
+    """
+
+    def __init__(self, query: str, language: str | None = None):
+        from sok import engine
+
+        self._engine = engine
+        self.language = language or current_language()
+        self.groups = engine.parse(query, self.language)
+        self.any_word = False
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            total = 0
+            if self.groups:
+                total = self._engine.count(self.groups, self.language, any_word=False)
+                if total == 0 and len(self.groups) > 1:
+                    total = self._engine.count(self.groups, self.language, any_word=True)
+                    self.any_word = total > 0
+            self._count = min(total, MAX_HITS)
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            hits = self[index : index + 1]
+            if not hits:
+                raise IndexError(index)
+            return hits[0]
+        start = max(index.start or 0, 0)
+        stop = min(self.count() if index.stop is None else index.stop, self.count())
+        if stop <= start:
+            return []
+        labels = sources_by_kind()
+        return [
+            SearchHit(
+                label=str(labels[match.kind].label) if match.kind in labels else "",
+                title=match.title,
+                url=match.url,
+                snippet=match.snippet,
+                rank=match.rank,
+            )
+            for match in self._engine.page(
+                self.groups,
+                self.language,
+                any_word=self.any_word,
+                offset=start,
+                limit=stop - start,
+            )
+        ]
+
+    def __iter__(self):
+        return iter(self[0 : self.count()])
+
+
+def search(query: str) -> SearchResults:
+    """Ranked hits for ``query`` across all registered sources, best first."""
+    return SearchResults(query)
 
 
 def query_terms(query: str) -> list[str]:
@@ -50,43 +150,9 @@ def query_terms(query: str) -> list[str]:
     return [w for w in words if len(w) > 1 and w.lower() not in {"or", "and"}][:10]
 
 
-def _postgres_rows(source: SearchSource, query: str) -> list:
-    vector = None
-    for field in source.fields:
-        for column in translated_fields(field):
-            part = SearchVector(column, weight=WEIGHTS.get(field, "D"), config="norwegian")
-            vector = part if vector is None else vector + part
-    search_query = SearchQuery(query, config="norwegian", search_type="websearch")
-    rows = (
-        source.queryset()
-        .annotate(search=vector, rank=SearchRank(vector, search_query))
-        .filter(search=search_query)
-        .order_by("-rank")[:MAX_PER_SOURCE]
-    )
-    return [(row, float(row.rank)) for row in rows]
-
-
-def _fallback_rows(source: SearchSource, terms: list[str]) -> list:
-    queryset = source.queryset()
-    for term in terms:
-        matches = Q()
-        for field in source.fields:
-            for column in translated_fields(field):
-                matches |= Q(**{f"{column}__icontains": term})
-        queryset = queryset.filter(matches)
-    rows = []
-    for row in queryset[:MAX_PER_SOURCE]:
-        rank = 0.0
-        for field in source.fields:
-            text = " ".join(str(getattr(row, c) or "") for c in translated_fields(field)).lower()
-            weight = {"A": 1.0, "B": 0.4, "C": 0.2}.get(WEIGHTS.get(field, "D"), 0.1)
-            rank += weight * sum(text.count(t.lower()) for t in terms)
-        rows.append((row, rank))
-    return rows
-
-
 def filter_by_text(queryset: QuerySet, query: str, fields=("title", "summary", "body")):
-    """Narrow ``queryset`` to rows matching ``query``, by the same rules as the site search."""
+    """Narrow ``queryset`` to rows matching ``query`` (the catalogue's word filter, over the
+    queryset's own columns)."""
     terms = query_terms(query)
     if not terms:
         return queryset
@@ -105,31 +171,3 @@ def filter_by_text(queryset: QuerySet, query: str, fields=("title", "summary", "
                 matches |= Q(**{f"{column}__icontains": term})
         queryset = queryset.filter(matches)
     return queryset
-
-
-def search(query: str) -> list[SearchHit]:
-    """Ranked hits for ``query`` across all registered sources, best first."""
-    terms = query_terms(query)
-    if not terms:
-        return []
-    hits = []
-    for source in _SOURCES:
-        if connection.vendor == "postgresql":
-            rows = _postgres_rows(source, query)
-        else:
-            rows = _fallback_rows(source, terms)
-        for row, rank in rows:
-            text = " ".join(
-                markdown_to_text(localized(row, f)) for f in source.fields if f != "title"
-            )
-            hits.append(
-                SearchHit(
-                    label=str(source.label),
-                    title=localized(row, "title"),
-                    url=row.get_absolute_url(),
-                    snippet=highlight(text, terms),
-                    rank=rank,
-                )
-            )
-    hits.sort(key=lambda hit: (-hit.rank, hit.title))
-    return hits

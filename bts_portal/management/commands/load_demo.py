@@ -5,6 +5,8 @@ from django.utils import translation
 from handlingsveileder import demo as handlingsveileder_demo
 from organisasjon import demo as organisasjon_demo
 from samhandling import demo as samhandling_demo
+from sok import index as search_index
+from sok.synonyms import seed_default_synonyms
 from stafettlogg import demo as stafettlogg_demo
 from stafettlogg import demo_history
 from tiltaksoversikt import demo as tiltaksoversikt_demo
@@ -31,18 +33,22 @@ class Command(BaseCommand):
                 "Refusing to load demo users with a known password in production. "
                 "Use --allow-production for a demo installation."
             )
-        with translation.override("nb"):
+        # The search index is built once, after the content, not once per saved item.
+        with translation.override("nb"), search_index.suspended():
             users = organisasjon_demo.load()
             elements = samhandling_demo.load()
             measures, places = tiltaksoversikt_demo.load()
             steps = handlingsveileder_demo.load()
             cases = stafettlogg_demo.load()
             made = demo_history.load() if history else None
+        seed_default_synonyms()
+        indexed = sum(search_index.rebuild().values())
         self.stdout.write(self.style.SUCCESS(f"Demo data for {settings.KOMMUNE_NAVN} loaded."))
         self.stdout.write(f"The collaboration model: {elements} elements.")
         self.stdout.write(f"The catalogue: {measures} measures, {places} meeting places.")
         self.stdout.write(f"The action guide: 4 levels, {steps} steps.")
         self.stdout.write(f"Case logs: {cases}, with concerns, for the demo employees.")
+        self.stdout.write(f"The search index: {indexed} public items.")
         if made is not None:
             self.stdout.write(
                 "History: "

@@ -1,0 +1,62 @@
+"""Sources for the public content that no app registers itself yet: the guide's steps and
+signs as the public level and signs pages show them, and the directory of services."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from bts_portal.content.search import SearchSource, register_source
+from bts_portal.content.translation import localized
+
+
+def _step_url(step) -> str:
+    return reverse("veileder:level", kwargs={"number": step.niva.number}) + f"#{step.key}"
+
+
+def _sign_document(sign) -> tuple[str, str, str]:
+    summary = f"{sign.get_age_group_display()} · {localized(sign.tema, 'title')}"
+    return localized(sign, "title"), summary, ""
+
+
+def _service_document(service) -> tuple[str, str, str]:
+    summary = f"{service.get_sector_display()} · {service.age_range_display()}"
+    body = " ".join(p for p in [service.description, service.address, service.opening_hours] if p)
+    return service.name, summary, body
+
+
+def register() -> None:
+    from bts_portal.content.models import Status
+    from handlingsveileder.models import Tegn, Trinn
+    from organisasjon.selectors import public_services
+
+    register_source(
+        SearchSource(
+            label=_("Action guide"),
+            # The public level page shows a step's title, what to do and how the family
+            # takes part; the rest is for staff.
+            fields=("title", "summary", "participation"),
+            queryset=lambda: Trinn.objects.filter(
+                status=Status.PUBLISHED, niva__status=Status.PUBLISHED
+            ).select_related("niva"),
+            url=_step_url,
+            depends_on=(
+                ("handlingsveileder.Niva", lambda niva: niva.steps.values_list("pk", flat=True)),
+            ),
+        )
+    )
+    register_source(
+        SearchSource(
+            label=_("Signs to look for"),
+            queryset=lambda: Tegn.objects.published().select_related("tema"),
+            document=_sign_document,
+            depends_on=(
+                ("tiltaksoversikt.Tema", lambda tema: tema.signs.values_list("pk", flat=True)),
+            ),
+        )
+    )
+    register_source(
+        SearchSource(
+            label=_("Services"),
+            queryset=public_services,
+            document=_service_document,
+        )
+    )

@@ -1,0 +1,63 @@
+"""Synonyms the coordinator edits in the staff area; a query word also finds its synonyms.
+
+Words are compared by their stems, so "helsesøstra" finds what "helsesøster" finds.
+"""
+
+from .models import Synonym
+from .text import stem, tokens
+
+# The list a new installation starts with (sok migration 0002 and load_demo add the missing
+# ones; a word the coordinator has changed or removed is left as it is).
+DEFAULT_SYNONYMS = [
+    ("helsesøster", "helsesykepleier, helsestasjon", False),
+    ("helsesøstre", "helsesykepleier, helsestasjon", False),
+    ("skolesykepleier", "helsesykepleier, skolehelsetjenesten", True),
+    ("mobbing", "mobbet, mobbe, mobbes, plaging, utestengt", True),
+    ("mobbet", "mobbing, mobbe, plaget", True),
+    ("skilsmisse", "samlivsbrudd, separasjon, brudd", False),
+    ("samlivsbrudd", "skilsmisse, separasjon", True),
+    ("angst", "engstelig, redd, uro, psykisk helse", False),
+    ("depresjon", "trist, nedstemt, psykisk helse", False),
+    ("søvn", "sove, sover, søvnproblemer", True),
+    ("rus", "alkohol, narkotika, rusmidler", True),
+    ("vold", "overgrep, slag, mishandling", False),
+    ("barnevern", "barneverntjenesten, barnevernet", True),
+    ("fravær", "skolefravær, ufravær", False),
+    ("psykolog", "psykisk helse, samtale", False),
+    ("sorg", "død, dødsfall, tap", True),
+]
+
+
+def seed_default_synonyms(model=Synonym) -> int:
+    """Add the default synonyms that are missing; returns how many were added."""
+    existing = set(model.objects.values_list("term", flat=True))
+    missing = [
+        model(term=term, alternatives=alternatives, both_ways=both_ways)
+        for term, alternatives, both_ways in DEFAULT_SYNONYMS
+        if term not in existing
+    ]
+    model.objects.bulk_create(missing)
+    return len(missing)
+
+
+def expansions(language: str) -> dict[str, list[tuple[str, ...]]]:
+    """stem of a query word -> the phrases (tuples of lowercase words) it also finds."""
+    mapping: dict[str, list[tuple[str, ...]]] = {}
+
+    def add(word: str, phrases: list[tuple[str, ...]]) -> None:
+        key = stem(word, language)
+        bucket = mapping.setdefault(key, [])
+        for phrase in phrases:
+            if phrase and phrase not in bucket and phrase != (word,):
+                bucket.append(phrase)
+
+    for synonym in Synonym.objects.only("term", "alternatives", "both_ways"):
+        term = tuple(tokens(synonym.term.lower()))
+        phrases = [tuple(tokens(a.lower())) for a in synonym.alternative_list()]
+        if len(term) == 1:
+            add(term[0], phrases)
+        if synonym.both_ways:
+            for phrase in phrases:
+                if len(phrase) == 1:
+                    add(phrase[0], [term, *(p for p in phrases if p != phrase)])
+    return mapping
