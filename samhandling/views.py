@@ -52,7 +52,8 @@ def worried(request):
     shows the emergency numbers and the duty to report, with a self-check that answers with
     the next step (a plain GET form: it works without JavaScript)."""
     page = selectors.published_page("bekymret")
-    check = WorryCheckForm(request.GET or None)
+    submitted = "uro" in request.GET or "sjekk" in request.GET
+    check = WorryCheckForm(request.GET if submitted else None)
     answer = check.cleaned_data["uro"] if check.is_bound and check.is_valid() else None
     child_welfare = Tjeneste.objects.filter(
         slug=settings.BARNEVERN_TJENESTE_SLUG, is_active=True
