@@ -195,7 +195,7 @@ MINUTES_NB = """\
 
 {{ neste_steg }}
 
-Referent: {{ stafettholder }}, {{ tjeneste }}
+Referent: {{ skrevet_av }}
 """
 
 MINUTES_NN = """\
@@ -211,7 +211,7 @@ MINUTES_NN = """\
 
 {{ neste_steg }}
 
-Referent: {{ stafettholder }}, {{ tjeneste }}
+Referent: {{ skrevet_av }}
 """
 
 EVALUATION_NB = """\

@@ -94,6 +94,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("tilstede", _("who attended")),
         Field("referat", _("what was said and agreed (text)"), text=True),
         Field("neste_steg", _("the next step")),
+        Field("skrevet_av", _("who wrote the minutes in the log")),
     ),
     DocumentType.EVALUATION: (
         *COMMON,

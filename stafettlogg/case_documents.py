@@ -133,10 +133,18 @@ def values(case: Stafettlogg, doc_type: str, *, entry: Innslag | None = None, me
             tilstede=entry.attendees if entry else "–",
             referat=entry.text if entry else "",
             neste_steg=(entry.next_step or "–") if entry else "–",
+            skrevet_av=_author(entry) if entry else "–",
         )
     elif doc_type == DocumentType.CLOSING:
         v.update(_closing(case))
     return {key: value for key, value in v.items() if not key.startswith("_")}
+
+
+def _author(entry: Innslag) -> str:
+    if entry.author is None:
+        return _("the system")
+    service = entry.author_tjeneste.name if entry.author_tjeneste else ""
+    return f"{entry.author}, {service}" if service else str(entry.author)
 
 
 def _meeting_time(at: datetime) -> str:

@@ -36,7 +36,9 @@ class DocumentForm(forms.Form):
         self.doc_type = doc_type
         current = (get_language() or "nb").split("-")[0]
         self.fields["sprak"].initial = current if current in dict(settings.LANGUAGES) else "nb"
-        entries = case.entries.select_related("author").order_by("-created_at", "-pk")
+        entries = case.entries.select_related("author", "author_tjeneste").order_by(
+            "-created_at", "-pk"
+        )
         if doc_type == DocumentType.MINUTES:
             self.fields["innslag"] = _EntryChoice(
                 queryset=entries.filter(kind=K.MEETING),

@@ -100,6 +100,7 @@ def test_minutes_are_of_the_meeting_chosen_and_in_nynorsk(client, people, worked
     ]:
         assert _dense(words) in _dense(text)
     assert "Til stades" in text  # the nynorsk text, not the bokmål one
+    assert f"Referent: {people['users']['stafettholder']}, Solbakken barnehage" in text
     row = _rows(case, "document.referat").get()
     assert (row.action, row.object_id) == (AccessLog.Action.EXPORT, meeting.pk)
 

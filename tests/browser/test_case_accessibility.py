@@ -20,6 +20,7 @@ def test_case_pages_have_no_wcag_violations(demo, open_page, live_server, viewpo
         "/ansatt/undring/ny/",
         f"/ansatt/stafettlogg/{case.pk}/",
         f"/ansatt/stafettlogg/{case.pk}/samtykke/",
+        f"/ansatt/stafettlogg/{case.pk}/dokumenter/",
         "/ansatt/stafettlogg/ny/",
         "/ansatt/mitt-arbeid/",
     ]:
