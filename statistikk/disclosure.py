@@ -17,12 +17,15 @@ counts are not negative; and the identities between figures:
 * the periods at each level that ended in the year = the moves away from that level + the
   cases closed at that level, and the latter add up to the cases closed.
 
-Suppression: cells below ``STATS_MIN_CELL`` read "<5" (primary). Then, as long as the audit
-finds a suppressed cell whose interval (its minimum and maximum over everything consistent
-with the release) is narrower than its label claims, the smallest published figure that
-shares an identity with it is hidden as "–" (complementary). If nothing is left to hide,
-the linked figures are withheld altogether ("–", with no claim about their size). The loop
-ends with an audit that passes, so what is shown is what the audit proved.
+Suppression: cells below ``STATS_MIN_CELL`` read "<5" (primary). Complementary suppression
+then chooses the cheapest set of further figures to hide as "–" so that the audit passes
+(``_Suppression``): for each "<5" a linear program finds the published figures whose change
+at least cost makes 0 and 4 consistent with the release, priced by size and by scope (a
+municipal figure, which the annual report shows, costs more than a service's); the hidden
+figures that no requirement needs are then shown again. A "–" never stands for a small
+figure unless no claim about the size could be kept: then the linked figures are withheld
+("–", with no claim about their size). Every group ends with an audit that passes, so what
+is shown is what the audit proved.
 
 Not modelled: what could be learnt by inverting the choices of the suppression itself, and
 figures of earlier years published at an earlier date (the data may have changed since).
@@ -31,6 +34,7 @@ figures of earlier years published at an earlier date (the data may have changed
 from __future__ import annotations
 
 import logging
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -38,12 +42,18 @@ from enum import StrEnum
 import numpy as np
 from django.conf import settings
 from scipy.optimize import linprog
+from scipy.sparse import csr_array
 
 from .indicators import MUNICIPALITY, UNASSIGNED, Table, compute_all
 
 logger = logging.getLogger(__name__)
 TOLERANCE = 1e-6
 TOTAL = "__total__"
+# Hiding a municipal figure (in the annual report, seen by everyone at municipal level) costs
+# as much as hiding this many services' figures of the same size.
+MUNICIPAL_WEIGHT = 4.0
+# A label that makes no claim about the size ("withheld") costs this many times a "–".
+WITHHOLD_COST = 100.0
 
 
 class State(StrEnum):
@@ -87,8 +97,11 @@ class Model:
     constraints: list[dict[int, float]] = field(default_factory=list)
     states: list[State] = field(default_factory=list)
     structural: set[int] = field(default_factory=set)  # zero by construction: never hidden
+    weights: list[float] = field(default_factory=list)  # what hiding it costs, per unit
 
-    def var(self, key, value: int, *, published: bool = True, structural=False) -> int:
+    def var(
+        self, key, value: int, *, published: bool = True, structural=False, weight: float = 1.0
+    ) -> int:
         if key in self.index:
             return self.index[key]
         if structural:
@@ -96,6 +109,7 @@ class Model:
         self.index[key] = len(self.keys)
         self.keys.append(key)
         self.values.append(int(value))
+        self.weights.append(weight)
         self.published.append(published)
         self.states.append(State.SHOWN if published else State.WITHHELD)
         return self.index[key]
@@ -112,9 +126,13 @@ class Model:
         self.constraints.append(terms)
 
     def bounds(self, i: int, limit: int) -> tuple[float, float | None]:
-        state = self.states[i]
+        """What the attacker knows of variable ``i`` from its label alone."""
+        return self.bounds_for(self.states[i], self.values[i], limit)
+
+    @staticmethod
+    def bounds_for(state: State, value: float, limit: int) -> tuple[float, float | None]:
         if state == State.SHOWN:
-            return (self.values[i], self.values[i])
+            return (value, value)
         if state == State.SMALL:
             return (0, limit - 1)
         if state == State.HIDDEN:
@@ -154,39 +172,80 @@ class Finding:
 
 
 class _Component:
-    """One group of linked variables as a dense program, solved for each variable's range."""
+    """One group of linked variables as a sparse program: the attacker's interval of each
+    variable, whether a value is consistent with the release, and the cheapest cells to hide
+    so that it becomes so."""
 
     def __init__(self, model: Model, variables: list[int], rows: list[int], limit: int):
         self.model, self.variables, self.limit = model, variables, limit
         position = {v: n for n, v in enumerate(variables)}
-        self.a_eq = np.zeros((len(rows), len(variables)))
+        data, row_index, column_index = [], [], []
         for r, c in enumerate(rows):
             for i, coef in model.constraints[c].items():
-                self.a_eq[r, position[i]] = coef
-        self.b_eq = np.zeros(len(rows))
+                data.append(coef)
+                row_index.append(r)
+                column_index.append(position[i])
+        self.a_eq = (
+            csr_array((data, (row_index, column_index)), shape=(len(rows), len(variables)))
+            if rows
+            else None
+        )
         self.position = position
+        self.values = np.array([model.values[v] for v in variables], dtype=float)
 
-    def interval(self, i: int) -> tuple[float, float]:
-        bounds = [self.model.bounds(v, self.limit) for v in self.variables]
+    def _solve(self, c, bounds, a_eq=None):
+        a_eq = self.a_eq if a_eq is None else a_eq
+        if a_eq is None:
+            return linprog(c, bounds=bounds, method="highs")
+        return linprog(c, A_eq=a_eq, b_eq=np.zeros(a_eq.shape[0]), bounds=bounds, method="highs")
+
+    def attacker_bounds(self) -> list[tuple[float, float | None]]:
+        return [self.model.bounds(v, self.limit) for v in self.variables]
+
+    def interval(self, i: int, points: list | None = None) -> tuple[float, float]:
+        """The least and greatest value of variable ``i`` over every table consistent with
+        the release; the two tables that attain them are added to ``points``, if given."""
+        bounds = self.attacker_bounds()
+        n = self.position[i]
+        if self.a_eq is None:
+            lo, hi = bounds[n]
+            return lo, (np.inf if hi is None else hi)
         result = []
         for sign in (1, -1):
             c = np.zeros(len(self.variables))
-            c[self.position[i]] = sign
-            if not len(self.b_eq):
-                lo, hi = bounds[self.position[i]]
-                result.append(lo if sign == 1 else (np.inf if hi is None else hi))
-                continue
-            solved = linprog(c, A_eq=self.a_eq, b_eq=self.b_eq, bounds=bounds, method="highs")
+            c[n] = sign
+            solved = self._solve(c, bounds)
             if solved.status == 3:  # unbounded
                 result.append(-np.inf if sign == 1 else np.inf)
             elif solved.status != 0:
                 raise RuntimeError(f"disclosure audit: {solved.message}")
             else:
                 result.append(sign * solved.fun)
+                if points is not None:
+                    points.append(solved.x)
         return result[0], result[1]
 
-    def check(self, i: int) -> Finding:
-        low, high = self.interval(i)
+    def consistent_only(self, tables: list[np.ndarray]) -> np.ndarray:
+        """The ``tables`` consistent with the release, as rows of a matrix."""
+        if not tables:
+            return np.zeros((0, len(self.variables)))
+        return np.array(tables)[self.valid(tables)]
+
+    def valid(self, tables: list[np.ndarray]) -> np.ndarray:
+        """For each of ``tables``, whether it is consistent with the release: every identity
+        holds and every figure is within what its label says."""
+        y = np.array(tables)
+        bounds = self.attacker_bounds()
+        lo = np.array([b[0] for b in bounds], dtype=float)
+        hi = np.array([np.inf if b[1] is None else b[1] for b in bounds], dtype=float)
+        scale = np.maximum(1.0, np.abs(y).max(axis=1))
+        ok = ((y >= lo - TOLERANCE) & (y <= hi + TOLERANCE)).all(axis=1)
+        if self.a_eq is not None:
+            ok &= np.abs(self.a_eq @ y.T).max(axis=0, initial=0) <= TOLERANCE * scale
+        return ok
+
+    def check(self, i: int, points: list | None = None) -> Finding:
+        low, high = self.interval(i, points)
         state = self.model.states[i]
         if state == State.SMALL:
             ok = low <= TOLERANCE and high >= self.limit - 1 - TOLERANCE
@@ -200,30 +259,265 @@ class _Component:
             if self.model.published[v] and self.model.states[v] != State.SHOWN
         ]  # fmt: skip
 
-    def first_failure(self, passed: set[int]) -> Finding | None:
-        """The first claimed cell whose interval is too narrow. Hiding a published figure only
-        relaxes the program (x = v becomes x ≥ limit, and v ≥ limit), so intervals only widen:
-        a cell that passed once (in ``passed``) passes for good and is not solved again."""
-        for v in self.claimed():
-            if v in passed:
-                continue
-            finding = self.check(v)
-            if not finding.ok:
-                return finding
-            passed.add(v)
-        return None
-
     def audit(self) -> list[Finding]:
         return [self.check(v) for v in self.claimed()]
 
+    def consistent(self, n: int, target: float) -> np.ndarray | None:
+        """A table the attacker cannot rule out in which variable ``n`` (a position) is
+        ``target``, or None if there is none."""
+        bounds = self.attacker_bounds()
+        bounds[n] = (target, target)
+        solved = self._solve(np.zeros(len(self.variables)), bounds)
+        return solved.x if solved.status == 0 else None
 
-def _may_hide(model: Model, v: int) -> bool:
-    return model.published[v] and model.states[v] == State.SHOWN and v not in model.structural
+    def cost(self, n: int) -> float:
+        """What hiding a figure loses: more for a larger one, more for the municipality's."""
+        v = self.variables[n]
+        return self.model.weights[v] * (1 + math.log(max(self.values[n], 1)))
+
+    def protect(self, n: int, target: float) -> tuple[np.ndarray, dict[int, State]] | None:
+        """The cheapest cells to hide so that ``target`` becomes consistent with the release
+        for variable ``n``: the new states {position: state} and the table that proves it.
+
+        Every other variable may move away from its published figure at a price: y = z + a −
+        b − g + h, with z within what its label says today and the rest priced per unit. A
+        shown figure x ≥ limit may move up (a) or down to the limit (b) at its cost: hidden as
+        "–", it is known to be at least the limit, so whatever y it takes then is consistent
+        with it. Going below the limit (g), or a "<5" going above it (h), is possible only if
+        the label makes no claim about the size (withheld), at a hundred times the cost. The
+        linear program minimises the cost of the deviation; the cells that deviate are hidden.
+        """
+        limit = self.limit
+        columns, signs, lower, upper, costs, kinds = [], [], [], [], [], []
+
+        def column(k, sign, lo, hi, cost, kind):
+            columns.append(k)
+            signs.append(sign)
+            lower.append(lo)
+            upper.append(hi)
+            costs.append(cost)
+            kinds.append(kind)
+
+        for k, v in enumerate(self.variables):
+            state, x = self.model.states[v], self.values[k]
+            if k == n:
+                column(k, 1, target, target, 0, "z")
+                continue
+            if not self.model.published[v]:
+                column(k, 1, 0, None, 0, "z")
+                continue
+            lo, hi = self.model.bounds(v, limit)
+            column(k, 1, lo, hi, 0, "z")
+            if v in self.model.structural:
+                continue
+            cost = self.cost(k)
+            if state == State.SHOWN:
+                column(k, 1, 0, None, cost, "hide")
+                if x > limit:
+                    column(k, -1, 0, x - limit, cost, "hide")
+                if min(limit, x) > 0:
+                    column(k, -1, 0, min(limit, x), WITHHOLD_COST * cost, "withhold")
+            elif state == State.SMALL:
+                column(k, 1, 0, None, WITHHOLD_COST * cost, "withhold")
+            elif state == State.HIDDEN:
+                column(k, -1, 0, limit, WITHHOLD_COST * cost, "withhold")
+        selector = csr_array(
+            (signs, (columns, range(len(columns)))), shape=(len(self.variables), len(columns))
+        )
+        a_eq = None if self.a_eq is None else self.a_eq @ selector
+        if a_eq is None:
+            if target < lower[n] or (upper[n] is not None and target > upper[n]):
+                return None
+            return self.values.copy(), {}
+        solved = self._solve(
+            np.array(costs, dtype=float), list(zip(lower, upper, strict=True)), a_eq
+        )
+        if solved.status != 0:
+            return None
+        y = selector @ solved.x
+        changes = {}
+        for (k, kind), amount in zip(zip(columns, kinds, strict=True), solved.x, strict=True):
+            if kind == "z" or amount <= TOLERANCE:
+                continue
+            if kind == "withhold":
+                changes[k] = State.WITHHELD
+            elif changes.get(k) != State.WITHHELD:
+                changes[k] = State.HIDDEN
+        return y, changes
+
+
+class _Suppression:
+    """Cost-minimising complementary suppression of one linked group, as τ-ARGUS does it with
+    its optimal and network methods, on the attacker's own linear program.
+
+    Every "<5" must be consistent with 0 and with limit − 1 (the interval between follows: the
+    program is convex). For each such requirement the cheapest set of secondary suppressions
+    is found by a linear program (``_Component.protect``); a requirement already met by a table
+    found for an earlier one costs nothing. Hiding only relaxes the program, so a requirement
+    met stays met while hiding goes on, and the table that met it stays a proof of it.
+
+    Then the secondary suppressions are taken back one at a time, the most costly first,
+    wherever every requirement can still be met (the tables that relied on the figure are
+    searched again with it shown): what is left hidden is needed, given the rest. Last, the
+    audit: a "–" that the others pin exactly is shown (anyone can work it out, so showing it
+    adds nothing), one pinned to less than a unit is protected like a "<5".
+    """
+
+    ROUNDS = 6
+
+    def __init__(self, model: Model, variables: list[int], rows: list[int], limit: int):
+        self.model, self.limit = model, limit
+        self.component = _Component(model, variables, rows, limit)
+        self.variables = variables
+        # (position, target) -> a table consistent with the release where it takes target
+        self.witnesses: dict[tuple[int, float], np.ndarray] = {}
+        self.points: list[np.ndarray] = []  # further consistent tables, from the audit
+        self.relaxed = False  # whether anything was hidden since the flag was cleared
+
+    def _state(self, k: int) -> State:
+        return self.model.states[self.variables[k]]
+
+    def _set(self, k: int, state: State) -> None:
+        self.model.states[self.variables[k]] = state
+
+    def _requirements(self) -> list[tuple[int, float]]:
+        """The requirements in force: those of the cells that read "<5" now (a "<5" made
+        "–" because no claim about its size could be kept needs only not to be pinned)."""
+        return [(n, t) for (n, t) in self.witnesses if self._state(n) == State.SMALL]
+
+    def _met(self, n: int, target: float) -> np.ndarray | None:
+        """A table already found (and still consistent) where variable ``n`` is ``target``."""
+        candidates = [
+            y for y in [*self.witnesses.values(), *self.points] if abs(y[n] - target) <= TOLERANCE
+        ]
+        valid = self.component.consistent_only(candidates)
+        return valid[0] if len(valid) else None
+
+    def require(self, n: int, target: float) -> bool:
+        y = self._met(n, target)
+        if y is None:
+            found = self.component.protect(n, target)
+            if found is None:
+                return False
+            y, changes = found
+            for k, state in changes.items():
+                self._set(k, state)
+            self.relaxed |= bool(changes)
+        self.witnesses[(n, target)] = y
+        return True
+
+    def run(self) -> bool:
+        limit = self.limit
+        initial = [self._state(k) for k in range(len(self.variables))]
+        small = [k for k, state in enumerate(initial) if state == State.SMALL]
+        small.sort(key=lambda k: (-self.component.values[k], k))
+        for k in small:
+            for target in (limit - 1, 0):
+                if not self.require(k, target):
+                    return False
+        for _round in range(self.ROUNDS):
+            self.take_back(initial)
+            self.relaxed = False
+            if not self.finish():
+                return False
+            if not self.relaxed:  # nothing more hidden since the last taking back
+                return True
+        return True
+
+    def take_back(self, initial: list[State]) -> None:
+        """Show again every secondary suppression that no requirement needs."""
+        secondary = [
+            k for k, state in enumerate(initial)
+            if self._state(k) != state and self.model.published[self.variables[k]]
+        ]  # fmt: skip
+        secondary.sort(key=lambda k: (-self.component.cost(k), k))
+        for k in secondary:
+            now = self._state(k)
+            steps = [initial[k]]
+            if now == State.WITHHELD and initial[k] == State.SHOWN:
+                steps.append(State.HIDDEN)  # at least a claim about the size
+            for state in steps:
+                if self._try(k, state):
+                    break
+                self._set(k, now)
+
+    def _try(self, k: int, state: State) -> bool:
+        """Give variable ``k`` the tighter ``state`` if every requirement in force can still
+        be met; the requirements whose table no longer fits are searched again."""
+        self._set(k, state)
+        requirements = self._requirements()
+        tables = [self.witnesses[r] for r in requirements]
+        valid = self.component.valid(tables) if tables else []
+        fitting = [y for y, ok in zip(tables, valid, strict=True) if ok]
+        updates = {}
+        for requirement, ok in zip(requirements, valid, strict=True):
+            if ok:
+                continue
+            n, target = requirement
+            y = next((f for f in fitting if abs(f[n] - target) <= TOLERANCE), None)
+            if y is None:
+                y = self.component.consistent(n, target)
+                if y is None:
+                    return False
+                fitting.append(y)
+            updates[requirement] = y
+        self.witnesses.update(updates)
+        return True
+
+    def finish(self) -> bool:
+        """End with a proof that the audit passes, settling what it finds on the way (see the
+        class's docstring)."""
+        for _round in range(self.ROUNDS):
+            failures = self.unproven()
+            if not failures:
+                return True
+            for finding in failures:
+                k = self.component.position[self.model.index[finding.key]]
+                if finding.state == State.SMALL:
+                    targets = [t for t, ok in ((0, finding.low <= TOLERANCE),
+                               (self.limit - 1, finding.high >= self.limit - 1 - TOLERANCE))
+                               if not ok]  # fmt: skip
+                    if not all(self.require(k, t) for t in targets):
+                        return False
+                elif finding.high - finding.low <= TOLERANCE:
+                    self._set(k, State.SHOWN)  # pinned: anyone can work it out already
+                elif not self.require(k, self.component.values[k] + 1):
+                    return False
+        return not self.unproven()
+
+    def unproven(self) -> list[Finding]:
+        """The suppressed cells for which no consistent table proves the label's range.
+
+        The proof for a "<5" is two tables consistent with the release (checked here against
+        every identity and label), one where the cell is 0 and one where it is limit − 1; the
+        range between follows, as the set of consistent tables is convex. For a "–" it is one
+        where the cell is a unit or more from its true figure. A cell without such a proof is
+        audited by its interval (two linear programs), whose extreme tables are kept."""
+        unique = {id(y): y for y in [*self.witnesses.values(), *self.points]}
+        proofs = self.component.consistent_only(list(unique.values()))
+        failures = []
+        for v in self.component.claimed():
+            k = self.component.position[v]
+            column = proofs[:, k]
+            if self.model.states[v] == State.SMALL:
+                proven = (column <= TOLERANCE).any() and (
+                    column >= self.limit - 1 - TOLERANCE
+                ).any()
+            else:
+                proven = (np.abs(column - self.component.values[k]) >= 1 - TOLERANCE).any()
+            if proven:
+                continue
+            points = []
+            finding = self.component.check(v, points)
+            self.points += points
+            if not finding.ok:
+                failures.append(finding)
+        return failures
 
 
 def suppress_model(model: Model, limit: int | None = None) -> None:
-    """Set every variable's state: primary, then complementary suppression until the audit
-    of each linked group passes."""
+    """Set every variable's state: primary suppression below the limit, then the cheapest
+    complementary suppression that the audit of each linked group passes."""
     limit = limit or settings.STATS_MIN_CELL
     for i, value in enumerate(model.values):
         if model.published[i] and value < limit and i not in model.structural:
@@ -231,23 +525,12 @@ def suppress_model(model: Model, limit: int | None = None) -> None:
     for variables, rows in model.components():
         if all(model.states[v] == State.SHOWN for v in variables if model.published[v]):
             continue
-        component = _Component(model, variables, rows, limit)
-        passed: set[int] = set()
-        while (failure := component.first_failure(passed)) is not None:
-            failing = model.index[failure.key]
-            near = {
-                i for c in rows if failing in model.constraints[c] for i in model.constraints[c]
-            }
-            candidates = [v for v in (near or variables) if _may_hide(model, v)]
-            if not candidates:
-                candidates = [v for v in variables if _may_hide(model, v)]
-            if not candidates:
-                for v in variables:
-                    if model.published[v] and v not in model.structural:
-                        model.states[v] = State.WITHHELD
-                break
-            chosen = min(candidates, key=lambda v: (model.values[v], str(model.keys[v])))
-            model.states[chosen] = State.HIDDEN
+        if not _Suppression(model, variables, rows, limit).run():
+            # Not to be protected with a claim about the size: withhold the group.
+            logger.warning("statistics: linked figures withheld: %s", model.keys[variables[0]])
+            for v in variables:
+                if model.published[v] and v not in model.structural:
+                    model.states[v] = State.WITHHELD
 
 
 def audit_model(model: Model, limit: int | None = None) -> list[Finding]:
@@ -288,20 +571,25 @@ def build_model(tables_by: dict, years: tuple[int, ...]) -> Model:
     var = {}
     for (year, scope), tables in tables_by.items():
         published = scope != UNASSIGNED
+        weight = MUNICIPAL_WEIGHT if scope is MUNICIPALITY else 1.0
         for table in tables.values():
             if not table.sensitive:
                 continue
             ids = []
             for row_key, (_label, value) in zip(table.row_keys, table.rows, strict=True):
                 key = _row_var_key(year, scope, table, row_key)
-                var[key] = model.var(key, value, published=published)
+                shared = key[1] == "*"  # a hand-over, also in the municipality's table
+                var[key] = model.var(
+                    key, value, published=published, weight=MUNICIPAL_WEIGHT if shared else weight
+                )
                 ids.append(var[key])
             if table.total is not None:
                 key = (year, scope, table.key, TOTAL)
                 # The total of a table without rows is zero by construction: anyone sees it.
                 var[key] = total = model.var(
-                    key, table.total, published=published, structural=not table.rows
-                )
+                    key, table.total, published=published, structural=not table.rows,
+                    weight=weight,
+                )  # fmt: skip
                 model.identity({**dict.fromkeys(ids, 1), total: -1})
     scopes = {scope for (_year, scope) in tables_by}
     services = [s for s in scopes if s is not MUNICIPALITY]
