@@ -4,11 +4,13 @@ SQLite's FTS5 has no Norwegian stemmer and Python cannot give it a tokenizer of 
 index holds stems made here (``snowballstemmer``, the Snowball algorithms PostgreSQL's
 ``norwegian`` configuration also uses) while the snippets are cut from the original text. That
 works because both texts have exactly the same tokens in the same order: ``tokens()`` splits
-like FTS5's ``unicode61`` tokenizer (letters, digits, private-use characters and nonspacing
-marks are word characters, everything else separates), and every token has exactly one stem.
+exactly as FTS5's ``unicode61`` tokenizer does, by the character classes SQLite itself reports
+(probed once per process: its Unicode tables are older than Python's and differ for a few
+thousand characters), and every token has exactly one stem.
 """
 
 import re
+import sqlite3
 import unicodedata
 from functools import lru_cache
 
@@ -16,9 +18,9 @@ import snowballstemmer
 
 from bts_portal.content.markdown import markdown_to_text
 
-# FTS5's unicode61 with these categories (tested in tests/test_search_index.py).
-WORD_CATEGORIES = ("L", "N")
-WORD_EXTRA = ("Co", "Mn")
+FTS5_TOKENIZER = "unicode61 remove_diacritics 0"
+# Characters beyond the probed range become spaces (unassigned, tags, private use planes).
+PROBED_UP_TO = 0x32000
 STEMMERS = {"nb": "norwegian", "nn": "norwegian", "en": "english"}
 # The markers the database puts around a match; removed from the text so none can be forged.
 MARK_START, MARK_END = "\x02", "\x03"
@@ -54,14 +56,55 @@ STOP_WORDS = {
 }
 
 
-def is_word_character(character: str) -> bool:
-    category = unicodedata.category(character)
-    return category[0] in WORD_CATEGORIES or category in WORD_EXTRA
+@lru_cache(maxsize=1)
+def _fts5_classes() -> tuple[frozenset[str], frozenset[str]]:
+    """(characters that start a word, characters that continue one) for FTS5's tokenizer in
+    the SQLite that Python (and so Django) uses, from one document of every character."""
+    characters = [
+        chr(c) for c in range(0x80, PROBED_UP_TO) if not 0xD800 <= c < 0xE000
+    ]  # fmt: skip
+    db = sqlite3.connect(":memory:")
+    try:
+        db.execute(f"CREATE VIRTUAL TABLE t USING fts5(a, tokenize='{FTS5_TOKENIZER}')")
+        db.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+        classes = []
+        for pattern in ("{}x", "x{}"):
+            db.execute("DELETE FROM t")
+            document = " ".join(pattern.format(c) for c in characters)
+            db.execute("INSERT INTO t (rowid, a) VALUES (1, ?)", [document])
+            terms = [row[0] for row in db.execute("SELECT term FROM v ORDER BY offset")]
+            # A character that is part of a word makes one two-character term with "x".
+            words = {c for c, term in zip(characters, terms, strict=True) if term != "x"}
+            if len(terms) != len(characters):  # a character split its pair in two
+                words = {c for c in characters if _one_token(db, pattern.format(c))}
+            classes.append(frozenset(words))
+    finally:
+        db.close()
+    return classes[0], classes[1]
+
+
+def _one_token(db, text: str) -> bool:
+    db.execute("DELETE FROM t")
+    db.execute("INSERT INTO t (rowid, a) VALUES (1, ?)", [text])
+    return [row[0] for row in db.execute("SELECT term FROM v")] != ["x"]
+
+
+def is_word_character(character: str, *, starts: bool = True) -> bool:
+    """Whether FTS5 reads the character as part of a word (``starts``: as its first letter;
+    a combining mark only continues a word)."""
+    if character < "\x80":
+        return character.isalnum()
+    if ord(character) >= PROBED_UP_TO:
+        return False
+    start, follow = _fts5_classes()
+    return character in (start if starts else follow)
 
 
 def clean(text: str) -> str:
-    """NFC, no control characters (so no forged match markers), single spaces."""
+    """NFC, no control characters (so no forged match markers), nothing beyond the characters
+    whose class was probed, single spaces."""
     text = unicodedata.normalize("NFC", text or "")
+    text = "".join(" " if ord(c) >= PROBED_UP_TO or 0xD800 <= ord(c) < 0xE000 else c for c in text)
     return re.sub(r"\s+", " ", _CONTROL.sub(" ", text)).strip()
 
 
@@ -74,7 +117,7 @@ def tokens(text: str) -> list[str]:
     """The words of ``text`` as FTS5's unicode61 tokenizer sees them."""
     words, current = [], []
     for character in text:
-        if is_word_character(character):
+        if is_word_character(character, starts=not current):
             current.append(character)
         elif current:
             words.append("".join(current))
@@ -93,9 +136,10 @@ def stem(word: str, language: str) -> str:
     """One word's stem: always a single non-empty token, so positions stay aligned."""
     lowered = word.lower()
     stemmed = _stemmer(language).stemWord(lowered)
-    return "".join(c for c in stemmed if is_word_character(c)) or (
-        "".join(c for c in lowered if is_word_character(c)) or "x"
-    )
+    word_stem = "".join(c for c in stemmed if is_word_character(c, starts=False))
+    if word_stem and is_word_character(word_stem[0]):
+        return word_stem
+    return "x"
 
 
 def stems(text: str, language: str) -> str:

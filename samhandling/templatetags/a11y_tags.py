@@ -13,9 +13,11 @@ from django import forms, template
 from django.core.paginator import Page
 from django.forms.formsets import BaseFormSet
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bts_portal.content.translation import current_language
 from samhandling.glossary import link_terms
 
 register = template.Library()
@@ -182,3 +184,13 @@ def has_required_fields(form) -> bool:
 def any_errors(bound_fields) -> bool:
     """Whether any of these fields has an error (a collapsed fieldset then opens)."""
     return any(bound_field.errors for bound_field in bound_fields)
+
+
+@register.filter
+def lang_marked(text):
+    """Text in another language than the page's (a bokmål fallback in an English list)
+    wrapped in ``<span lang>``, so that screen readers pronounce it right (WCAG 3.1.2)."""
+    lang = getattr(text, "lang", None)
+    if lang and lang != current_language():
+        return format_html('<span lang="{}">{}</span>', lang, text)
+    return format_html("{}", text)
