@@ -6,3 +6,8 @@ class BtsPortalConfig(AppConfig):
 
     name = "bts_portal"
     verbose_name = "BTS/BTI-portalen"
+
+    def ready(self):
+        from .page_cache import connect_signals
+
+        connect_signals()

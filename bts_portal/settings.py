@@ -74,10 +74,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # ?sprak=nn: the language switch as plain links, without a session or a CSRF token.
+    "bts_portal.language.LanguageParameterMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Anonymous visitors get public pages from the cache (issue 19); nobody logged in does.
+    "bts_portal.page_cache.PublicPageCacheMiddleware",
     # A broker outage or a full disk answered in plain words, not with a 500 (issue 16).
     "bts_portal.middleware.ServiceFaultMiddleware",
     # The absolute session lifetime, and a form's text kept across a forced login (issue 13).
@@ -154,6 +158,11 @@ CACHES = {
         env.str("CACHE_URL", default=env.str("REDIS_URL", default="locmemcache://"))
     )
 }
+
+# Public pages kept for anonymous visitors: on the server until the content changes (or this
+# many seconds pass), and in browsers and proxies for PUBLIC_MAX_AGE seconds. 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PUBLIC_MAX_AGE = env.int("PUBLIC_MAX_AGE", default=300)
 
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 # Uploaded files are never served directly: views check permissions and stream them.

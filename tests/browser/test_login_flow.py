@@ -30,12 +30,15 @@ def test_staff_menu_is_usable_on_a_phone(demo, open_page, live_server):
     assert width <= PHONE["width"], "the page scrolls sideways on a phone"
 
 
-def test_language_switch_works_without_javascript_tricks(demo, open_page):
+def test_language_switch_is_a_plain_link_that_is_remembered(demo, open_page):
     page = open_page("/")
-    page.get_by_label("Språk").select_option("nn")
-    page.get_by_role("button", name="Bytt").click()
+    page.get_by_role("navigation", name="Språk").get_by_role("link", name="Norsk (nynorsk)").click()
     assert page.locator("html").get_attribute("lang") == "nn"
     assert page.get_by_role("heading", name="Er du uroa for eit barn?").is_visible()
+    # The choice stays for the next page, and the link to it carries no language.
+    page.get_by_role("link", name="Tenester").first.click()
+    assert page.locator("html").get_attribute("lang") == "nn"
+    assert "sprak=" not in page.url
 
 
 def test_pages_make_no_request_outside_the_portal(demo, open_page, live_server):
