@@ -4,6 +4,7 @@ from the cache (the dashboard, CSV and PDF after the first request) and for the 
 
 import time
 import tracemalloc
+from collections import Counter
 from datetime import date, timedelta
 
 from _setup import setup_django
@@ -17,7 +18,7 @@ from django.utils import timezone  # noqa: E402
 
 from organisasjon.models import Bruker, Tjeneste  # noqa: E402
 from stafettlogg.models import Innslag, Samtykke, Stafettlogg, Undring  # noqa: E402
-from statistikk.disclosure import publish  # noqa: E402
+from statistikk.disclosure import State, publish  # noqa: E402
 from statistikk.indicators import compute_all  # noqa: E402
 from statistikk.models import ReportFile  # noqa: E402
 from statistikk.release_cache import cached_release, data_version  # noqa: E402
@@ -96,8 +97,13 @@ def run() -> None:
     timed("indicators, every scope, one year (no audit)", lambda: compute_all(year))
     release = timed("release: both years, suppression + audit", lambda: publish(year))
     timed("interval audit of the release alone", release.audit)
+    model = release.model
+    shown_as = Counter(state for state, published in zip(model.states, model.published,
+                                                         strict=True) if published)  # fmt: skip
     print(
-        f"release: {len(release.model.keys)} figures, {len(release.model.constraints)} identities"
+        f"release: {len(model.keys)} figures, {len(model.constraints)} identities; "
+        f"{shown_as[State.SMALL]} read <5, {shown_as[State.HIDDEN]} hidden as – to protect "
+        f"them, {shown_as[State.WITHHELD]} withheld"
     )
     timed("data version (the cache key's fingerprint)", data_version)
     cache.clear()

@@ -1,8 +1,8 @@
 """The annual report (årsrapport BTS) as PDF: the coordinator's assessment first, then the
 indicators with last year beside this year, then the appendices about the figures.
 
-``statistikk.tasks`` (the shared PDF pipeline) renders the same template; this module is the
-renderer the benchmark uses and the one the pipeline can call.
+The one renderer: the shared PDF pipeline (``statistikk.tasks``), the benchmark and the tests
+all call ``render_report``, on the cached release the dashboard and the CSV show.
 """
 
 from django.conf import settings

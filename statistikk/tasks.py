@@ -2,37 +2,17 @@
 
 from celery import shared_task
 from django.conf import settings
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 
-from bts_portal.content.markdown import render_markdown
 from bts_portal.jobs import build_document
 
-from .charts import bars
-from .indicators import compute
-from .models import Arsrapport, ReportFile
-
-
-def render_report(report: ReportFile) -> bytes:
-    from weasyprint import HTML  # needs Pango; loaded only when a PDF is made
-
-    tables = [
-        {"table": t, "bars": bars(t)[0], "height": bars(t)[1]}
-        for t in compute(report.year, report.tjeneste)
-    ]
-    narrative = Arsrapport.objects.filter(year=report.year).first()
-    html = render_to_string("statistikk/report_pdf.html", {
-        "report": report, "tables": tables, "narrative": narrative,
-        "kommune_navn": settings.KOMMUNE_NAVN,
-        "sections": {key: render_markdown(getattr(narrative, key, "") or "")
-                     for key in ("assessment", "what_worked", "plan_next_year")},
-        "generated_at": timezone.now(),
-    })  # fmt: skip
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+from .models import ReportFile
+from .report import render_report
 
 
 def render_annual_report(report: ReportFile, progress=lambda percent: None) -> bytes:
-    """The PDF's bytes for the shared pipeline (bts_portal.jobs), which stores them."""
+    """The PDF's bytes for the shared pipeline (bts_portal.jobs), which stores them: the same
+    renderer as everywhere else, on the cached release the dashboard and the CSV show."""
     progress(20)
     with translation.override(settings.LANGUAGE_CODE):
         return render_report(report)
