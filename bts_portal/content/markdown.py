@@ -6,6 +6,7 @@ loads anything from outside the portal.
 """
 
 import re
+from functools import lru_cache
 
 import markdown as md
 import nh3
@@ -21,8 +22,11 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+@lru_cache(maxsize=4096)
 def render_markdown(text: str) -> SafeString:
-    """Markdown to sanitised HTML, safe to put in a page as it is."""
+    """Markdown to sanitised HTML, safe to put in a page as it is. Converted once per text
+    and process: the same text (a page shown again, a list of summaries) is not converted
+    again, and an edited text is a new key, so nothing stale is ever returned."""
     if not text:
         return mark_safe("")
     html = md.markdown(text, extensions=["extra", "sane_lists"], output_format="html")
@@ -39,6 +43,7 @@ def render_markdown(text: str) -> SafeString:
     return mark_safe(clean)  # noqa: S308 - sanitised by nh3 above
 
 
+@lru_cache(maxsize=4096)
 def markdown_to_text(text: str) -> str:
     """The words of a Markdown text without any markup, for search snippets."""
     html = md.markdown(text or "", extensions=["extra"])
