@@ -7,7 +7,9 @@ from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -155,3 +157,27 @@ def test_follow_up_indicators_take_the_same_queries_for_1x_and_10x_employees(
     # Every table for every scope, both years: the case figures and the follow-up.
     with django_assert_max_num_queries(31):
         compute_all(YEAR)
+
+
+def _indicator_queries(people, required, n):
+    _employees(people, required, n)
+    with CaptureQueriesContext(connection) as queries:
+        tables = compute_all(YEAR)
+    return len(queries), tables
+
+
+def test_ten_times_the_employees_take_exactly_the_same_queries_and_are_all_counted(
+    people, required
+):
+    def figures(tables, key):  # the rows in order: the labels are translated
+        return list(_table(tables[people["kindergarten"].pk], key).values())
+
+    few, tables = _indicator_queries(people, required, 3)
+    assert figures(tables, "opplaering") == [3, 0, 3]  # orientations, trainings, people
+    many, tables = _indicator_queries(people, required, 27)
+    assert many == few
+    # Everyone confirmed the reading and was oriented: 30 new employees in the kindergarten.
+    due, read = figures(tables, "leseliste")
+    assert read == 30
+    assert due >= read
+    assert figures(tables, "opplaering") == [30, 0, 30]
