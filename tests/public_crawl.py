@@ -23,7 +23,8 @@ class PageLinks(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "a" and a.get("href"):
+        # A language link (hreflang) leads to the same page in another language.
+        if tag == "a" and a.get("href") and not a.get("hreflang"):
             self.links.append(urljoin(self.base, a["href"]))
         if tag == "title":
             self._in_title = True

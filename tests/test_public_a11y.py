@@ -190,3 +190,13 @@ def test_tel_href():
     assert tel_href("77 00 50 10") == "tel:+4777005010"
     assert tel_href("+47 800 40 008") == "tel:+4780040008"
     assert tel_href("0047 22 00 00 00") == "tel:+4722000000"
+
+
+def test_bokmal_fallback_in_an_english_filter_list_is_marked_as_bokmal(demo, client):
+    from tiltaksoversikt.models import Tema
+
+    untranslated, translated = Tema.objects.filter(tiltak__isnull=False).distinct()[:2]
+    Tema.objects.filter(pk=untranslated.pk).update(title_en="")
+    html = client.get("/tiltak/?sprak=en").content.decode()
+    assert f'<span lang="nb">{untranslated.title}</span>' in html
+    assert f'>{translated.title_en} <span class="count">' in html

@@ -12,6 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from bts_portal.content.search import filter_by_text
+from bts_portal.content.translation import localized
 from organisasjon.models import AGE_MAX, AGE_PREGNANCY, Tjeneste
 
 from .models import LEVEL_CHOICES, Tema, Tilgang, Tiltak
@@ -49,7 +50,8 @@ class CatalogueFilterForm(forms.Form):
 
     def __init__(self, *args, themes, services, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tema"].choices = [(t.slug, t.title) for t in themes]
+        # In the reader's language where the theme has it; bokmål otherwise, marked as such.
+        self.fields["tema"].choices = [(t.slug, localized(t, "title")) for t in themes]
         self.fields["tjeneste"].choices = [(s.slug, s.name) for s in services]
 
 
