@@ -248,6 +248,8 @@ if OIDC_ISSUER:
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
+# ...but a request that changed nothing writes the session at most every 30 s.
+SESSION_ENGINE = "innlogging.session_store"
 # However active, a login ends after this long (innlogging.middleware).
 SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_SECONDS", default=10 * 3600)
 # The staff pages warn this long before the idle timeout, with a button to extend.

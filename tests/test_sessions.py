@@ -133,3 +133,38 @@ def test_the_last_user_cookie_is_signed_and_http_only(client, employee):
     cookie = client.cookies[LAST_USER_COOKIE]
     assert cookie["httponly"]
     assert cookie.value != str(employee.pk)
+
+
+def _session_writes(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return sum(
+        q["sql"].startswith(("UPDATE", "INSERT")) and "django_session" in q["sql"]
+        for q in context.captured_queries
+    )
+
+
+def test_the_idle_expiry_is_written_at_most_every_half_minute(client, employee):
+    from django.contrib.sessions.models import Session
+
+    from innlogging.session_store import REFRESH_SECONDS
+
+    with time_machine.travel(time.time(), tick=False) as clock:
+        log_in(client, employee)
+        client.get(HOME)
+        key = client.session.session_key
+        expires = Session.objects.get(pk=key).expire_date
+        clock.shift(REFRESH_SECONDS - 5)
+        assert _session_writes(client, HOME) == 0
+        assert Session.objects.get(pk=key).expire_date == expires
+        clock.shift(10)
+        assert _session_writes(client, HOME) == 1
+        moved = Session.objects.get(pk=key).expire_date
+        assert (moved - expires).total_seconds() == REFRESH_SECONDS + 5
+        # Busy for the whole idle period, one page every 20 s: still logged in at the end.
+        for _ in range(settings.SESSION_COOKIE_AGE // 20 + 5):
+            clock.shift(20)
+            assert logged_in(client)
