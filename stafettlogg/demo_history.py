@@ -31,9 +31,10 @@ from django.utils import timezone
 
 from bts_portal.content.models import Status
 from oppfolging import services as follow_up
-from oppfolging.models import Mote, Opplaering
+from oppfolging.models import Lesebekreftelse, Lesekrav, Mote, Opplaering
 from organisasjon.models import Bruker, Rolle, Tjeneste
 from organisasjon.services import membership_add
+from samhandling.models import Element, ElementType
 from tiltaksoversikt.models import Tiltak
 
 from . import access_log, services
@@ -559,6 +560,28 @@ def _follow_up(world: World) -> None:
                         by=coordinator, user=user, tjeneste=world.services[slug], kind=kind,
                         title="BTI og stafettloggen", held_on=held_on,
                     )  # fmt: skip
+    _read_lists(world, coordinator)
+
+
+def _read_lists(world: World, coordinator: Bruker) -> None:
+    """The published routines as required reading for the staff, from the first year on; most
+    staff confirm within months, some not yet (dated on the demo clock afterwards: the rows
+    take their default time from the real clock)."""
+    rng = world.rng
+    routines = Element.objects.filter(type=ElementType.RUTINE, status=Status.PUBLISHED)
+    for n, element in enumerate(routines.order_by("pk")[:3]):
+        set_on = datetime.combine(date(world.first_day.year + n // 2, 2, 1), time(9),
+                                  timezone.get_current_timezone())  # fmt: skip
+        requirement = follow_up.lesekrav_create(
+            by=coordinator, element=element, roles=[Rolle.ANSATT, Rolle.BTI_KONTAKT]
+        )
+        Lesekrav.objects.filter(pk=requirement.pk).update(created_at=set_on)
+        for users in world.staff.values():
+            for user in users:
+                read_on = set_on + timedelta(days=rng.randint(3, 420), hours=rng.randint(0, 8))
+                if rng.random() < 0.85 and read_on.date() <= world.clock.last_day:
+                    done = follow_up.reading_confirm(user=user, lesekrav=requirement)
+                    Lesebekreftelse.objects.filter(pk=done.pk).update(confirmed_at=read_on)
 
 
 # --- Loading --------------------------------------------------------------------------------
