@@ -62,6 +62,17 @@ def invalidate() -> None:
     transaction.on_commit(_new_generation)
 
 
+def per_content(name: str, compute):
+    """``compute()``, kept until public content next changes: for what pages build from the
+    guide or the catalogue on every request (a level's steps, the measure picker)."""
+    key = f"public-content:{generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=settings.PAGE_CACHE_SECONDS or 60)
+    return value
+
+
 def _is_public(model) -> bool:
     return model._meta.app_label in PUBLIC_APPS or model._meta.label in PUBLIC_MODELS
 
@@ -136,8 +147,7 @@ class PublicPageCacheMiddleware:
             or "private" in response.get("Cache-Control", "")
             or "no-store" in response.get("Cache-Control", "")
             or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # a form's token is personal
-            or (getattr(request, "session", None) is not None
-            and request.session.modified)
+            or (getattr(request, "session", None) is not None and request.session.modified)
         ):
             return response
         etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'

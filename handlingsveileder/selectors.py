@@ -7,6 +7,7 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from bts_portal.content.models import Status
+from bts_portal.page_cache import per_content
 from samhandling.models import Audience
 
 from .models import AgeGroup, Niva, Tegn, TemaVeileder, Trinn, Verktoy
@@ -53,8 +54,12 @@ def step_with_neighbours(key: str) -> tuple[Trinn, Trinn | None, Trinn | None]:
 
 
 def steps_for_level(number: int) -> list[Trinn]:
-    """The steps of a level as a checklist, for the case logs (by their stable keys)."""
-    return list(published_steps(public=False).filter(niva__number=number))
+    """The steps of a level as a checklist, for the case logs (by their stable keys); built
+    once per change to the guide, not on every case page."""
+    return per_content(
+        f"steps-for-level:{number}",
+        lambda: list(published_steps(public=False).filter(niva__number=number)),
+    )
 
 
 def signs_by_age() -> list[tuple[str, str, list[tuple[object, list[Tegn]]]]]:

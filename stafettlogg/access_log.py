@@ -225,7 +225,9 @@ def case_view(*, event, need="read"):
         def wrapper(request, pk, *args, **kwargs):
             if gate := second_factor_gate(request):  # no case content without a second factor
                 return gate
-            case = get_object_or_404(Stafettlogg.objects.select_related("tjeneste"), pk=pk)
+            case = get_object_or_404(
+                Stafettlogg.objects.select_related("tjeneste", "stafettholder"), pk=pk
+            )
             access = permissions.case_access(request.user, case)
             audit = Audit(
                 event=_by_method(event, request.method),

@@ -43,6 +43,16 @@ def covered_services(case: Stafettlogg) -> QuerySet[Tjeneste]:
     return Tjeneste.objects.filter(consents__in=active_consents(case)).distinct()
 
 
+def services_covered_by(consents: list[Samtykke], *, today=None) -> list[Tjeneste]:
+    """``covered_services`` from consents already loaded (with their services), in name
+    order: the same rule as ``active_consents``, without another query."""
+    today = today or timezone.localdate()
+    active = [c for c in consents if not c.refused and c.withdrawn_at is None
+              and c.valid_until >= today]  # fmt: skip
+    services = {s.pk: s for c in active for s in c.services.all()}
+    return sorted(services.values(), key=lambda s: (s.name, s.pk))
+
+
 def lock(case: Stafettlogg) -> Lock | None:
     """None while the case may be read; otherwise why not (withdrawn or expired consent)."""
     if active_consents(case).exists():

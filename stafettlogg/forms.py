@@ -3,8 +3,8 @@ import uuid
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from bts_portal.content.uploads import validate_document
 from bts_portal.form_fields import (
@@ -12,6 +12,7 @@ from bts_portal.form_fields import (
     BoundedModelMultipleChoiceField,
     formfield_for,
 )
+from bts_portal.page_cache import per_content
 from bts_portal.permissions import WORK_ROLES
 from organisasjon.models import Bruker, Tjeneste
 from tiltaksoversikt.models import Tiltak
@@ -315,11 +316,17 @@ class MeasureForm(OneTimeForm):
         super().__init__(*args, **kwargs)
         # Grouped by the service that provides it, alphabetical inside: 60 names are found
         # by typing, and the provider tells two measures of the same name apart.
-        groups: dict[str, list] = {}
-        for tiltak in self.fields["tiltak"].queryset:
-            provider = tiltak.tjeneste.name if tiltak.tjeneste_id else _("Other providers")
-            groups.setdefault(provider, []).append((tiltak.pk, tiltak.title))
-        self.fields["tiltak"].choices = [("", "---------"), *sorted(groups.items())]
+        queryset = self.fields["tiltak"].queryset
+
+        def grouped():
+            groups: dict[str, list] = {}
+            for tiltak in queryset:
+                provider = tiltak.tjeneste.name if tiltak.tjeneste_id else _("Other providers")
+                groups.setdefault(provider, []).append((tiltak.pk, tiltak.title))
+            return [("", "---------"), *sorted(groups.items())]
+
+        # The catalogue changes seldom: built once per change, not on every case page.
+        self.fields["tiltak"].choices = per_content(f"measure-picker:{get_language()}", grouped)
 
     def clean(self):
         cleaned = super().clean()
@@ -401,6 +408,24 @@ class ParticipantForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["tjeneste"].queryset = services
         self.fields["user"].queryset = _workers(services)
+
+
+def share_choices(first: forms.Form, *others: forms.Form, known: dict | None = None) -> None:
+    """Render the choices of ``first``'s choice fields once and show the same list in
+    ``others`` (forms of one page that offer the same people and services); ``known`` gives
+    the objects of a field that the page has loaded already. Validation still checks a
+    posted value against the field's queryset."""
+    known = known or {}
+    for name, field in first.fields.items():
+        if not isinstance(field, forms.ModelChoiceField):
+            continue
+        if name in known:
+            empty = [("", field.empty_label)] if field.empty_label is not None else []
+            choices = [*empty, *((obj.pk, field.label_from_instance(obj)) for obj in known[name])]
+        else:
+            choices = list(iter(field.choices))  # iter: no COUNT query first
+        for form in (first, *others):
+            form.fields[name].widget.choices = choices
 
 
 class CloseForm(OneTimeForm):

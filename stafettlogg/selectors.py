@@ -147,6 +147,7 @@ def case_page(case: Stafettlogg, user, page: int = 1) -> dict:
     entries, has_more = timeline(case, page)
     done = set(case.done_steps.values_list("step_key", flat=True))
     steps = steps_for_level(case.level)
+    consents = list(case.consents.prefetch_related("services"))
     return {
         "case": case,
         "entries": entries,
@@ -158,8 +159,8 @@ def case_page(case: Stafettlogg, user, page: int = 1) -> dict:
             )
         ),
         "guardians": list(case.guardians.all()),
-        "consents": list(case.consents.prefetch_related("services")),
-        "covered": list(consent.covered_services(case)),
+        "consents": consents,
+        "covered": consent.services_covered_by(consents),
         "checklist": checklist.items(steps, done, case.level_started_on),
         "pending_handover": case.handovers.filter(status=Overforing.Status.PENDING)
         .select_related("to_user", "to_tjeneste")

@@ -246,15 +246,19 @@ def _page_number(request) -> int:
 
 def _case_page(request, case, *, status=200, **extra):
     context = selectors.case_page(case, request.user, _page_number(request))
-    covered = consent.covered_services(case)
+    covered = Tjeneste.objects.filter(pk__in=[s.pk for s in context["covered"]])
+    participant_form = forms.ParticipantForm(services=covered, auto_id="participant-%s")
+    handover_form = forms.ParticipantForm(services=covered, auto_id="handover-%s")
+    # One query for both forms, not four: the services are those the page has loaded.
+    forms.share_choices(participant_form, handover_form, known={"tjeneste": context["covered"]})
     # Every form of the page gets ids of its own (several have a "text" or a "user").
     context.update({
         "access": request.case_access,
         "entry_forms": {kind: _entry_form(kind, case) for kind in ENTRY_FORMS},
         "kinds": Innslag.Kind,
         "level_form": forms.LevelForm(auto_id="level-%s"),
-        "participant_form": forms.ParticipantForm(services=covered, auto_id="participant-%s"),
-        "handover_form": forms.ParticipantForm(services=covered, auto_id="handover-%s"),
+        "participant_form": participant_form,
+        "handover_form": handover_form,
         "close_form": forms.CloseForm(auto_id="close-%s"),
         "report_form": forms.ReportForm(auto_id="report-%s"),
     })  # fmt: skip

@@ -85,3 +85,27 @@ def test_documents_cost_the_same_queries_with_10_and_1000_entries(client, people
     small = queries(client, url)
     add_entries(case, holder, 990)
     assert queries(client, url) == small
+
+
+def test_the_case_page_takes_at_most_15_queries_however_big_the_case(
+    client, people, case, django_assert_max_num_queries
+):
+    """1,000 entries, every participant a service may add and a page of measures: the page
+    still costs the session, the rule, the case's own rows and the one access-log insert."""
+    from stafettlogg import services
+
+    from .factories import BrukerFactory, grant_role
+
+    holder = people["users"]["stafettholder"]
+    for n in range(8):
+        colleague = BrukerFactory(username=f"kollega{n}")
+        grant_role(colleague, people["clinic"], "ansatt")
+        services.participant_add(case=case, by=holder, user=colleague, tjeneste=people["clinic"])
+    add_entries(case, holder, 1000)
+    client.force_login(holder)
+    url = reverse("stafettlogg:case", kwargs={"pk": case.pk})
+    client.get(url)  # the guide's steps and the catalogue are kept until they change
+    with django_assert_max_num_queries(15):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert str(colleague) in response.content.decode()  # the last participant is listed
