@@ -4,6 +4,7 @@ import csv
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
@@ -104,6 +105,14 @@ def export_csv(request):
         if table.total_cell is not None:
             writer.writerow([table.title, _("Total"), str(table.total_cell),
                              str(table.previous.total_cell or "")])  # fmt: skip
+    # The labels' meaning, as in the dashboard's legend: a file passed on keeps it.
+    writer.writerow([])
+    writer.writerow([f"<{settings.STATS_MIN_CELL}", _(
+        "A figure from 0 to 4: too small to show without pointing at a child.")])  # fmt: skip
+    writer.writerow(["–", _(
+        "Hidden so that a small figure cannot be worked out from the others (by subtraction "
+        "from totals, other years or other services)."
+    )])  # fmt: skip
     return response
 
 
