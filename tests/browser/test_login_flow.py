@@ -23,7 +23,10 @@ def test_staff_menu_is_usable_on_a_phone(demo, open_page, live_server):
     page = open_page("/ansatt/logg-inn/", viewport=PHONE)
     log_in(page, live_server, "leder.skole", DEMO_PASSWORD)
     page.wait_for_url(f"{live_server.url}/ansatt/")
-    page.get_by_role("link", name="Mine tjenester").click()
+    menu = page.get_by_role("navigation", name="Meny for ansatte")
+    assert not menu.get_by_role("link", name="Mine tjenester").is_visible()  # folded away
+    menu.get_by_text("Meny", exact=True).click()
+    menu.get_by_role("link", name="Mine tjenester").click()
     page.get_by_role("link", name="Sentrum skole").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Sentrum skole"
     width = page.evaluate("document.documentElement.scrollWidth")
