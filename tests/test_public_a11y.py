@@ -200,3 +200,12 @@ def test_bokmal_fallback_in_an_english_filter_list_is_marked_as_bokmal(demo, cli
     html = client.get("/tiltak/?sprak=en").content.decode()
     assert f'<span lang="nb">{untranslated.title}</span>' in html
     assert f'>{translated.title_en} <span class="count">' in html
+
+
+def test_the_guides_duty_to_report_box_has_tappable_numbers(demo, client):
+    child_welfare = Tjeneste.objects.get(slug="barneverntjenesten")
+    html = client.get("/veileder/nivaa/0/").content.decode()
+    box = html[html.index('class="card card-attention duty-box"') :]
+    box = box[: box.index("</aside>")]
+    for href in ("tel:112", "tel:116111", tel_href(child_welfare.phone)):
+        assert f'href="{href}"' in box, href
