@@ -10,20 +10,12 @@ class SokConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import (
-            m2m_changed,
-            post_delete,
-            post_migrate,
-            post_save,
-            pre_delete,
-        )
+        from django.db.models.signals import post_migrate
 
         from . import signals, sources
 
         sources.register()
-
-        post_save.connect(signals.saved, dispatch_uid="sok-saved")
-        pre_delete.connect(signals.deleting, dispatch_uid="sok-deleting")
-        post_delete.connect(signals.deleted, dispatch_uid="sok-deleted")
-        m2m_changed.connect(signals.relations_changed, dispatch_uid="sok-m2m")
+        # For the models the index reads only: a receiver for every model would keep Django
+        # from fast deletes everywhere. Apps register their sources in ready(), before this.
+        signals.connect()
         post_migrate.connect(signals.migrated, sender=self, dispatch_uid="sok-migrated")

@@ -18,17 +18,23 @@ from .text import MARK_END, MARK_START, query_words, stem
 # Stems this long also find longer words (compounds: søvn → søvnproblemer).
 PREFIX_MIN = 4
 MAX_ALTERNATIVES = 8
-# One page of hits on SQLite: snippets of up to 28 tokens from the summary and the text,
-# ranked by bm25 with the columns title, summary, text and keywords weighted 10, 4, 1 and 3
-# (PostgreSQL weighs them A, B, C and B).
+# One page of hits on SQLite, ranked by bm25 with the columns title, summary, text and
+# keywords weighted 10, 4, 1 and 3 (PostgreSQL weighs them A, B, C and B). The inner query
+# ranks and cuts the page; snippets of up to 28 tokens from the summary and the text are then
+# made for that page's rows only (the outer WHERE keeps them, so snippet() runs ten times,
+# not once for every match). CROSS JOIN keeps the full-text match the outer loop: joined the
+# other way, SQLite would run the match again for every document in the language.
 SQLITE_PAGE = (
     "SELECT d.kind, d.object_id, d.url, d.title, "
     "snippet(sok_fts, 1, char(2), char(3), '…', 28), "
     "snippet(sok_fts, 2, char(2), char(3), '…', 28), "
     "bm25(sok_fts, 10.0, 4.0, 1.0, 3.0) AS score "
-    "FROM sok_fts JOIN sok_document d ON d.id = sok_fts.rowid "
-    "WHERE sok_fts MATCH %s AND d.language = %s "
-    "ORDER BY score, d.title, d.id LIMIT %s OFFSET %s"
+    "FROM sok_fts CROSS JOIN sok_document d ON d.id = sok_fts.rowid "
+    "WHERE sok_fts MATCH %s AND sok_fts.rowid IN ("
+    " SELECT sok_fts.rowid FROM sok_fts CROSS JOIN sok_document d ON d.id = sok_fts.rowid"
+    " WHERE sok_fts MATCH %s AND d.language = %s"
+    " ORDER BY bm25(sok_fts, 10.0, 4.0, 1.0, 3.0), d.title, d.id LIMIT %s OFFSET %s) "
+    "ORDER BY score, d.title, d.id"
 )
 HEADLINE = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=35, MinWords=15, ShortWord=2"
 
@@ -80,7 +86,8 @@ def fts5_expression(groups: list[Group], language: str, *, any_word: bool) -> st
             parts.append(term + "*" if _prefix(word, language) else term)
         return " + ".join(parts)
 
-    joined = [" OR ".join(phrase(p) for p in group) for group in groups]
+    # Synonyms with one stem make one phrase.
+    joined = [" OR ".join(dict.fromkeys(phrase(p) for p in group)) for group in groups]
     return (" OR " if any_word else " AND ").join(f"({g})" for g in joined)
 
 
@@ -123,7 +130,7 @@ def count(groups: list[Group], language: str, *, any_word: bool) -> int:
             )
         else:
             cursor.execute(
-                "SELECT count(*) FROM sok_fts JOIN sok_document d ON d.id = sok_fts.rowid "
+                "SELECT count(*) FROM sok_fts CROSS JOIN sok_document d ON d.id = sok_fts.rowid "
                 "WHERE sok_fts MATCH %s AND d.language = %s",
                 [fts5_expression(groups, language, any_word=any_word), language],
             )
@@ -136,10 +143,8 @@ def page(
     if connection.vendor == "postgresql":
         return _pg_page(groups, language, any_word=any_word, offset=offset, limit=limit)
     with connection.cursor() as cursor:
-        cursor.execute(
-            SQLITE_PAGE,
-            [fts5_expression(groups, language, any_word=any_word), language, limit, offset],
-        )
+        expression = fts5_expression(groups, language, any_word=any_word)
+        cursor.execute(SQLITE_PAGE, [expression, expression, language, limit, offset])
         rows = cursor.fetchall()
     return [
         Match(kind, object_id, url, title, render_snippet(_choose(summary, body)), -score)

@@ -4,6 +4,7 @@ the things its text depends on (a theme's name in the measures that have it)."""
 from functools import cache
 
 from django.apps import apps
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from bts_portal.content.search import all_sources
 
@@ -23,6 +24,22 @@ def _maps_for(registered: int):
         for label, related in source.depends_on:
             dependants.setdefault(apps.get_model(label), []).append((source, related))
     return by_model, dependants
+
+
+def connect() -> None:
+    """Follow the registered sources' models, the models their text depends on, and their
+    many-to-many relations."""
+    by_model, dependants = _maps()
+    for model in {*by_model, *dependants}:
+        uid = f"sok-{model._meta.label_lower}"
+        post_save.connect(saved, sender=model, dispatch_uid=f"{uid}-saved")
+        pre_delete.connect(deleting, sender=model, dispatch_uid=f"{uid}-deleting")
+        post_delete.connect(deleted, sender=model, dispatch_uid=f"{uid}-deleted")
+        for field in model._meta.many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(
+                relations_changed, sender=through, dispatch_uid=f"sok-{through._meta.label_lower}"
+            )
 
 
 def saved(sender, instance, raw=False, **kwargs):
