@@ -58,9 +58,10 @@ worker: install ## A Celery worker (needs CELERY_BROKER_URL)
 beat: install ## Celery beat with the database scheduler (needs CELERY_BROKER_URL)
 	$(BIN)/celery -A bts_portal beat --loglevel=INFO
 
-bench: install ## Print timings and ratios for the heavy pages (not asserted anywhere)
-	cd bench && for script in *.py; do case $$script in _*) continue;; esac; \
-	  echo "== $$script"; ../$(BIN)/python $$script || exit 1; done
+bench: install ## Pages through gunicorn against the floor, then the heavy tasks (printed, not asserted)
+	pages=0; $(BIN)/python bench/pages.py || pages=$$?; \
+	cd bench && for script in *.py; do case $$script in _*|pages.py) continue;; esac; \
+	  echo "== $$script"; ../$(BIN)/python $$script || exit 1; done; exit $$pages
 
 soak: install ## 20 staff and 4 visitors for 60 s against gunicorn on a fresh PostgreSQL database
 	$(BIN)/python soak/run.py
