@@ -13,6 +13,7 @@ from django import forms, template
 from django.core.paginator import Page
 from django.forms.formsets import BaseFormSet
 from django.urls import reverse
+from django.utils.functional import LazyObject, empty
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -60,9 +61,19 @@ def _field_anchor(bound_field) -> str:
     return anchor or ""
 
 
+def _evaluated_values(context):
+    """The context's values, leaving out lazy ones not evaluated yet (the CSRF token, the
+    user): they hold no form or page, and evaluating the token would set a cookie on every
+    page, so that no public page could be cached."""
+    for value in context.flatten().values():
+        if isinstance(value, LazyObject) and value._wrapped is empty:
+            continue
+        yield value
+
+
 def invalid_forms_in(context) -> list[forms.BaseForm]:
     found, seen = [], set()
-    for value in context.flatten().values():
+    for value in _evaluated_values(context):
         for form in _forms_in(value):
             if id(form) in seen or not form.is_bound:
                 continue
@@ -115,7 +126,7 @@ def title_context(context) -> str:
 
     The section's own front page (e.g. /veileder/) does not repeat itself."""
     parts = []
-    for value in context.flatten().values():
+    for value in _evaluated_values(context):
         if isinstance(value, Page) and value.number > 1:
             parts.append(
                 _("page %(number)s of %(pages)s")
