@@ -209,3 +209,15 @@ def test_the_guides_duty_to_report_box_has_tappable_numbers(demo, client):
     box = box[: box.index("</aside>")]
     for href in ("tel:112", "tel:116111", tel_href(child_welfare.phone)):
         assert f'href="{href}"' in box, href
+
+
+def test_public_level_page_speaks_to_parents_and_the_staff_page_to_employees(demo, client):
+    from handlingsveileder.models import Niva
+
+    level = Niva.objects.get(number=0)
+    public = client.get("/veileder/nivaa/0/").content.decode()
+    assert level.summary not in public  # "Du undrer deg …" is written to the employee
+    assert "barnet ditt" in public
+    client.force_login(Bruker.objects.get(username="koordinator"))
+    staff = client.get("/ansatt/veileder/nivaa/0/").content.decode()
+    assert level.summary in staff
