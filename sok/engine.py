@@ -25,8 +25,8 @@ MAX_ALTERNATIVES = 8
 # not once for every match). CROSS JOIN keeps the full-text match the outer loop: joined the
 # other way, SQLite would run the match again for every document in the language.
 SQLITE_PAGE = (
-    "SELECT d.kind, d.object_id, d.url, d.title, "
-    "snippet(sok_fts, 1, char(2), char(3), '…', 28), "
+    "SELECT d.kind, d.object_id, d.url, d.title, d.title_language, d.summary_language, "
+    "d.body_language, snippet(sok_fts, 1, char(2), char(3), '…', 28), "
     "snippet(sok_fts, 2, char(2), char(3), '…', 28), "
     "bm25(sok_fts, 10.0, 4.0, 1.0, 3.0) AS score "
     "FROM sok_fts CROSS JOIN sok_document d ON d.id = sok_fts.rowid "
@@ -49,6 +49,8 @@ class Match:
     title: str
     snippet: SafeString
     rank: float
+    title_language: str = ""  # where it is not the page's (a missing translation)
+    snippet_language: str = ""
 
 
 def parse(query: str, language: str) -> list[Group]:
@@ -113,11 +115,9 @@ def render_snippet(text: str) -> SafeString:
     )
 
 
-def _choose(summary_snippet: str, body_snippet: str) -> str:
-    """Where the words are in the text, the passage around them; otherwise the summary."""
-    if MARK_START in (body_snippet or "") or not summary_snippet:
-        return body_snippet or ""
-    return summary_snippet
+def _choose(summary_snippet: str, body_snippet: str) -> bool:
+    """Whether to show the passage of the text (where the words are) and not the summary."""
+    return MARK_START in (body_snippet or "") or not summary_snippet
 
 
 def count(groups: list[Group], language: str, *, any_word: bool) -> int:
@@ -146,10 +146,19 @@ def page(
         expression = fts5_expression(groups, language, any_word=any_word)
         cursor.execute(SQLITE_PAGE, [expression, expression, language, limit, offset])
         rows = cursor.fetchall()
-    return [
-        Match(kind, object_id, url, title, render_snippet(_choose(summary, body)), -score)
-        for kind, object_id, url, title, summary, body, score in rows
-    ]
+    matches = []
+    for kind, object_id, url, title, title_lang, summary_lang, body_lang, *rest in rows:
+        summary, body, score = rest
+        use_body = _choose(summary, body)
+        matches.append(
+            Match(
+                kind, object_id, url, title,
+                render_snippet(body if use_body else summary), -score,
+                title_language=title_lang,
+                snippet_language=body_lang if use_body else summary_lang,
+            )
+        )  # fmt: skip
+    return matches
 
 
 def _ellipsis(headline: str, text: str) -> str:
@@ -168,9 +177,11 @@ def _pg_page(groups, language, *, any_word, offset, limit) -> list[Match]:
         # Rank and cut the page first: ts_headline reads the whole text, so only ten times.
         cursor.execute(
             "SELECT p.kind, p.object_id, p.url, p.title, p.summary, p.body, "
+            "p.title_language, p.summary_language, p.body_language, "
             "ts_headline(%s::regconfig, p.summary, p.query, %s), "
             "ts_headline(%s::regconfig, p.body, p.query, %s), p.rank "
-            "FROM (SELECT d.kind, d.object_id, d.url, d.title, d.summary, d.body, d.id, q.query, "
+            "FROM (SELECT d.kind, d.object_id, d.url, d.title, d.summary, d.body, d.id, "
+            "d.title_language, d.summary_language, d.body_language, q.query, "
             "ts_rank(d.vector, q.query) AS rank "
             "FROM sok_document d, (SELECT to_tsquery(%s::regconfig, %s) AS query) q "
             "WHERE d.language = %s AND d.vector @@ q.query "
@@ -190,9 +201,28 @@ def _pg_page(groups, language, *, any_word, offset, limit) -> list[Match]:
         )
         rows = cursor.fetchall()
     matches = []
-    for kind, object_id, url, title, summary, body, summary_head, body_head, rank in rows:
-        chosen = _choose(
-            summary_head if summary else "", _ellipsis(body_head, body) if body else ""
-        )
-        matches.append(Match(kind, object_id, url, title, render_snippet(chosen), float(rank)))
+    for (
+        kind,
+        object_id,
+        url,
+        title,
+        summary,
+        body,
+        *languages,
+        summary_head,
+        body_head,
+        rank,
+    ) in rows:
+        title_lang, summary_lang, body_lang = languages
+        summary_head = summary_head if summary else ""
+        body_head = _ellipsis(body_head, body) if body else ""
+        use_body = _choose(summary_head, body_head)
+        matches.append(
+            Match(
+                kind, object_id, url, title,
+                render_snippet(body_head if use_body else summary_head), float(rank),
+                title_language=title_lang,
+                snippet_language=body_lang if use_body else summary_lang,
+            )
+        )  # fmt: skip
     return matches

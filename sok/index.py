@@ -53,20 +53,31 @@ def is_suspended() -> bool:
     return getattr(_state, "suspended", False)
 
 
-def _texts(source: SearchSource, obj, language: str) -> tuple[str, str, str, str]:
+def _language(text, language: str) -> str:
+    """The language a text is in, where it says so (LocalizedText) and differs."""
+    actual = getattr(text, "lang", language)
+    return "" if actual == language else actual
+
+
+def _texts(source: SearchSource, obj, language: str) -> tuple[list[str], list[str]]:
+    """([title, summary, text, keywords], [their languages where not ``language``])."""
     keywords = clean(source.keywords(obj)) if source.keywords else ""
     if source.document is not None:
         title, summary, body = source.document(obj)
-        return clean(title), plain_text(summary), plain_text(body), keywords
+        languages = [_language(t, language) for t in (title, summary, body)]
+        return [clean(title), plain_text(summary), plain_text(body), keywords], languages
     title_field, *others = source.fields
-    title = clean(localized(obj, title_field, language))
-    summary = plain_text(localized(obj, "summary", language)) if "summary" in others else ""
-    parts = [plain_text(localized(obj, f, language)) for f in others if f != "summary"]
-    body = " ".join(p for p in parts if p)
+    title = localized(obj, title_field, language)
+    summary = localized(obj, "summary", language) if "summary" in others else ""
+    parts = [localized(obj, f, language) for f in others if f != "summary"]
+    body = " ".join(p for p in (plain_text(part) for part in parts) if p)
+    summary_text = plain_text(summary)
     # A text that opens with the summary would show it twice in a snippet.
-    if summary and body.startswith(summary):
-        body = body[len(summary) :].strip()
-    return title, summary, body, keywords
+    if summary_text and body.startswith(summary_text):
+        body = body[len(summary_text) :].strip()
+    body_language = next((_language(p, language) for p in parts if p), "")
+    languages = [_language(title, language), _language(summary, language), body_language]
+    return [clean(title), summary_text, body, keywords], languages
 
 
 def documents_for(source: SearchSource, obj) -> list[SearchDocument]:
@@ -75,7 +86,7 @@ def documents_for(source: SearchSource, obj) -> list[SearchDocument]:
     documents = []
     for language in languages():
         with translation.override(language):
-            title, summary, body, keywords = _texts(source, obj, language)
+            (title, summary, body, keywords), fallbacks = _texts(source, obj, language)
             url = source.url(obj) if source.url else obj.get_absolute_url()
         document = SearchDocument(
             kind=source.kind,
@@ -86,6 +97,9 @@ def documents_for(source: SearchSource, obj) -> list[SearchDocument]:
             summary=summary,
             body=body,
             keywords=keywords,
+            title_language=fallbacks[0],
+            summary_language=fallbacks[1],
+            body_language=fallbacks[2],
         )
         if uses_fts5():
             document.title_terms = stems(title, language)

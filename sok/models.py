@@ -21,6 +21,11 @@ class SearchDocument(models.Model):
     body = models.TextField(blank=True, default="")
     # Words to find the item by that its snippet need not show: its themes, its services.
     keywords = models.TextField(blank=True, default="")
+    # The language a text is really in where it is not the document's own: the bokmål text
+    # shown where a translation is missing (marked with lang="nb" on the results page).
+    title_language = models.CharField(max_length=5, blank=True, default="")
+    summary_language = models.CharField(max_length=5, blank=True, default="")
+    body_language = models.CharField(max_length=5, blank=True, default="")
     title_terms = models.TextField(blank=True, default="")
     summary_terms = models.TextField(blank=True, default="")
     body_terms = models.TextField(blank=True, default="")

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from bts_portal.content.search import SearchSource, register_source
-from bts_portal.content.translation import localized
+from bts_portal.content.translation import LocalizedText, localized
 
 
 def _step_url(step) -> str:
@@ -20,7 +20,8 @@ def _sign_document(sign) -> tuple[str, str, str]:
 def _service_document(service) -> tuple[str, str, str]:
     summary = f"{service.get_sector_display()} · {service.age_range_display()}"
     body = " ".join(p for p in [service.description, service.address, service.opening_hours] if p)
-    return service.name, summary, body
+    # A service's name and description are written in bokmål only.
+    return LocalizedText(service.name, "nb"), summary, LocalizedText(body, "nb")
 
 
 def register() -> None:

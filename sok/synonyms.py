@@ -9,22 +9,28 @@ from .text import stem, tokens
 # The list a new installation starts with (sok migration 0002 and load_demo add the missing
 # ones; a word the coordinator has changed or removed is left as it is).
 DEFAULT_SYNONYMS = [
-    ("helsesøster", "helsesykepleier, helsestasjon", False),
-    ("helsesøstre", "helsesykepleier, helsestasjon", False),
+    # Bokmål and nynorsk: the words people type, and those the content uses.
+    ("helsesøster", "helsesykepleier, helsesjukepleiar, helsestasjon", False),
+    ("helsesøstre", "helsesykepleier, helsesjukepleiar, helsestasjon", False),
     ("skolesykepleier", "helsesykepleier, skolehelsetjenesten", True),
-    ("mobbing", "mobbet, mobbe, mobbes, plaging, utestengt", True),
+    ("mobbing", "mobbet, mobbe, mobbes, mobba, plaging, utestengt", True),
     ("mobbet", "mobbing, mobbe, plaget", True),
-    ("skilsmisse", "samlivsbrudd, separasjon, brudd", False),
-    ("samlivsbrudd", "skilsmisse, separasjon", True),
-    ("angst", "engstelig, redd, uro, psykisk helse", False),
+    ("skilsmisse", "samlivsbrudd, samlivsbrot, separasjon", False),
+    ("samlivsbrudd", "skilsmisse, separasjon, samlivsbrot", True),
+    ("angst", "engstelig, engsteleg, redd, uro, psykisk helse", False),
     ("depresjon", "trist, nedstemt, psykisk helse", False),
     ("søvn", "sove, sover, søvnproblemer", True),
     ("rus", "alkohol, narkotika, rusmidler", True),
-    ("vold", "overgrep, slag, mishandling", False),
-    ("barnevern", "barneverntjenesten, barnevernet", True),
-    ("fravær", "skolefravær, ufravær", False),
+    ("vold", "vald, overgrep, mishandling", False),
+    ("barnevern", "barneverntjenesten, barnevernet, barnevernstenesta", True),
+    ("fravær", "skolefravær, skulefråvær", False),
     ("psykolog", "psykisk helse, samtale", False),
     ("sorg", "død, dødsfall, tap", True),
+    # English, for the English pages.
+    ("bullied", "bullying", True),
+    ("divorce", "separation", True),
+    ("anxiety", "mental health, worried", False),
+    ("nurse", "public health nurse, health centre", False),
 ]
 
 

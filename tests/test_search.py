@@ -45,7 +45,17 @@ def test_search_in_nynorsk_finds_the_nynorsk_text_and_shows_it():
     with translation.override("nn"):
         hits = search("uroa")[0:10]
     assert "/side/bekymret/" in [hit.url for hit in hits]
-    assert any(hit.title == "Er du uroa for eit barn?" for hit in hits)
+    worried = next(hit for hit in hits if hit.url == "/side/bekymret/")
+    assert worried.title == "Er du uroa for eit barn?"
+    assert worried.title_language == ""
+    with translation.override("nn"):  # the nynorsk theme is "Samlivsbrot"
+        hits = search("skilsmisse")[0:10]
+    measure = next(h for h in hits if h.url == "/tiltak/foreldresamtaler-om-samlivsbrudd/")
+    # Not translated: the bokmål text, marked as such for screen readers (WCAG 3.1.2).
+    assert (measure.title_language, measure.snippet_language) == ("nb", "nb")
+    with translation.override("en"):
+        found = [hit.url for hit in search("divorce")[0:10]]
+    assert "/tiltak/foreldresamtaler-om-samlivsbrudd/" in found
 
 
 def test_the_results_page_highlights_the_word_in_the_text_not_the_summary_again(client):
@@ -71,6 +81,8 @@ def test_services_and_meeting_places_are_found(client):
     content = client.get("/sok/", {"q": "ungdomskontakten"}).content.decode()
     assert "/tjenester/ungdomskontakten/" in content
     assert "Tjenester" in content
+    english = client.get("/sok/", {"q": "ungdomskontakten", "sprak": "en"}).content.decode()
+    assert '<a href="/tjenester/ungdomskontakten/" lang="nb">Ungdomskontakten</a>' in english
 
 
 def test_publish_unpublish_edit_and_delete_update_the_index(coordinator):

@@ -59,6 +59,9 @@ class SearchHit:
     url: str
     snippet: str
     rank: float
+    # The language of the title and the snippet where it is not the page's (lang="nb").
+    title_language: str = ""
+    snippet_language: str = ""
 
 
 _SOURCES: list[SearchSource] = []
@@ -126,6 +129,8 @@ class SearchResults:
                 url=match.url,
                 snippet=match.snippet,
                 rank=match.rank,
+                title_language=match.title_language,
+                snippet_language=match.snippet_language,
             )
             for match in self._engine.page(
                 self.groups,
