@@ -54,6 +54,8 @@ TOTAL = "__total__"
 MUNICIPAL_WEIGHT = 4.0
 # A label that makes no claim about the size ("withheld") costs this many times a "–".
 WITHHOLD_COST = 100.0
+# What a pending requirement weighs per unit in a program for another: far below any cost.
+PENDING = 1e-4
 
 
 class State(StrEnum):
@@ -275,7 +277,9 @@ class _Component:
         v = self.variables[n]
         return self.model.weights[v] * (1 + math.log(max(self.values[n], 1)))
 
-    def protect(self, n: int, target: float) -> tuple[np.ndarray, dict[int, State]] | None:
+    def protect(
+        self, n: int, target: float, pending: dict[int, float] | None = None
+    ) -> tuple[np.ndarray, dict[int, State]] | None:
         """The cheapest cells to hide so that ``target`` becomes consistent with the release
         for variable ``n``: the new states {position: state} and the table that proves it.
 
@@ -307,7 +311,8 @@ class _Component:
                 column(k, 1, 0, None, 0, "z")
                 continue
             lo, hi = self.model.bounds(v, limit)
-            column(k, 1, lo, hi, 0, "z")
+            draw = pending.get(k)
+            column(k, 1, lo, hi, 0 if draw is None else (PENDING if draw == 0 else -PENDING), "z")
             if v in self.model.structural:
                 continue
             cost = self.cost(k)
@@ -371,7 +376,8 @@ class _Suppression:
         self.variables = variables
         # (position, target) -> a table consistent with the release where it takes target
         self.witnesses: dict[tuple[int, float], np.ndarray] = {}
-        self.points: list[np.ndarray] = []  # further consistent tables, from the audit
+        # Further consistent tables: the true one (it meets every label), then the audit's.
+        self.points: list[np.ndarray] = [self.component.values.copy()]
         self.relaxed = False  # whether anything was hidden since the flag was cleared
 
     def _state(self, k: int) -> State:
@@ -393,10 +399,10 @@ class _Suppression:
         valid = self.component.consistent_only(candidates)
         return valid[0] if len(valid) else None
 
-    def require(self, n: int, target: float) -> bool:
+    def require(self, n: int, target: float, pending: dict[int, float] | None = None) -> bool:
         y = self._met(n, target)
         if y is None:
-            found = self.component.protect(n, target)
+            found = self.component.protect(n, target, pending)
             if found is None:
                 return False
             y, changes = found
@@ -411,9 +417,11 @@ class _Suppression:
         initial = [self._state(k) for k in range(len(self.variables))]
         small = [k for k, state in enumerate(initial) if state == State.SMALL]
         small.sort(key=lambda k: (-self.component.values[k], k))
-        for k in small:
-            for target in (limit - 1, 0):
-                if not self.require(k, target):
+        for target in (limit - 1, 0):
+            pending = dict.fromkeys(small, target)
+            for k in small:
+                del pending[k]
+                if not self.require(k, target, pending):
                     return False
         for _round in range(self.ROUNDS):
             self.take_back(initial)

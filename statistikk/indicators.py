@@ -166,8 +166,8 @@ def fixed_rows(key, title, labels, by_service, service_ids, *, total=None, **kwa
 
 
 def dynamic_rows(key, title, by_service, service_ids, *, labels, with_total=False, **kwargs):
-    """Tables whose rows are what occurred: ``by_service`` is {service id: {row key: n}},
-    ``labels`` {row key: label}. A row missing from a scope is zero there."""
+    """Tables whose rows are what occurred in the municipality: ``by_service`` is {service id:
+    {row key: n}}, ``labels`` {row key: label}; every service shows the same rows."""
     order = sorted(labels, key=lambda k: (str(labels[k]), str(k)))
     tables = {}
     sums = defaultdict(int)
@@ -175,10 +175,13 @@ def dynamic_rows(key, title, by_service, service_ids, *, labels, with_total=Fals
         for row_key, n in counts.items():
             sums[row_key] += n
 
+    # Every scope shows the municipality's rows, zeros included: a row present in a service
+    # only where it occurred would tell that its "<5" is at least 1.
+    keys = [k for k in order if sums.get(k)]
+
     def table(counts):
-        keys = [k for k in order if counts.get(k)]
         return Table(
-            key, title, [(labels[k], counts[k]) for k in keys],
+            key, title, [(labels[k], counts.get(k, 0)) for k in keys],
             total=sum(counts.values()) if with_total else None, row_keys=keys, **kwargs,
         )  # fmt: skip
 

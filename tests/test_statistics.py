@@ -210,3 +210,14 @@ def test_a_report_for_one_service_is_downloadable_by_its_leader(
     listing = client.get(reverse("statistikk:reports")).content.decode()
     assert "Solbakken barnehage" in listing
     assert client.get(reverse("statistikk:report", kwargs={"pk": report.pk})).status_code == 200
+
+
+def test_every_service_shows_the_municipalitys_rows_so_a_small_row_may_be_zero(year_data):
+    # A row shown for a service only where it occurred would say its "<5" is at least 1.
+    release = publish(YEAR)
+    municipal = {t.key: t for t in release.tables(YEAR, None)}
+    school = {t.key: t for t in release.tables(YEAR, year_data["school"].pk)}
+    for key in ("flyt", "tiltak_tema", "tiltak_tjeneste"):
+        assert school[key].row_keys == municipal[key].row_keys, key
+    assert municipal["flyt"].row_keys  # the kindergarten's cases moved between levels
+    assert all(str(cell) == "<5" for cell in school["flyt"].cells)  # zeros, read as small
