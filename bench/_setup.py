@@ -1,21 +1,51 @@
-"""Shared set-up for the benchmarks: a fresh database, Django configured, a timer."""
+"""Shared set-up for the benchmarks: a fresh database (a temporary SQLite file, or a new
+database on the PostgreSQL server DATABASE_URL names), Django configured, a timer."""
 
+import atexit
 import os
+import secrets
 import statistics
 import sys
 import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def _throwaway_postgresql(server_url: str) -> str:
+    """A new database beside the one ``server_url`` names, dropped when the script ends, so
+    that scripts run one after the other (make bench) never meet each other's rows."""
+    import psycopg
+
+    name = f"bts_bench_{time.strftime('%Y%m%d%H%M%S')}_{secrets.token_hex(3)}"
+    password = os.environ.get("DATABASE_PASSWORD") or None
+    with psycopg.connect(server_url, password=password, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+
+    def drop() -> None:
+        from django.db import connections
+
+        connections.close_all()
+        with psycopg.connect(server_url, password=password, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    atexit.register(drop)
+    return urlunsplit(urlsplit(server_url)._replace(path=f"/{name}"))
+
+
 def setup_django() -> None:
-    if "DATABASE_URL" not in os.environ:
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        os.environ["DATABASE_URL"] = _throwaway_postgresql(url)
+        os.environ.pop("MIGRATE_DATABASE_URL", None)
+    else:
         handle, path = tempfile.mkstemp(prefix="bts-bench-", suffix=".sqlite3")
         os.close(handle)
+        atexit.register(lambda: Path(path).unlink(missing_ok=True))
         os.environ["DATABASE_URL"] = f"sqlite:///{path}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bts_portal.settings")
     os.environ.setdefault("LOG_LEVEL", "WARNING")

@@ -169,6 +169,8 @@ def production_env(env: dict, *, static_root: Path, secret: str, plain_static: b
         "DJANGO_ENV": "production",
         "DJANGO_SETTINGS_MODULE": "bench.server.settings",
         "SECRET_KEY": secret,
+        # Production refuses to start without its own keys; the benchmark's are throw-away.
+        "CITIZEN_ID_SECRET": secrets.token_hex(32),
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "BENCH_STATIC_ROOT": str(static_root),
@@ -245,8 +247,10 @@ def get(port: int, path: str, headers: dict | None = None) -> Answer:
 def prepare(env: dict) -> dict:
     completed = subprocess.run(  # noqa: S603 - our own script
         [PYTHON, str(BENCH / "_prepare.py")],
-        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+        cwd=ROOT, env=env, check=False, capture_output=True, text=True,
     )  # fmt: skip
+    if completed.returncode != 0:
+        raise RuntimeError(f"bench/_prepare.py failed:\n{completed.stderr[-3000:]}")
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
 
