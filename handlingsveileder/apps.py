@@ -13,6 +13,7 @@ class HandlingsveilederConfig(AppConfig):
 
         from bts_portal.content.registry import ContentKind, register
         from bts_portal.content.search import SearchSource, register_source
+        from bts_portal.content.translation import localized
 
         from . import documents, selectors
         from .forms import NivaForm, TegnForm, TemaVeilederForm, TrinnForm, VerktoyForm
@@ -64,7 +65,16 @@ class HandlingsveilederConfig(AppConfig):
         ]:
             register(kind)
         register_source(
-            SearchSource(label=_("Action guide"), queryset=lambda: Niva.objects.published())
+            SearchSource(
+                label=_("Action guide"),
+                queryset=lambda: Niva.objects.published(),
+                # As the public level page: its text for parents, the summary only without one.
+                document=lambda n: (
+                    localized(n, "title"),
+                    "" if n.body else localized(n, "summary"),
+                    localized(n, "body"),
+                ),
+            )
         )
         register_source(SearchSource(label=_("Thematic guides"), queryset=selectors.theme_guides))
         register_source(

@@ -1,5 +1,6 @@
-"""Sources for the public content that no app registers itself yet: the guide's steps and
-signs as the public level and signs pages show them, and the directory of services."""
+"""Sources for the public content that no app registers itself yet: the glossary, the guide's
+steps and signs as the public level and signs pages show them, and the directory of
+services."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,16 @@ def register() -> None:
     from bts_portal.content.models import Status
     from handlingsveileder.models import Tegn, Trinn
     from organisasjon.selectors import public_services
+    from samhandling.models import Begrep
+
+    register_source(
+        SearchSource(
+            label=_("Glossary"),
+            fields=("term", "explanation"),
+            queryset=lambda: Begrep.objects.published(),
+            keywords=lambda word: word.variants,
+        )
+    )
 
     register_source(
         SearchSource(

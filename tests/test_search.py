@@ -286,3 +286,29 @@ def test_search_page_queries_do_not_grow_with_ten_times_the_content(
     with django_assert_max_num_queries(len(small.captured_queries)):
         content = client.get("/sok/", {"q": "samarbeid"}).content.decode()
     assert "Side 1 av" in content
+
+
+def test_the_glossary_is_found_by_a_word_and_its_other_forms():
+    from samhandling.models import Begrep
+
+    word = Begrep.objects.create(
+        term="Stafettholder",
+        slug="stafettholder-test",
+        explanation="Den som har ansvaret for at stafettloggen følges opp.",
+        variants="stafettholderen, stafettholdere",
+        status="published",
+    )
+    assert word.get_absolute_url() in urls("stafettholdere")
+    with translation.override("nb"):
+        hit = next(h for h in search("stafettloggen") if h.url == word.get_absolute_url())
+    assert hit.label == "Ordliste"
+    assert "<mark>stafettloggen</mark>" in hit.snippet
+
+
+def test_a_level_is_found_by_its_text_for_parents_not_the_staff_summary(coordinator):
+    level = NivaFactory(number=3)  # made by a migration, as a draft
+    level.summary = "Tverrfaglig koordinering for ansatte."
+    level.body = "Familien får en fast kontaktperson."
+    services.content_publish(obj=level, user=coordinator)
+    assert "/veileder/nivaa/3/" in urls("kontaktperson")
+    assert "/veileder/nivaa/3/" not in urls("koordinering")
