@@ -85,13 +85,14 @@ def button() -> dict | None:
     return {"label": settings.OIDC_BUTTON_LABEL, "url": reverse("innlogging:oidc_start")}
 
 
-def discovery() -> dict:
-    """The provider's metadata, fetched once per process and issuer.
+def discovery(configured: str | None = None) -> dict:
+    """The provider's metadata, fetched once per process and issuer (the staff provider's
+    unless another issuer is given: the citizens' ID-porten, minside.oidc).
 
     Its ``issuer`` must be the configured one exactly (OpenID Connect Discovery 1.0, 4.3):
     otherwise a provider could pass off tokens as another's.
     """
-    configured = issuer()
+    configured = configured or issuer()
     if not configured:
         raise ImproperlyConfigured("OIDC_ISSUER is not set.")
     with _discovery_lock:
@@ -103,7 +104,7 @@ def discovery() -> dict:
             if metadata.get("issuer") != configured:
                 raise ImproperlyConfigured(
                     f"The provider at {url} says its issuer is {metadata.get('issuer')!r}, "
-                    f"not OIDC_ISSUER {configured!r}."
+                    f"not the configured issuer {configured!r}."
                 )
             _discovery_cache[configured] = metadata
         return _discovery_cache[configured]
@@ -122,6 +123,64 @@ def get_settings(attr, *args):
         if value:
             return value
     return import_from_settings(attr, *args)
+
+
+def settings_for(issuer_of, names: dict[str, str]):
+    """A ``get_settings`` for another provider: the library's setting ``attr`` is read from
+    the portal's setting ``names[attr]`` when it has one there, the endpoints come from that
+    provider's discovery (``issuer_of()``), and everything else is the staff provider's."""
+
+    def get(attr, *args):
+        if attr in _DISCOVERED:
+            value = discovery(issuer_of()).get(_DISCOVERED[attr])
+            if value:
+                return value
+            if args:
+                return args[0]
+            raise ImproperlyConfigured(f"The provider at {issuer_of()} has no {attr}.")
+        if attr in names:
+            return getattr(settings, names[attr])
+        return import_from_settings(attr, *args)
+
+    return get
+
+
+def verify_id_token(payload, key, *, algorithm: str, client_id: str, issuer: str) -> dict:
+    """The ID token's claims, after the checks the library leaves out: the expected signing
+    algorithm, ``iss`` equal to the issuer, ``aud`` containing the client (and ``azp`` equal
+    to it when there are several), ``exp``, ``iat`` and ``sub`` present and ``exp`` not past.
+    Raises ``SuspiciousOperation`` otherwise. Shared by the staff and citizen logins."""
+    if jwt.get_unverified_header(payload).get("alg") != algorithm:
+        raise SuspiciousOperation("The ID token is not signed with the expected algorithm.")
+    try:
+        claims = jwt.decode(
+            payload,
+            key,
+            algorithms=[algorithm],
+            audience=client_id,
+            issuer=issuer,
+            leeway=settings.OIDC_CLOCK_LEEWAY,
+            options={"require": ["iss", "aud", "exp", "iat", "sub"]},
+        )
+    except jwt.PyJWTError as error:
+        raise SuspiciousOperation(f"ID token refused: {error}") from error
+    audiences = claims["aud"] if isinstance(claims["aud"], list) else [claims["aud"]]
+    if len(audiences) > 1 and claims.get("azp") != client_id:
+        raise SuspiciousOperation("ID token refused: azp is not this client.")
+    return claims
+
+
+def userinfo_claims(backend, access_token, id_token, payload, names) -> dict:
+    """The ID token's claims, with ``names`` missing from it taken from the userinfo
+    endpoint, which counts only for the ID token's subject (OpenID Connect Core 5.3.2)."""
+    claims = dict(payload)
+    if any(name not in claims for name in names) and backend.OIDC_OP_USER_ENDPOINT:
+        userinfo = backend.get_userinfo(access_token, id_token, payload)
+        if userinfo.get("sub") == payload["sub"]:
+            for name in names:
+                if name not in claims and name in userinfo:
+                    claims[name] = userinfo[name]
+    return claims
 
 
 def acr_meets(acr: str | None, required: str) -> bool:
@@ -217,34 +276,17 @@ class OidcBackend(OIDCAuthenticationBackend):
         return super().authenticate(request, **kwargs)
 
     def _verify_jws(self, payload, key):
-        if jwt.get_unverified_header(payload).get("alg") != self.OIDC_RP_SIGN_ALGO:
-            raise SuspiciousOperation("The ID token is not signed with the expected algorithm.")
-        try:
-            claims = jwt.decode(
-                payload,
-                key,
-                algorithms=[self.OIDC_RP_SIGN_ALGO],
-                audience=self.OIDC_RP_CLIENT_ID,
-                issuer=issuer(),
-                leeway=settings.OIDC_CLOCK_LEEWAY,
-                options={"require": ["iss", "aud", "exp", "iat", "sub"]},
-            )
-        except jwt.PyJWTError as error:
-            raise SuspiciousOperation(f"ID token refused: {error}") from error
-        audiences = claims["aud"] if isinstance(claims["aud"], list) else [claims["aud"]]
-        if len(audiences) > 1 and claims.get("azp") != self.OIDC_RP_CLIENT_ID:
-            raise SuspiciousOperation("ID token refused: azp is not this client.")
-        return claims
+        return verify_id_token(
+            payload, key, algorithm=self.OIDC_RP_SIGN_ALGO, client_id=self.OIDC_RP_CLIENT_ID,
+            issuer=issuer(),
+        )  # fmt: skip
 
     def get_or_create_user(self, access_token, id_token, payload):
         claims = dict(payload)
-        if "email" not in claims and self.OIDC_OP_USER_ENDPOINT:
-            userinfo = self.get_userinfo(access_token, id_token, payload)
-            # Userinfo counts only for the ID token's subject (OpenID Connect Core 5.3.2).
-            if userinfo.get("sub") == payload["sub"]:
-                for name in ("email", "email_verified"):
-                    if name in userinfo:
-                        claims[name] = userinfo[name]
+        if "email" not in claims:
+            claims = userinfo_claims(
+                self, access_token, id_token, payload, ("email", "email_verified")
+            )
         try:
             user = account_for_login(issuer=issuer(), claims=claims)
         except Refused as refusal:

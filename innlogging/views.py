@@ -196,6 +196,10 @@ class OidcCallbackView(oidc_views.OIDCAuthenticationCallbackView):
             # The library logs the user out on any error answer; only the provider's answer
             # to a login this browser started may do that, not a link someone else made.
             return _oidc_failed(request)
+        if request.GET.get("error"):
+            # The library deletes the state inside the session's dict, which does not mark
+            # the session changed; the session store saves only changed sessions at once.
+            request.session.modified = True
         try:
             return super().get(request)
         except SuspiciousOperation as error:
