@@ -32,7 +32,9 @@ GENERATION_KEY = "public-pages:generation"
 PUBLIC_APPS = {"samhandling", "handlingsveileder", "tiltaksoversikt", "sok"}
 PUBLIC_MODELS = {"organisasjon.Tjeneste"}
 # Paths never stored: the staff area, login, language and health endpoints, files.
-PRIVATE_PREFIXES = ("/ansatt/", "/admin/", "/i18n/", "/helse/", "/static/", "/media/", "/oidc/")
+PRIVATE_PREFIXES = (
+    "/ansatt/", "/min-side/", "/admin/", "/i18n/", "/helse/", "/static/", "/media/", "/oidc/",
+)  # fmt: skip
 # Response headers kept with a stored page (the rest are the outer middleware's to add).
 KEPT_HEADERS = (
     "Content-Type", "Content-Language", "Content-Security-Policy", "X-Frame-Options",

@@ -565,3 +565,28 @@ def may_download_report(user: Bruker | AnonymousUser, report) -> bool:
     return report.tjeneste_id is not None and ServicePerm.VIEW_STATISTICS in _service_perm_map(
         user
     ).get(report.tjeneste_id, set())
+
+
+# --- Citizens (issue 20): guardians linked to their cases through ID-porten ----------------
+def citizen_cases(citizen) -> QuerySet:
+    """The cases a citizen may see: those with a guardian bound to the citizen's keyed hash
+    by a link not revoked. Computed from the current rows at every request, so a revoked
+    link stops access at the next one. The one rule; ``citizen_case_access`` asks it."""
+    from stafettlogg.models import Stafettlogg
+
+    if citizen is None or not citizen.pid_hash:
+        return Stafettlogg.objects.none()
+    return (
+        Stafettlogg.objects.filter(
+            guardians__citizen_links__pid_hash=citizen.pid_hash,
+            guardians__citizen_links__revoked_at__isnull=True,
+        )
+        .select_related("tjeneste", "stafettholder")
+        .distinct()
+        .order_by("-opened_at", "-pk")
+    )
+
+
+def citizen_case_access(citizen, case) -> bool:
+    """May this citizen (minside.identity.Citizen) see this case now?"""
+    return citizen_cases(citizen).filter(pk=case.pk).exists()

@@ -5,6 +5,8 @@ tasks executed in-process. ``DJANGO_ENV=production`` turns on every production s
 and refuses to start without a real ``SECRET_KEY``. See README.md for each variable.
 """
 
+import hashlib
+import hmac
 from datetime import timedelta
 from pathlib import Path
 
@@ -52,6 +54,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "innlogging",
+    # The citizens' area, /min-side/ (issue 20): ID-porten login, guardians linked to cases.
+    "minside",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_celery_beat",
@@ -243,6 +247,31 @@ OIDC_CLOCK_LEEWAY = 30
 OIDC_AUTHENTICATION_CALLBACK_URL = "innlogging:oidc_callback"
 if OIDC_ISSUER:
     AUTHENTICATION_BACKENDS.insert(1, "innlogging.oidc.OidcBackend")
+
+# ID-porten for citizens (minside.oidc, issue 20): a second provider, never a staff login.
+# Without CITIZEN_OIDC_ISSUER the citizen area says that digital login is not set up. The
+# redirect URI to register is <portal>/min-side/innlogging/retur/ (README, "My page").
+CITIZEN_OIDC_ISSUER = env.str("CITIZEN_OIDC_ISSUER", default="")
+CITIZEN_OIDC_CLIENT_ID = env.str("CITIZEN_OIDC_CLIENT_ID", default="")
+CITIZEN_OIDC_CLIENT_SECRET = env.str("CITIZEN_OIDC_CLIENT_SECRET", default="")
+CITIZEN_OIDC_SCOPES = env.str("CITIZEN_OIDC_SCOPES", default="openid profile")
+CITIZEN_OIDC_ACR_VALUES = env.str("CITIZEN_OIDC_ACR_VALUES", default="idporten-loa-substantial")
+CITIZEN_OIDC_CALLBACK_URL = "minside:oidc_callback"
+# The key of the HMAC-SHA256 a guardian's link stores instead of the national identity
+# number. Changing it unlinks everyone. Production must set it; development derives one.
+CITIZEN_ID_SECRET = env.str("CITIZEN_ID_SECRET", default="")
+if not CITIZEN_ID_SECRET:
+    if PRODUCTION:
+        raise ImproperlyConfigured("CITIZEN_ID_SECRET must be set in production.")
+    CITIZEN_ID_SECRET = hmac.new(
+        SECRET_KEY.encode(), b"minside.citizen-id", hashlib.sha256
+    ).hexdigest()
+# How long an invitation link to My page may be used.
+CITIZEN_INVITE_DAYS = env.int("CITIZEN_INVITE_DAYS", default=14)
+# Text messages (minside.sms): the console in development; a municipality names its gateway's
+# class here (README). The file backend writes one file per message to SMS_FILE_PATH.
+SMS_BACKEND = env.str("SMS_BACKEND", default="minside.sms.ConsoleBackend")
+SMS_FILE_PATH = env.str("SMS_FILE_PATH", default=str(BASE_DIR / "var" / "sms"))
 
 # Sessions end when the browser closes and after a period without activity.
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -64,6 +64,7 @@ urlpatterns = [
     path("ansatt/sok/", include("sok.urls")),
     path("ansatt/statistikk/", include("statistikk.urls")),
     path("ansatt/drift/", include("drift.urls")),
+    path("min-side/", include("minside.urls")),  # citizens, ID-porten (issue 20)
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("helse/", views.health, name="health"),
     path("helse/live", views.live, name="health_live"),

@@ -51,6 +51,8 @@ EVENTS: dict[str, tuple[str, str]] = {
     "consent.add": (A.WRITE, _("Recorded a consent")),
     "consent.withdraw": (A.WRITE, _("Recorded that the consent was withdrawn")),
     "consent.document": (A.DOWNLOAD, _("Downloaded the signed consent form")),
+    "citizen.invite": (A.WRITE, _("Invited a guardian to My page")),
+    "citizen.revoke": (A.WRITE, _("Revoked a guardian's access to My page")),
     "insight.request": (A.EXPORT, _("Ordered the insight report (PDF)")),
     "insight.status": (A.VIEW, _("Looked at the insight report's progress")),
     "insight.download": (A.EXPORT, _("Downloaded the insight report (PDF)")),

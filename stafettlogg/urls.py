@@ -36,6 +36,9 @@ urlpatterns = [
     path("stafettlogg/<int:pk>/avslutt/", views.case_close, name="close"),
     path("stafettlogg/<int:pk>/samtykke/", views.case_consent, name="consent"),
     path("stafettlogg/<int:pk>/samtykke/trekk/", views.consent_withdraw, name="consent_withdraw"),
+    # Guardians on My page (minside, issue 20): the holder invites and revokes.
+    path("stafettlogg/<int:pk>/min-side/inviter/", views.citizen_invite, name="citizen_invite"),
+    path("stafettlogg/<int:pk>/min-side/stopp/", views.citizen_revoke, name="citizen_revoke"),
     path(
         "stafettlogg/<int:pk>/samtykke/<int:consent_pk>/skjema/",
         views.consent_document,

@@ -18,6 +18,8 @@ from bts_portal.decorators import service_permission_required, staff_required
 from bts_portal.permissions import Denial, ServicePerm
 from handlingsveileder.selectors import steps_for_level
 from innlogging.gate import second_factor_required
+from minside import forms as minside_forms
+from minside import services as minside_services
 from organisasjon.models import Tjeneste
 
 from . import checklist, consent, forms, selectors, services
@@ -434,7 +436,7 @@ def checklist_step(request, case, key):
     return redirect(f"{case.get_absolute_url()}#sjekkliste")
 
 
-def _consent_page(request, case, *, form=None, withdraw_form=None, status=200):
+def _consent_page(request, case, *, form=None, withdraw_form=None, invite_form=None, status=200):
     access = request.case_access
     guardians = list(
         case.guardians.filter(parental_responsibility=True).values_list("name", flat=True)
@@ -447,6 +449,9 @@ def _consent_page(request, case, *, form=None, withdraw_form=None, status=200):
         "withdraw_form": withdraw_form or forms.ReasonForm(),
         "consents": case.consents.prefetch_related("services").select_related("recorded_by"),
         "lock": consent.lock(case), "consent_age_note": forms.consent_age_note(),
+        **({"citizen_guardians": minside_services.guardian_status(case),
+            "invite_form": invite_form or minside_forms.InviteForm(case=case)}
+           if access.hold else {}),
     }, status=status)  # fmt: skip
 
 
@@ -495,6 +500,42 @@ def consent_withdraw(request, case):
     except consent.ConsentError as error:
         return _case_refused(request, case, error)
     messages.success(request, _("The consent is withdrawn. The log is locked."))
+    return redirect("stafettlogg:consent", pk=case.pk)
+
+
+@require_POST
+@case_view(event="citizen.invite", need="record_consent")
+def citizen_invite(request, case):
+    """The baton holder invites a guardian to My page (minside) by e-mail or SMS."""
+    form = minside_forms.InviteForm(request.POST, case=case)
+    if not form.is_valid():
+        return _consent_page(request, case, invite_form=form, status=400)
+    try:
+        invitation = minside_services.invite(
+            foresatt=form.cleaned_data["foresatt"], channel=form.cleaned_data["channel"],
+            by=request.user,
+        )  # fmt: skip
+    except minside_services.InviteError as error:
+        form.add_error(None, str(error))
+        return _consent_page(request, case, invite_form=form, status=400)
+    request.audit.object_id = invitation.foresatt_id
+    messages.success(request, _("The invitation is sent."))
+    return redirect("stafettlogg:consent", pk=case.pk)
+
+
+@require_POST
+@case_view(event="citizen.revoke", need="hold")
+def citizen_revoke(request, case):
+    """The baton holder ends a guardian's access to My page; a second click changes nothing."""
+    form = minside_forms.GuardianForm(request.POST, case=case)
+    if not form.is_valid():
+        return _consent_page(request, case, status=400)
+    guardian = form.cleaned_data["foresatt"]
+    request.audit.object_id = guardian.pk
+    if minside_services.revoke(foresatt=guardian, by=request.user):
+        messages.success(request, _("The guardian no longer has access on My page."))
+    else:
+        messages.info(request, _("The guardian had no access on My page to revoke."))
     return redirect("stafettlogg:consent", pk=case.pk)
 
 

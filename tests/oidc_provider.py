@@ -28,6 +28,11 @@ CLIENT_SECRET = "test-secret-for-the-loopback-provider"
 OTHER_CLIENT_ID = "another-service"
 CALLBACK = "/ansatt/innlogging/oidc/retur/"
 START = "/ansatt/innlogging/oidc/start/"
+# The citizens' provider (ID-porten in production, minside.oidc): its own client at the
+# same test provider, with the citizen area's redirect URI.
+CITIZEN_CLIENT_ID = "bts-portal-idporten"
+CITIZEN_CALLBACK = "/min-side/innlogging/retur/"
+CITIZEN_START = "/min-side/innlogging/start/"
 
 
 def _free_port() -> int:
@@ -74,6 +79,14 @@ def start_provider(tmp_dir: Path, portal_bases: list[str]) -> TestProvider:
                 "post_logout_redirect_uris": [f"{base}/" for base in portal_bases],
             }
             for client_id in (CLIENT_ID, OTHER_CLIENT_ID)
+        ]
+        + [
+            {
+                "client_id": CITIZEN_CLIENT_ID,
+                "client_secret": CLIENT_SECRET,
+                "redirect_uris": [f"{base}{CITIZEN_CALLBACK}" for base in portal_bases],
+                "post_logout_redirect_uris": [f"{base}/min-side/" for base in portal_bases],
+            }
         ],
         "accounts": {},
     }
@@ -116,6 +129,29 @@ def configure_portal(settings, provider: TestProvider, **overrides) -> None:
     for name, value in overrides.items():
         setattr(settings, name, value)
     oidc.forget_discovery()
+
+
+def configure_citizen_login(settings, provider: TestProvider, **overrides) -> None:
+    """Point the citizen area at the provider, as ID-porten would be (bts_portal.settings)."""
+    from innlogging import oidc
+
+    settings.CITIZEN_OIDC_ISSUER = provider.issuer
+    settings.CITIZEN_OIDC_CLIENT_ID = CITIZEN_CLIENT_ID
+    settings.CITIZEN_OIDC_CLIENT_SECRET = CLIENT_SECRET
+    settings.CITIZEN_OIDC_ACR_VALUES = "idporten-loa-substantial"
+    for name, value in overrides.items():
+        setattr(settings, name, value)
+    oidc.forget_discovery()
+
+
+def citizen_log_in(client, provider: TestProvider, login: str):
+    """A citizen's whole login through the provider with the Django test client. Returns
+    the citizen callback's response (not followed)."""
+    start = client.get(CITIZEN_START)
+    assert start.status_code == 302, start
+    back = through_provider(requests.Session(), provider, start["Location"], login)
+    assert back.startswith(f"http://testserver{CITIZEN_CALLBACK}?"), back
+    return client.get(back)
 
 
 def through_provider(browser: requests.Session, provider: TestProvider, url: str, login: str):

@@ -16,6 +16,7 @@ CONFIG_VARS = {
     "DJANGO_ENV",
     "DEBUG",
     "SECRET_KEY",
+    "CITIZEN_ID_SECRET",
     "ALLOWED_HOSTS",
     "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests for their own process
 }
@@ -23,6 +24,7 @@ PRODUCTION_ENV = {
     "DJANGO_ENV": "production",
     "SECRET_KEY": "x7#kQ2!vB9mZ$wL4pR8tN1cF6hJ3sD0gY5uE2aO9iK7eW4qT8zX1bV6nM3lC5r",
     "ALLOWED_HOSTS": "bts.eksempel.kommune.no",
+    "CITIZEN_ID_SECRET": "b3Jx9T!kq7Lm2Vz8Rw4Pn6Yc1Hd5Gf0Sa3Ju9Ei2Ko7Qx4Wb",
 }
 
 
@@ -122,3 +124,10 @@ def test_production_turns_on_secure_cookies_hsts_and_short_sessions():
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [False, True, True, 31536000, True, 1800, True, "DENY"]
+
+
+def test_production_refuses_to_start_without_the_citizen_id_secret():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "CITIZEN_ID_SECRET"}
+    result = run_django("pass", **env)
+    assert result.returncode != 0
+    assert "CITIZEN_ID_SECRET must be set in production" in result.stderr

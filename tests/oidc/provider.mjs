@@ -6,7 +6,9 @@
 //   {"clients": [{"client_id": ..., "client_secret": ..., "redirect_uris": [...],
 //                 "post_logout_redirect_uris": [...]}],
 //    "accounts": {"<login>": {"sub": ..., "email": ..., "email_verified": true,
-//                             "acr": ..., "amr": ["pwd", "mfa"]}}}
+//                             "acr": ..., "amr": ["pwd", "mfa"], "pid": ...}}}
+// An account with a pid (the national identity number, as ID-porten issues it) gets it in
+// the ID token and from userinfo; acr is the level the login is said to have.
 // The accounts are read again at every login, so a test changes the claims by rewriting the
 // file while the provider runs. The login page is a plain form (a browser test clicks it); a
 // headless test posts the same form with the account's login. Consent is a second form.
@@ -49,7 +51,7 @@ const configuration = {
   acrValues: ["idporten-loa-low", "idporten-loa-substantial", "idporten-loa-high"],
   claims: {
     // The ID token carries acr and amr (as Entra ID and ID-porten do) with the openid scope.
-    openid: ["sub", "acr", "amr", "auth_time"],
+    openid: ["sub", "acr", "amr", "auth_time", "pid"],
     email: ["email", "email_verified"],
     profile: ["name", "given_name", "family_name"],
   },
@@ -82,6 +84,7 @@ const configuration = {
         email: account.email,
         email_verified: account.email_verified,
         name: account.name,
+        ...(account.pid ? { pid: account.pid } : {}),
       }),
     };
   },
