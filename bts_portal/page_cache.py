@@ -17,6 +17,7 @@ they show changes.
 import hashlib
 import time
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -80,14 +81,23 @@ def _is_public(model) -> bool:
 
 
 def _changed(sender, **kwargs) -> None:
-    if _is_public(sender):
-        invalidate()
+    invalidate()
 
 
 def connect_signals() -> None:
-    post_save.connect(_changed, dispatch_uid="page_cache_save")
-    post_delete.connect(_changed, dispatch_uid="page_cache_delete")
-    m2m_changed.connect(_changed, dispatch_uid="page_cache_m2m")
+    """Receivers on the public models only (and their many-to-many tables): a receiver for
+    every model would switch off Django's fast deletes everywhere, the retention's too."""
+    for model in apps.get_models():
+        if not _is_public(model):
+            continue
+        label = model._meta.label_lower
+        post_save.connect(_changed, sender=model, dispatch_uid=f"page_cache_save:{label}")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"page_cache_delete:{label}")
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                _changed, sender=field.remote_field.through,
+                dispatch_uid=f"page_cache_m2m:{label}.{field.name}",
+            )  # fmt: skip
 
 
 def _storable(request) -> bool:

@@ -179,3 +179,15 @@ def _links(html: str) -> list[str]:
     import re
 
     return [h for h in re.findall(r'href="([^"#]+)"', html) if "sprak=" not in h]
+
+
+def test_only_public_models_have_the_cache_receivers():
+    """A receiver on every model would switch off Django's fast deletes everywhere."""
+    from django.db.models.deletion import Collector
+    from django.db.models.signals import post_save
+
+    from stafettlogg.models import StepReminder
+    from tiltaksoversikt.models import Tiltak
+
+    assert Collector(using="default").can_fast_delete(StepReminder.objects.all())
+    assert post_save.has_listeners(Tiltak)
