@@ -471,3 +471,36 @@ def test_the_retention_function_deletes_the_citizen_tables():
     for table in ("minside_kobling", "minside_invitasjon", "stafettlogg_stepreminder"):
         assert re.search(rf"\b{table}\b", body), table
     assert body.index("minside_kobling") < body.index("DELETE FROM stafettlogg_foresatt")
+
+
+def test_the_pid_is_read_from_the_id_token_as_id_porten_sends_it(
+    client, family, provider, monkeypatch
+):
+    from minside import oidc as citizen_oidc
+
+    def no_userinfo(*args, **kwargs):
+        raise AssertionError("userinfo asked although the ID token carries pid")
+
+    monkeypatch.setattr(citizen_oidc.CitizenBackend, "get_userinfo", no_userinfo)
+    client.get(invited(client, family, family["mother"]))
+    assert citizen_log_in(client, provider, "mor").status_code == 302
+    assert Kobling.objects.get().pid_hash == identity.pid_hash(PID_MOTHER)
+
+
+def test_only_the_holder_sees_the_guardians_block_on_the_consent_page(client, family):
+    from stafettlogg import services as case_services
+
+    users = family["users"]
+    case_services.participant_add(
+        case=family["case"], by=users["stafettholder"], user=users["participant"],
+        tjeneste=family["clinic"],
+    )  # fmt: skip
+    url = f"/ansatt/stafettlogg/{family['case'].pk}/samtykke/"
+    client.force_login(users["participant"])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "min-side/inviter/" not in page.content.decode()
+    client.force_login(users["stafettholder"])
+    text = client.get(url).content.decode()
+    assert "min-side/inviter/" in text
+    assert "Ikke invitert" in text

@@ -55,6 +55,9 @@ const configuration = {
     email: ["email", "email_verified"],
     profile: ["name", "given_name", "family_name"],
   },
+  // The ID token carries the scopes' claims, also in the code flow: ID-porten puts pid in the
+  // ID token, and the portal must read it there (userinfo only as a fallback).
+  conformIdTokenClaims: false,
   features: {
     devInteractions: { enabled: false },
     rpInitiatedLogout: {
