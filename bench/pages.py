@@ -8,6 +8,7 @@ page for BENCH_SECONDS. Beside the pages the same server answers:
 
 - ``/_floor/``: a Django view that does nothing, through all the portal's middleware (the
   *floor*, measured first and last; a page's ratio is its rate over the floor's mean rate);
+- ``/_floor/`` again with a staff session: what the session alone costs a logged-in page;
 - ``/_raw/``: an answer before Django (the ceiling of gunicorn and the load client: when it
   is far above the floor, the client is not what limits the figures).
 
@@ -400,6 +401,10 @@ def bench_database(database: Database, args, static_root: Path, collect) -> bool
                 target = _load.Target(path, dict(HEADERS), unique=unique)
                 rows.append(measure(port, Row(page.label, visitor, path, goal=goal), target,
                                     client=args.client, seconds=seconds))  # fmt: skip
+        if cookies:  # what a logged-in session costs by itself: read, checked, saved
+            rows.append(measure(port, Row("floor, logged in", "staff, 2FA", "/_floor/"),
+                                _load.Target("/_floor/", dict(HEADERS), cookies=cookies),
+                                client=args.client, seconds=seconds))  # fmt: skip
         rows.append(measure(port, Row("floor (last)", "anonymous", "/_floor/"), plain,
                             client=args.client, seconds=seconds))  # fmt: skip
         if prepared:
@@ -425,7 +430,7 @@ def bench_database(database: Database, args, static_root: Path, collect) -> bool
 
 
 def report(database, args, rows, logins, prepared, filled, started, loads) -> bool:
-    floors = [r.result.rate for r in rows if r.label.startswith("floor") and r.result]
+    floors = [r.result.rate for r in rows if r.label.startswith("floor (") and r.result]
     floor = statistics.mean(floors) if floors else 0.0
     print()
     print(f"== {database.name}: gunicorn {WORKERS} sync workers, DJANGO_ENV=production, "
@@ -536,4 +541,5 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
+    sys.stdout.reconfigure(line_buffering=True)  # each table line as it is printed
     sys.exit(main())
