@@ -18,7 +18,8 @@ COPY requirements ./requirements
 RUN pip install --upgrade "pip>=25.1" && pip install -c requirements/lock.txt -e .
 
 COPY . .
-RUN DJANGO_ENV=production SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost \
+RUN DJANGO_ENV=production SECRET_KEY=collectstatic-only CITIZEN_ID_SECRET=collectstatic-only \
+    ALLOWED_HOSTS=localhost \
     python manage.py collectstatic --no-input
 
 RUN useradd --system --home /app bts && mkdir -p /app/var/media && chown -R bts /app/var

@@ -56,6 +56,7 @@ PRODUCTION_ENV = {
     **ENV,
     "DJANGO_ENV": "production",
     "SECRET_KEY": secrets.token_urlsafe(50),
+    "CITIZEN_ID_SECRET": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "127.0.0.1",
     "SECURE_SSL_REDIRECT": "false",
     "SECURE_HSTS_SECONDS": "0",

@@ -25,6 +25,8 @@ def test_portal_services_share_one_image_and_production_settings():
         assert service["image"] == "bts-portal:latest", name
         env = service["environment"]
         assert env["DJANGO_ENV"] == "production", name
+        # Production refuses to start without the key of the citizens' identity hashes.
+        assert env["CITIZEN_ID_SECRET"].startswith("${CITIZEN_ID_SECRET:?"), name
         assert env["DATABASE_URL"].startswith("postgres://"), name
         assert env["CELERY_BROKER_URL"].startswith("redis://redis:"), name
 
