@@ -430,7 +430,15 @@ class CaseRuleWalk(RuleBasedStateMachine):
 
     def end_participation(self, index, by_n, who_n):
         case, o = self._case(index), self.oracle
-        by, who = self._actor(case, by_n), self._actor(case, 15 - who_n)
+        by = self._actor(case, by_n)
+        # Half the draws end someone else's participation, so that it succeeds often enough
+        # to prove something (the holder's own participation never ends this way).
+        others = sorted(user for user in case.participants if user != case.holder)
+        who = (
+            others[who_n % len(others)]
+            if others and who_n % 2 == 0
+            else (self._actor(case, 15 - who_n))
+        )
         row = (
             Stafettlogg.objects.get(pk=case.pk)
             .participants.filter(user=self.users[who], removed_at__isnull=True)
