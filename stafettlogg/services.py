@@ -534,11 +534,13 @@ def handover_request(
         )
     if to_user.pk == user.pk:
         raise ConsentError(_("You already hold the baton."), reason=Denial.INVALID)
+    # The receiver takes part first, also when the same offer is pending already: their
+    # participation may have ended since it was made, and they must read what they accept.
+    _take_part(case, by=user, user=to_user, tjeneste=to_tjeneste)
     pending = case.handovers.filter(status=Overforing.Status.PENDING)
     same = pending.filter(to_user=to_user, to_tjeneste=to_tjeneste).first()
     if same is not None:
         return same  # offered already (a double click)
-    _take_part(case, by=user, user=to_user, tjeneste=to_tjeneste)
     pending.update(status=Overforing.Status.DECLINED, answered_at=timezone.now())
     handover = Overforing.objects.create(
         stafettlogg=case,

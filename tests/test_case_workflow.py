@@ -275,3 +275,24 @@ def test_recent_closed_cases_are_kept(people, case):
         case=case, user=people["users"]["stafettholder"], reason="r", final_evaluation="f"
     )
     assert delete_expired_cases() == 0
+
+
+def test_offering_the_baton_again_after_the_receiver_left_lets_them_read_it(people, case):
+    """Found by the rule walk: a repeated offer returned the pending one without bringing the
+    receiver, who had left meanwhile, back into the case, so they could not read what they
+    were asked to accept."""
+    from bts_portal.permissions import case_access
+
+    holder, nurse = people["users"]["stafettholder"], people["users"]["participant"]
+    offer = services.handover_request(
+        case=case, user=holder, to_user=nurse, to_tjeneste=people["clinic"]
+    )
+    row = case.participants.get(user=nurse, removed_at__isnull=True)
+    services.participant_remove(case=case, by=nurse, participant=row)
+    assert not case_access(nurse, case).read
+    again = services.handover_request(
+        case=case, user=holder, to_user=nurse, to_tjeneste=people["clinic"]
+    )
+    assert again.pk == offer.pk  # still one offer
+    assert case_access(nurse, case).read
+    assert case.participants.filter(user=nurse, removed_at__isnull=True).count() == 1
