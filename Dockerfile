@@ -7,9 +7,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_BUILD_CONSTRAINT=/app/requirements/build-constraints.txt \
     PIP_CONSTRAINT=/app/requirements/build-constraints.txt
 
-# Pango and its fonts for WeasyPrint's PDFs.
+# Pango and its fonts for WeasyPrint's PDFs; Apertium for the nynorsk machine drafts.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    apertium apertium-nno-nob \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
