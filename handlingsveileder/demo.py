@@ -6,10 +6,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from bts_portal.content.models import Status
+from bts_portal.demo_translations import translated
 from bts_portal.upsert import upsert
 from samhandling.models import Element
 from tiltaksoversikt.models import Tema
 
+from . import demo_content_en as en
+from . import demo_content_nn as nn
 from .demo_content import LEVELS, SIGNS, STEPS, THEME_GUIDES, TOOL_DOCUMENTS, TOOLS
 from .document_templates import DEFAULTS
 from .models import DoneBy, Niva, Tegn, TemaVeileder, Trinn, Verktoy
@@ -45,7 +48,7 @@ def load() -> int:
         levels[number], _ = upsert(
             Niva, {"number": number},
             {"title": title, "summary": purpose, "body": family_text, "order": number,
-             **reviewed},
+             **translated(number, nn=nn.LEVELS, en=en.LEVELS), **reviewed},
         )  # fmt: skip
     tools = {}
     for slug, title, summary, element_slug in TOOLS:
@@ -55,7 +58,8 @@ def load() -> int:
         tools[slug], _ = upsert(
             Verktoy, {"slug": slug},
             {"title": title, "summary": summary, "element": element, "document": document,
-             "template": texts.get("nb", ""), "template_nn": texts.get("nn", ""), **reviewed},
+             "template": texts.get("nb", ""), "template_nn": texts.get("nn", ""),
+             **translated(slug, nn=nn.TOOLS, en=en.TOOLS), **reviewed},
         )  # fmt: skip
     for order, row in enumerate(STEPS, start=1):
         key, level, title, what, how, who, document, participation, days, tool_slugs = row
@@ -64,19 +68,21 @@ def load() -> int:
             {"niva": levels[level], "title": title, "summary": what, "body": how,
              "responsible": who, "documentation": document, "participation": participation,
              "deadline_days": days, "done_by": DONE_BY.get(key, ""), "order": order,
-             **reviewed},
+             **translated(key, nn=nn.STEPS, en=en.STEPS), **reviewed},
         )  # fmt: skip
         step.tools.set([tools[s] for s in tool_slugs])
     themes = {t.slug: t for t in Tema.objects.all()}
     for order, (age_group, theme, seen_in, text) in enumerate(SIGNS, start=1):
         upsert(
             Tegn, {"age_group": age_group, "title": text},
-            {"tema": themes[theme], "seen_in": seen_in, "order": order, **reviewed},
+            {"tema": themes[theme], "seen_in": seen_in, "order": order,
+             "title_nn": nn.SIGNS[text], "title_en": en.SIGNS[text], **reviewed},
         )  # fmt: skip
     for order, (slug, title, summary, body, at_once) in enumerate(THEME_GUIDES, start=1):
         upsert(
             TemaVeileder, {"slug": slug},
             {"title": title, "summary": summary, "body": body, "report_at_once": at_once,
-             "order": order, **reviewed},
+             "order": order, **translated(slug, nn=nn.THEME_GUIDES, en=en.THEME_GUIDES),
+             **reviewed},
         )  # fmt: skip
     return len(STEPS)
