@@ -6,9 +6,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from bts_portal.content.models import Status
+from bts_portal.demo_translations import translated
 from bts_portal.upsert import upsert
 from organisasjon.models import Tjeneste
 
+from . import demo_content_en, demo_content_nn
 from .demo_content import ELEMENTS, PAGES
 from .demo_glossary import GLOSSARY
 from .models import Begrep, Element, Side
@@ -43,6 +45,7 @@ def load() -> int:
                 "convened_by": arena["convened_by"] if arena else "",
                 "frequency": arena["frequency"] if arena else "",
                 "case_mode": arena["case_mode"] if arena else "",
+                **translated(slug, nn=demo_content_nn.ELEMENTS, en=demo_content_en.ELEMENTS),
             },
         )
         if element.published_at is None:
