@@ -53,12 +53,19 @@ class Sektor(models.TextChoices):
 
 
 class Tjeneste(models.Model):
-    """A municipal service or unit (or a partner such as the GPs) that works with children."""
+    """A municipal service or unit (or a partner such as the GPs) that works with children.
+
+    The name and description come in bokmål with optional nynorsk (``_nn``) and English
+    (``_en``) versions, shown through ``bts_portal.content.translation.localized``."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
+    name_nn = models.CharField(_("name (nynorsk)"), max_length=200, blank=True, default="")
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True, default="")
     slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
     sector = models.CharField(_("sector"), max_length=20, choices=Sektor.choices)
     description = models.TextField(_("description"), blank=True)
+    description_nn = models.TextField(_("description (nynorsk)"), blank=True, default="")
+    description_en = models.TextField(_("description (English)"), blank=True, default="")
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)

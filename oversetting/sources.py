@@ -1,0 +1,97 @@
+"""Which content is translated, and how its bokmål and translated texts are read.
+
+Every public content type keeps bokmål in ``field``, nynorsk in ``field_nn`` and English in
+``field_en`` (``bts_portal.content.translation``); the translated fields are found from the
+model itself, so a new translated field is followed without a change here.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db.models import Model, Q
+
+from bts_portal.content.translation import SUFFIXES
+
+LANGUAGES = ("nn", "en")
+
+# The public content types (issue 17), and the rows of each that the public can see.
+PUBLIC_ROWS: dict[str, Q] = {
+    "samhandling.Element": Q(status="published", audience="public"),
+    "samhandling.Side": Q(status="published"),
+    "samhandling.Begrep": Q(status="published"),
+    "handlingsveileder.Niva": Q(status="published"),
+    "handlingsveileder.Trinn": Q(status="published"),
+    "handlingsveileder.Verktoy": Q(status="published", audience="public"),
+    "handlingsveileder.Tegn": Q(status="published"),
+    "handlingsveileder.TemaVeileder": Q(status="published"),
+    "tiltaksoversikt.Tema": Q(),
+    "tiltaksoversikt.Tiltak": Q(status="published"),
+    "tiltaksoversikt.Moteplass": Q(status="published"),
+    "organisasjon.Tjeneste": Q(is_active=True),
+}
+
+
+@dataclass(frozen=True)
+class Texts:
+    """One item's texts in one language, against the bokmål."""
+
+    source_hash: str
+    translation_hash: str
+    fields_total: int  # bokmål fields with text
+    fields_missing: int  # of those, how many have no translation
+
+
+def models() -> list[type[Model]]:
+    return [apps.get_model(label) for label in PUBLIC_ROWS]
+
+
+def is_translated(model) -> bool:
+    return model._meta.label in PUBLIC_ROWS
+
+
+def translated_fields(model) -> list[str]:
+    """The bokmål names of the model's fields that have a nynorsk and an English column."""
+    names = {f.name for f in model._meta.concrete_fields}
+    return [
+        f.name
+        for f in model._meta.concrete_fields
+        if all(f.name + SUFFIXES[lang] in names for lang in LANGUAGES)
+    ]
+
+
+def is_public(obj) -> bool:
+    condition = PUBLIC_ROWS[obj._meta.label]
+    return all(getattr(obj, name) == value for name, value in condition.children)
+
+
+def _hash(values: list[str]) -> str:
+    return hashlib.sha256("\x1f".join(values).encode()).hexdigest()[:32]
+
+
+def source_texts(obj) -> list[str]:
+    return [getattr(obj, name) or "" for name in translated_fields(type(obj))]
+
+
+def texts(obj, language: str) -> Texts:
+    suffix = SUFFIXES[language]
+    names = translated_fields(type(obj))
+    source = [getattr(obj, name) or "" for name in names]
+    translation = [getattr(obj, name + suffix) or "" for name in names]
+    present = [(s, t) for s, t in zip(source, translation, strict=True) if s.strip()]
+    return Texts(
+        source_hash=_hash(source),
+        translation_hash=_hash(translation),
+        fields_total=len(present),
+        fields_missing=sum(1 for _s, t in present if not t.strip()),
+    )
+
+
+def is_complete(obj, language: str) -> bool:
+    """Whether every bokmål text of the item has its translation (cheap, from the row)."""
+    suffix = SUFFIXES[language]
+    return all(
+        (getattr(obj, name + suffix) or "").strip()
+        for name in translated_fields(type(obj))
+        if (getattr(obj, name) or "").strip()
+    )
