@@ -6,7 +6,8 @@ from bts_portal import permissions
 from bts_portal.content.forms import ContentForm
 from bts_portal.content.uploads import validate_document
 
-from .models import Begrep, Element, ElementType, Side
+from . import arshjul_rules
+from .models import Arshjulhendelse, Begrep, Element, ElementType, Gjentakelse, Side
 
 
 class ElementForm(ContentForm):
@@ -169,3 +170,107 @@ class WorryCheckForm(forms.Form):
         OMSORG: gettext_lazy("Contact the child welfare service"),
         FARE: gettext_lazy("Act now"),
     }
+
+
+MONTH_CHOICES = [
+    (1, gettext_lazy("January")),
+    (2, gettext_lazy("February")),
+    (3, gettext_lazy("March")),
+    (4, gettext_lazy("April")),
+    (5, gettext_lazy("May")),
+    (6, gettext_lazy("June")),
+    (7, gettext_lazy("July")),
+    (8, gettext_lazy("August")),
+    (9, gettext_lazy("September")),
+    (10, gettext_lazy("October")),
+    (11, gettext_lazy("November")),
+    (12, gettext_lazy("December")),
+]
+
+
+class ArshjulhendelseForm(forms.ModelForm):
+    """An event of the årshjul; ``clean`` keeps only the fields the chosen recurrence uses, so
+    the stored row is the rule the page and the calendar feed both read."""
+
+    month_list = forms.TypedMultipleChoiceField(
+        label=gettext_lazy("In these months"),
+        choices=MONTH_CHOICES,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy("For a weekday rule. None chosen: every month."),
+    )
+
+    link = forms.URLField(
+        label=gettext_lazy("Link"), max_length=500, required=False, assume_scheme="https"
+    )
+
+    class Meta:
+        model = Arshjulhendelse
+        fields = [
+            "title", "description", "link", "recurrence", "start", "interval",
+            "week_of_month", "weekday", "until",
+        ]  # fmt: skip
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "recurrence": forms.RadioSelect,
+            "start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["interval"].min_value = 1
+        self.fields["interval"].widget.attrs.update({"min": 1, "max": 12})
+        if self.instance.pk:
+            self.initial.setdefault("month_list", self.instance.month_numbers)
+
+    def clean_interval(self):
+        interval = self.cleaned_data.get("interval") or 1
+        if not 1 <= interval <= 12:
+            raise forms.ValidationError(_("Choose from 1 to 12 months."))
+        return interval
+
+    def clean(self):
+        cleaned = super().clean()
+        recurrence = cleaned.get("recurrence")
+        start = cleaned.get("start")
+        until = cleaned.get("until")
+        if start and until and until < start:
+            self.add_error("until", _("The last date cannot be before the first date."))
+        if recurrence != Gjentakelse.MONTHLY:
+            cleaned["interval"] = 1
+        if recurrence != Gjentakelse.WEEKDAY:
+            cleaned["weekday"] = cleaned["week_of_month"] = None
+            cleaned["month_list"] = []
+        if recurrence == Gjentakelse.ONCE:
+            cleaned["until"] = None
+        if start and recurrence == Gjentakelse.YEARLY and (start.month, start.day) == (2, 29):
+            # dateutil and calendar apps would show it only in leap years.
+            self.add_error("start", _("A yearly event cannot be on 29 February."))
+        if start and recurrence == Gjentakelse.MONTHLY and start.day > 28:
+            self.add_error(
+                "start", _("Choose a day from 1 to 28, so that the event comes every month.")
+            )
+        if recurrence == Gjentakelse.WEEKDAY:
+            if cleaned.get("weekday") is None:
+                self.add_error("weekday", _("Choose the weekday."))
+            if cleaned.get("week_of_month") is None:
+                self.add_error("week_of_month", _("Choose which one in the month."))
+        if start and not self.errors:
+            probe = Arshjulhendelse(
+                recurrence=recurrence,
+                start=start,
+                interval=cleaned["interval"],
+                weekday=cleaned["weekday"],
+                week_of_month=cleaned["week_of_month"],
+                months=",".join(str(m) for m in cleaned["month_list"]),
+                until=cleaned["until"],
+            )
+            if arshjul_rules.first_occurrence(probe) is None:
+                self.add_error("until", _("The rule gives no date before the last date."))
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance.months = ",".join(str(m) for m in sorted(self.cleaned_data["month_list"]))
+        return super().save(commit=commit)

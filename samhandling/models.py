@@ -236,3 +236,93 @@ class Begrep(PublishableContent):
         words = [self.term, self.term_nn, self.term_en, *self.variants.split(",")]
         unique = {w.strip().lower(): w.strip() for w in words if w.strip()}
         return sorted(unique.values(), key=len, reverse=True)
+
+
+class Gjentakelse(models.TextChoices):
+    """How an event of the årshjul recurs; each maps to one RFC 5545 recurrence rule."""
+
+    ONCE = "once", _("Once")
+    YEARLY = "yearly", _("Every year on the same date")
+    MONTHLY = "monthly", _("Every month, or every few months, on the same day")
+    WEEKDAY = "weekday", _("On a weekday of the month, e.g. the first Tuesday in March")
+
+
+class Ukedag(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+class UkeIManeden(models.IntegerChoices):
+    FIRST = 1, _("first")
+    SECOND = 2, _("second")
+    THIRD = 3, _("third")
+    FOURTH = 4, _("fourth")
+    LAST = -1, _("last")
+
+
+class Arshjulhendelse(models.Model):
+    """A recurring date of the årshjul the coordinator keeps: meetings of the BTS forum, the
+    annual report's deadline, the yearly review of the model. ``samhandling.arshjul_rules``
+    turns the fields into the recurrence rule that both the year view and the feed use."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True, max_length=2000)
+    recurrence = models.CharField(
+        _("recurrence"), max_length=10, choices=Gjentakelse.choices, default=Gjentakelse.YEARLY
+    )
+    start = models.DateField(
+        _("first date"),
+        help_text=_("The first time it happens. The rule counts from here."),
+    )
+    interval = models.PositiveSmallIntegerField(
+        _("every how many months"),
+        default=1,
+        blank=True,
+        help_text=_("For events on the same day of the month: 1 is every month, 3 every quarter."),
+    )
+    weekday = models.PositiveSmallIntegerField(
+        _("weekday"), choices=Ukedag.choices, null=True, blank=True
+    )
+    week_of_month = models.SmallIntegerField(
+        _("which one in the month"), choices=UkeIManeden.choices, null=True, blank=True
+    )
+    # Comma-separated month numbers ("3,9") for the weekday rule; empty means every month.
+    months = models.CharField(_("months"), max_length=40, blank=True, default="")
+    until = models.DateField(
+        _("last date"), null=True, blank=True, help_text=_("Empty: it goes on every year.")
+    )
+    link = models.URLField(_("link"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("annual cycle event")
+        verbose_name_plural = _("annual cycle events")
+        ordering = ["start", "title", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def month_numbers(self) -> list[int]:
+        return [int(m) for m in self.months.split(",") if m.strip()]
+
+
+class ArshjulFeedToken(models.Model):
+    """The secret address of one coordinator's calendar feed. Calendar apps cannot log in, so
+    the address itself is the credential: only its SHA-256 is stored, and a new one replaces
+    the old (the old address then answers 404)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="arshjul_feed_token"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.created_at:%d.%m.%Y}"

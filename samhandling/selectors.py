@@ -8,9 +8,12 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from bts_portal.content.models import Status
+from bts_portal.content.registry import all_kinds
 from bts_portal.content.translation import localized
+from organisasjon.models import Tjeneste
 
 from .models import Audience, Element, ElementType, Nivaa, Side
 
@@ -97,35 +100,72 @@ def _element_review_item(element: Element) -> ReviewItem:
     )
 
 
-def _page_review_item(page: Side) -> ReviewItem:
-    return ReviewItem(
-        title=page.title,
-        kind_label=str(Side._meta.verbose_name).capitalize(),
-        owner_name="",
-        review_due=page.review_due,
-        edit_url=reverse("content:edit", kwargs={"kind": "side", "pk": page.pk}),
-        reviewed_url=reverse("content:reviewed", kwargs={"kind": "side", "pk": page.pk}),
-        key=f"side-{page.pk}",
-    )
+def _owner_field(model) -> str | None:
+    """The content's owning service, if it has one (a measure's service, an element's owner)."""
+    for field in model._meta.fields:
+        if field.is_relation and field.related_model is Tjeneste:
+            return field.name
+    return None
+
+
+def registered_review_items(horizon: date) -> list[ReviewItem]:
+    """Published items of every kind registered with the shared editor (guide levels, steps,
+    tools, signs, thematic guides, pages, glossary words…) due on or before ``horizon``: one
+    query per kind, so a kind added later is in the årshjul without a source of its own."""
+    items = []
+    for kind in all_kinds():
+        owner = _owner_field(kind.model)
+        queryset = kind.model.objects.filter(status=Status.PUBLISHED, review_due__lte=horizon)
+        if owner:
+            queryset = queryset.select_related(owner)
+        for obj in queryset:
+            owner_obj = getattr(obj, owner) if owner else None
+            items.append(
+                ReviewItem(
+                    title=str(obj),
+                    kind_label=capfirst(str(kind.label)),
+                    owner_name=owner_obj.name if owner_obj else "",
+                    review_due=obj.review_due,
+                    edit_url=reverse("content:edit", kwargs={"kind": kind.key, "pk": obj.pk}),
+                    reviewed_url=reverse(
+                        "content:reviewed", kwargs={"kind": kind.key, "pk": obj.pk}
+                    ),
+                    key=f"{kind.key}-{obj.pk}",
+                )
+            )
+    return items
 
 
 # Other apps add their own sources (e.g. the measures in the catalogue): each returns
-# ReviewItems whose review is due on or before the given date.
+# ReviewItems of published content whose review is due on or before the given date. Every
+# registered kind is covered by ``registered_review_items`` anyway; a source of its own gives
+# a kind a better label (an element's type), and wins over the generic line for the same key.
 REVIEW_SOURCES = [
     lambda horizon: [
         _element_review_item(e)
-        for e in Element.objects.filter(review_due__lte=horizon).select_related("owner_tjeneste")
+        for e in Element.objects.filter(
+            status=Status.PUBLISHED, review_due__lte=horizon
+        ).select_related("owner_tjeneste")
     ],
-    lambda horizon: [_page_review_item(p) for p in Side.objects.filter(review_due__lte=horizon)],
 ]
+
+
+def collect_review_items(horizon: date) -> list[ReviewItem]:
+    """Every published item due on or before ``horizon``, once each, soonest first."""
+    by_key: dict[str, ReviewItem] = {}
+    for source in REVIEW_SOURCES:
+        for item in source(horizon):
+            by_key.setdefault(item.key, item)
+    for item in registered_review_items(horizon):
+        by_key.setdefault(item.key, item)
+    return sorted(by_key.values(), key=lambda item: (item.review_due, item.title))
 
 
 def review_items(*, within_days: int = 30, today: date | None = None) -> dict:
     """Everything whose review is overdue or due within ``within_days``, soonest first."""
     today = today or timezone.localdate()
     horizon = today + timedelta(days=within_days)
-    items = [item for source in REVIEW_SOURCES for item in source(horizon)]
-    items.sort(key=lambda item: (item.review_due, item.title))
+    items = collect_review_items(horizon)
     return {
         "overdue": [i for i in items if i.review_due < today],
         "due_soon": [i for i in items if i.review_due >= today],

@@ -1,5 +1,5 @@
-"""Staff pages of the model: the whole model (staff-only elements too), attachments, links,
-and the coordinator's annual review cycle (årshjul)."""
+"""Staff pages of the model: the whole model (staff-only elements too), attachments and links.
+The coordinator's annual cycle (årshjul) is in ``arshjul_views``."""
 
 from django.contrib import messages
 from django.db import transaction
@@ -7,10 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bts_portal import permissions
 from bts_portal.content.registry import get_kind
-from bts_portal.content.views import REVIEW_INTERVALS, edit_page, load_editable
-from bts_portal.decorators import predicate_required, staff_required
+from bts_portal.content.views import edit_page, load_editable
+from bts_portal.decorators import staff_required
 
 from . import selectors
 from .forms import LenkeForm, VedleggForm
@@ -93,13 +92,3 @@ def link_delete(request, pk, link_pk):
     get_object_or_404(ElementLenke, pk=link_pk, element=element).delete()
     messages.success(request, _("The link is removed."))
     return _back_to_edit(element)
-
-
-@predicate_required(permissions.is_coordinator)
-def arshjul(request):
-    """What is due for review in the next 30 days, and what is overdue."""
-    return render(
-        request,
-        "samhandling/arshjul.html",
-        {**selectors.review_items(within_days=30), "review_intervals": REVIEW_INTERVALS},
-    )

@@ -5,6 +5,7 @@ from django.utils import translation
 from handlingsveileder import demo as handlingsveileder_demo
 from organisasjon import demo as organisasjon_demo
 from samhandling import demo as samhandling_demo
+from samhandling import demo_year as samhandling_demo_year
 from sok import index as search_index
 from sok.synonyms import seed_default_synonyms
 from stafettlogg import demo as stafettlogg_demo
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         with translation.override("nb"), search_index.suspended():
             users = organisasjon_demo.load()
             elements = samhandling_demo.load()
+            year_events = samhandling_demo_year.load()
             measures, places = tiltaksoversikt_demo.load()
             steps = handlingsveileder_demo.load()
             cases = stafettlogg_demo.load()
@@ -45,6 +47,7 @@ class Command(BaseCommand):
         indexed = sum(search_index.rebuild().values())
         self.stdout.write(self.style.SUCCESS(f"Demo data for {settings.KOMMUNE_NAVN} loaded."))
         self.stdout.write(f"The collaboration model: {elements} elements.")
+        self.stdout.write(f"The annual cycle: {year_events} recurring events.")
         self.stdout.write(f"The catalogue: {measures} measures, {places} meeting places.")
         self.stdout.write(f"The action guide: 4 levels, {steps} steps.")
         self.stdout.write(f"Case logs: {cases}, with concerns, for the demo employees.")
