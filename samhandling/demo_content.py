@@ -904,8 +904,25 @@ PAGES = [
             "tjeneste til utvidet samarbeid mellom mange tjenester.\n\n"
             "Modellen gjelder barn og unge fra svangerskap til 25 år, og er utviklet med "
             "tilskudd fra Barne-, ungdoms- og familiedirektoratet (Bufdir).",
-            "",
-            "",
+            "BTS står for betre tverrfagleg samhandling. Det er den samla modellen kommunen har "
+            "for å fange opp barn og unge som treng hjelp, og gi rett hjelp til rett tid, på "
+            "tvers av tenestene.\n\n"
+            "BTI står for betre tverrfagleg innsats. Det er handlingsrettleiaren dei tilsette "
+            "bruker når dei undrar seg over eit barn. Han har fire nivå, frå ei undring i eiga "
+            "teneste til utvida samarbeid mellom mange tenester.\n\n"
+            "Modellen gjeld barn og unge frå svangerskapet til dei er 25 år, og er utvikla med "
+            "tilskot frå Barne-, ungdoms- og familiedirektoratet (Bufdir).",
+            "BTS stands for bedre tverrfaglig samhandling, better interdisciplinary "
+            "collaboration. It is the municipality's whole model for noticing children and "
+            "young people who need help, and giving the right help at the right time, across "
+            "the services.\n\n"
+            "BTI stands for bedre tverrfaglig innsats, better interdisciplinary effort. It is "
+            "the action guide employees use when they wonder about a child. It has four "
+            "levels, from wondering within one service to extended collaboration between many "
+            "services.\n\n"
+            "The model covers children and young people from pregnancy up to the age of 25, "
+            "and was developed with a grant from the Norwegian Directorate for Children, Youth "
+            "and Family Affairs (Bufdir).",
         ),
     ),
 ]

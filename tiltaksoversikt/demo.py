@@ -6,11 +6,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from bts_portal.content.models import Status
+from bts_portal.content.translation import localized
+from bts_portal.demo_translations import translated
 from bts_portal.slugs import norwegian_slugify
 from bts_portal.upsert import upsert
 from organisasjon.models import Tjeneste
 from samhandling.models import Element
 
+from . import demo_content_nn
 from .demo_content import MEASURES, MEETING_PLACES, THEMES
 from .models import Moteplass, Tema, Tiltak
 
@@ -27,14 +30,19 @@ def load() -> tuple[int, int]:
         service, title, summary, age_min, age_max, theme_slugs, levels, access, groups, cost = row
         tjeneste = services[service]
         review_due = today + timedelta(days=(index * 17) % 380 - 15)
+        slug = norwegian_slugify(title, 100)
+        nn = demo_content_nn.MEASURES[slug]
         tiltak, _ = upsert(
             Tiltak,
-            {"slug": norwegian_slugify(title, 100)},
+            {"slug": slug},
             {
                 "tjeneste": tjeneste,
                 "title": title,
                 "summary": summary,
                 "body": f"{summary}\n\nTa kontakt med {tjeneste.name} for å høre mer.",
+                **translated(slug, nn=demo_content_nn.MEASURES),
+                "body_nn": f"{nn['summary']}\n\nTa kontakt med "
+                f"{localized(tjeneste, 'name', 'nn')} for å høyre meir.",
                 "age_min": age_min,
                 "age_max": age_max,
                 "target_groups": groups,
@@ -60,6 +68,7 @@ def load() -> tuple[int, int]:
             {
                 "title": title,
                 "summary": mandate,
+                **translated(slug, nn=demo_content_nn.MEETING_PLACES),
                 "frequency": frequency,
                 "case_mode": case_mode,
                 "order": order,
