@@ -26,7 +26,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from .language import without_parameter
+from .language import offer_key, without_parameter
 
 GENERATION_KEY = "public-pages:generation"
 # Apps whose every model is public content; and single models from other apps.
@@ -111,7 +111,8 @@ def _storable(request) -> bool:
 
 def _key(request, gen: int) -> str:
     address = hashlib.sha256(without_parameter(request).encode()).hexdigest()
-    return f"public-page:{gen}:{request.LANGUAGE_CODE}:{address}"
+    # The language shown and whether the browser's language was offered instead (language.py).
+    return f"public-page:{gen}:{request.LANGUAGE_CODE}:{offer_key(request)}:{address}"
 
 
 def _public(response: HttpResponse, etag: str, gen: int) -> HttpResponse:

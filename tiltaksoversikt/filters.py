@@ -52,7 +52,7 @@ class CatalogueFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # In the reader's language where the theme has it; bokmål otherwise, marked as such.
         self.fields["tema"].choices = [(t.slug, localized(t, "title")) for t in themes]
-        self.fields["tjeneste"].choices = [(s.slug, s.name) for s in services]
+        self.fields["tjeneste"].choices = [(s.slug, localized(s, "name")) for s in services]
 
 
 @dataclass
