@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -187,24 +188,40 @@ def may_enter_staff_area(user: Bruker | AnonymousUser) -> bool:
 
 @dataclass(frozen=True)
 class ContentPolicy:
-    """Who may edit and publish one kind of content.
+    """Who may edit, publish and approve changes to one kind of content.
 
     The BTS coordinator may do everything. Where content has an owning service
-    (``owner_field``), holders of ``owner_perm`` in that service edit it too: either only
-    while it is a draft (the model), or fully, publishing included (the catalogue).
+    (``owner_field``), holders of ``owner_perm`` in that service edit it too. Nobody's edit of a
+    *published* item reaches the public at once: it becomes a change proposal
+    (``Endringsforslag``) that waits for ``may_approve``; a draft is saved as it is.
+
+    Approving, publishing and unpublishing are one right, since each changes what the public
+    sees: the coordinator's, and where ``leader_approval_setting`` names a setting that is on
+    (the catalogue: ``MEASURE_APPROVAL_BY_SERVICE_LEADER``), also the owning service's leader
+    (``leader_perm``, a right the leader holds and the local administrator does not).
+    ``owners_review`` lets owners mark their items as reviewed, which changes no text.
     """
 
     owner_field: str | None = None
     owner_perm: ServicePerm | None = None
-    owners_publish: bool = False
+    leader_approval_setting: str | None = None
+    leader_perm: ServicePerm = ServicePerm.EDIT_CONTENT
+    owners_review: bool = False
 
-    def _owns(self, user, obj) -> bool:
-        if not self.owner_field or self.owner_perm is None:
+    def _owns(self, user, obj, perm: ServicePerm | None = None) -> bool:
+        perm = perm or self.owner_perm
+        if not self.owner_field or perm is None:
             return False
         owner_id = getattr(obj, f"{self.owner_field}_id", None)
-        return owner_id is not None and self.owner_perm in _service_perm_map(user).get(
-            owner_id, set()
-        )
+        return owner_id is not None and perm in _service_perm_map(user).get(owner_id, set())
+
+    def _leads(self, user, obj) -> bool:
+        """The owning service's leader, where the setting gives leaders the approval."""
+        if not self.leader_approval_setting:
+            return False
+        if not getattr(settings, self.leader_approval_setting, False):
+            return False
+        return self._owns(user, obj) and self._owns(user, obj, self.leader_perm)
 
     def may_manage(self, user) -> bool:
         """May open the list and create new items."""
@@ -229,25 +246,49 @@ class ContentPolicy:
         return queryset.filter(**{f"{self.owner_field}__in": owned})
 
     def may_edit(self, user, obj) -> bool:
-        if is_coordinator(user):
-            return True
-        if not self._owns(user, obj):
-            return False
-        return self.owners_publish or not obj.is_published
+        """May open the edit form: saves a draft directly, proposes a change to a published
+        item (``Endringsforslag``), and may propose a restore from its history."""
+        return is_coordinator(user) or self._owns(user, obj)
 
     def may_publish(self, user, obj=None) -> bool:
+        """May publish, unpublish and reorder: what the public sees changes at once."""
         if is_coordinator(user):
             return True
-        return self.owners_publish and obj is not None and self._owns(user, obj)
+        return obj is not None and self._leads(user, obj)
+
+    def may_mark_reviewed(self, user, obj) -> bool:
+        if self.may_publish(user, obj):
+            return True
+        return self.owners_review and self._owns(user, obj)
+
+    def may_approve(self, user, obj, author_id: int | None) -> bool:
+        """May approve or reject a proposed change to ``obj`` made by ``author_id``.
+
+        The coordinator approves everything, their own proposals too: they own the model, and
+        a proposal of theirs is their own review step (the diff) before it goes live. Anyone
+        else needs a second person: a leader never approves their own proposal."""
+        if is_coordinator(user):
+            return True
+        return author_id != user.pk and self._leads(user, obj)
+
+    def may_see_proposal(self, user, obj, author_id: int | None) -> bool:
+        """The proposal's author, those who may edit the item, and those who approve."""
+        if user.is_authenticated and author_id == user.pk:
+            return True
+        return self.may_edit(user, obj) or self.may_approve(user, obj, author_id)
 
 
-# The model's elements: leaders prepare drafts for their own service; the coordinator publishes.
+# The model's elements: leaders propose for their own service; the coordinator approves.
 MODEL_CONTENT = ContentPolicy(owner_field="owner_tjeneste", owner_perm=ServicePerm.EDIT_CONTENT)
 # Content without an owning service (pages, themes, meeting places, the guide).
 COORDINATOR_CONTENT = ContentPolicy()
-# The catalogue: a service's leader and local administrator keep its measures up to date.
+# The catalogue: a service's leader and local administrator keep its measures up to date;
+# their changes wait for the coordinator, or for the service's leader where the setting says.
 SERVICE_MEASURES = ContentPolicy(
-    owner_field="tjeneste", owner_perm=ServicePerm.EDIT_TILTAK, owners_publish=True
+    owner_field="tjeneste",
+    owner_perm=ServicePerm.EDIT_TILTAK,
+    leader_approval_setting="MEASURE_APPROVAL_BY_SERVICE_LEADER",
+    owners_review=True,
 )
 
 
@@ -326,6 +367,12 @@ class CaseAccess:
         return self.knows and self.holder
 
     @property
+    def hand_over(self) -> bool:
+        """The baton holder's own actions on an open log they may read: offering the baton
+        and closing the case (the forms for them; the services check the holder again)."""
+        return self.write and self.holder
+
+    @property
     def record_consent(self) -> bool:
         # Only the baton holder records a consent, also on a locked log (it is the way a log
         # opens again), and never on a closed one.
@@ -355,9 +402,12 @@ class CaseAccess:
             return None
         if not self.knows:
             return Denial.NOT_PARTICIPANT
-        if need in {"read", "write", "see_consents", "print_consent_form"} and not self.covered:
+        if (
+            need in {"read", "write", "hand_over", "see_consents", "print_consent_form"}
+            and not self.covered
+        ):
             return Denial.LOCKED
-        if need == "write" and not self.open:
+        if need in {"write", "hand_over"} and not self.open:
             return Denial.NOT_WRITABLE
         if need == "record_consent" and self.holder and not self.open:
             return Denial.NOT_WRITABLE
@@ -590,3 +640,22 @@ def citizen_cases(citizen) -> QuerySet:
 def citizen_case_access(citizen, case) -> bool:
     """May this citizen (minside.identity.Citizen) see this case now?"""
     return citizen_cases(citizen).filter(pk=case.pk).exists()
+
+
+def citizen_link(citizen, case):
+    """The citizen's guardian link (minside.models.Kobling) to this case, or None: the same
+    rule as ``citizen_cases``, and who the citizen is in the case (their guardian row)."""
+    from minside.models import Kobling
+
+    if citizen is None or not citizen.pid_hash:
+        return None
+    return (
+        Kobling.objects.select_related("foresatt")
+        .filter(pid_hash=citizen.pid_hash, revoked_at__isnull=True, foresatt__stafettlogg=case)
+        .first()
+    )
+
+
+def citizen_may_answer_consent(link) -> bool:
+    """Only a guardian with parental responsibility gives or refuses consent."""
+    return link is not None and link.foresatt.parental_responsibility

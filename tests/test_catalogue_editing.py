@@ -3,6 +3,7 @@ the coordinator everything; everyone else reads."""
 
 import pytest
 
+from bts_portal.content.models import Endringsforslag
 from tiltaksoversikt.models import Tema, Tiltak
 
 from .factories import BrukerFactory, TemaFactory, TiltakFactory, TjenesteFactory, grant_role
@@ -41,22 +42,43 @@ def test_coordinator_edits_measures_of_both_services(client, coordinator, tjenes
             f"/ansatt/innhold/tiltak/{measure.pk}/",
             measure_form(service, title="Endret", slug=measure.slug),
         )
+        # A published measure's change is a proposal, which the coordinator then approves.
         assert response.status_code == 302
+        measure.refresh_from_db()
+        assert measure.title != "Endret"
+        assert client.post(f"{response['Location']}godkjenn/").status_code == 302
         measure.refresh_from_db()
         assert measure.title == "Endret"
 
 
-def test_leader_creates_publishes_and_edits_own_measure(client, leader, tjeneste):
+def test_leader_creates_and_edits_own_measure_and_the_coordinator_publishes(
+    client, leader, coordinator, tjeneste
+):
     client.force_login(leader)
     response = client.post("/ansatt/innhold/tiltak/ny/", measure_form(tjeneste))
     assert response.status_code == 302
     measure = Tiltak.objects.get(title="Nytt kurs")
     assert measure.target_groups == ["foresatte"]
     assert measure.levels == [0, 1]
+    # Publishing changes what the public sees: the coordinator's (tests/test_content_drafts.py
+    # covers the setting that lets the service's leader do it).
+    assert client.post(f"/ansatt/innhold/tiltak/{measure.pk}/publiser/").status_code == 403
+    client.force_login(coordinator)
     assert client.post(f"/ansatt/innhold/tiltak/{measure.pk}/publiser/").status_code == 302
     measure.refresh_from_db()
     assert measure.is_published
+    client.force_login(leader)
     assert client.get(f"/ansatt/innhold/tiltak/{measure.pk}/").status_code == 200
+    response = client.post(
+        f"/ansatt/innhold/tiltak/{measure.pk}/",
+        measure_form(
+            tjeneste, slug=measure.slug, levels=["0", "1", "2"], review_due=measure.review_due
+        ),
+    )
+    assert response.status_code == 302
+    measure.refresh_from_db()
+    assert measure.levels == [0, 1]
+    assert Endringsforslag.objects.get().values == {"level_2": True}
 
 
 def test_local_administrator_edits_own_services_measures(client, tjeneste, service_b):

@@ -7,6 +7,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from bts_portal.content.models import Endringsforslag
 from handlingsveileder.models import Niva, Trinn, Verktoy
 
 from .factories import TrinnFactory, VerktoyFactory
@@ -60,20 +61,26 @@ def test_step_key_cannot_be_changed_once_saved(client, coordinator):
         f"/ansatt/innhold/trinn/{step.pk}/",
         step_form(step.niva, key="noe-annet", title="Ny tittel"),
     )
+    # The published step's change waits as a proposal, without the key.
+    proposal = Endringsforslag.objects.get()
+    assert proposal.values["title"] == "Ny tittel"
+    assert "key" not in proposal.values
+    client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/")
     step.refresh_from_db()
     assert step.key == "n1-plan"
     assert step.title == "Ny tittel"
 
 
 def test_step_history_and_restore(client, coordinator):
-    step = TrinnFactory(niva=Niva.objects.get(number=1), summary="Første")
+    # A draft step saves and restores at once; a published one proposes (test_content_drafts).
+    step = TrinnFactory(niva=Niva.objects.get(number=1), summary="Første", status="draft")
     client.force_login(coordinator)
     client.post(
         f"/ansatt/innhold/trinn/{step.pk}/", step_form(step.niva, title=step.title, summary="Andre")
     )
     first = step.history.order_by("history_date").first()
     history = client.get(f"/ansatt/innhold/trinn/{step.pk}/historikk/").content.decode()
-    assert "<del>Første</del>" in history
+    assert "</span>Første</del>" in history
     client.post(f"/ansatt/innhold/trinn/{step.pk}/historikk/{first.history_id}/gjenopprett/")
     step.refresh_from_db()
     assert step.summary == "Første"

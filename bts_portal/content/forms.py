@@ -47,3 +47,13 @@ class ContentForm(forms.ModelForm):
     def grouped_fields(self):
         for legend, names, collapsed in self.fieldsets:
             yield legend, [self[name] for name in names if name in self.fields], collapsed
+
+
+class RejectForm(forms.Form):
+    """Why a change proposal is rejected: the author reads it on the proposal's page."""
+
+    reason = forms.CharField(
+        label=gettext_lazy("Why is the proposal rejected?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -5,12 +5,17 @@ from dataclasses import dataclass, field
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from . import snapshot
 
 
 @dataclass
 class FieldChange:
     label: str
     diff: SafeString
+    # For a proposal: the published field has changed since it was proposed.
+    conflict: bool = False
 
 
 @dataclass
@@ -20,8 +25,12 @@ class Version:
 
 
 def word_diff(old: str, new: str) -> SafeString:
-    """Escaped HTML of ``new`` with removed words in <del> and added words in <ins>."""
+    """Escaped HTML of ``new`` with removed words in <del> and added words in <ins>, each
+    opened by a visually hidden word that says which it is: screen readers announce neither
+    element, and colour alone tells nothing."""
     old_words, new_words = str(old or "").split(), str(new or "").split()
+    removed = f'<span class="visually-hidden">{escape(_("removed:"))} </span>'
+    added = f'<span class="visually-hidden">{escape(_("added:"))} </span>'
     parts = []
     matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
@@ -29,10 +38,30 @@ def word_diff(old: str, new: str) -> SafeString:
             parts.append(escape(" ".join(old_words[a1:a2])))
             continue
         if op in {"delete", "replace"}:
-            parts.append(f"<del>{escape(' '.join(old_words[a1:a2]))}</del>")
+            parts.append(f"<del>{removed}{escape(' '.join(old_words[a1:a2]))}</del>")
         if op in {"insert", "replace"}:
-            parts.append(f"<ins>{escape(' '.join(new_words[b1:b2]))}</ins>")
+            parts.append(f"<ins>{added}{escape(' '.join(new_words[b1:b2]))}</ins>")
     return mark_safe(" ".join(parts))  # noqa: S308 - every word escaped above
+
+
+def value_changes(
+    model, before: dict, after: dict, *, conflicts: tuple[str, ...] = ()
+) -> list[FieldChange]:
+    """Per field where ``after`` differs from ``before`` (values as in a proposal), its
+    label and a word diff of the two as a reader sees them, in the form's order."""
+    names = [f.name for f in model._meta.get_fields() if f.name in after]
+    return [
+        FieldChange(
+            label=snapshot.label(model, name),
+            diff=word_diff(
+                snapshot.display(model, name, before.get(name)),
+                snapshot.display(model, name, after[name]),
+            ),
+            conflict=name in conflicts,
+        )
+        for name in names
+        if before.get(name) != after[name]
+    ]
 
 
 def _display(record, name: str) -> str:

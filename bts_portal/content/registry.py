@@ -49,3 +49,11 @@ def all_kinds() -> list[ContentKind]:
 def kinds_for(user) -> list[ContentKind]:
     """The kinds ``user`` may open in the editing area."""
     return [kind for kind in _KINDS.values() if kind.policy.may_manage(user)]
+
+
+def kind_for_model(model) -> ContentKind:
+    """The kind that edits ``model`` (404 if none does)."""
+    for kind in _KINDS.values():
+        if kind.model is model:
+            return kind
+    raise Http404

@@ -1,18 +1,24 @@
 """Write operations on publishable content. Every change records who made it and why, in the
-element's history (django-simple-history)."""
+element's history (django-simple-history).
+
+``content_save`` is the direct write. A change to a *published* item goes through a change
+proposal instead (``revision_propose``), which ``revision_approve`` applies with
+``content_save``: the public sees nothing of it before."""
 
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
-from django.db import transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import PublishableContent, Status
+from . import snapshot
+from .models import Endringsforslag, Forslagsstatus, PublishableContent, Status
 
 DEFAULT_REVIEW_MONTHS = 12
 # Fields a restore leaves as they are: where the item stands, not what it says.
-NOT_RESTORED = {"id", "status", "order", "published_at", "created_at", "updated_at"}
+NOT_RESTORED = snapshot.NOT_PROPOSED
 
 
 def _save(obj: PublishableContent, user, reason: str) -> None:
@@ -22,13 +28,16 @@ def _save(obj: PublishableContent, user, reason: str) -> None:
 
 
 @transaction.atomic
-def content_save(*, obj: PublishableContent, user, created: bool = False) -> PublishableContent:
-    """Save an edited or new item, placing a new one last among its siblings."""
+def content_save(
+    *, obj: PublishableContent, user, created: bool = False, reason: str | None = None
+) -> PublishableContent:
+    """Save an edited or new item, placing a new one last among its siblings. ``reason`` is
+    the history's note when it is not a plain edit (an approved proposal)."""
     if created:
         siblings = type(obj).objects.filter(**{f: getattr(obj, f) for f in obj.order_scope})
         last = siblings.order_by("-order").values_list("order", flat=True).first()
         obj.order = (last or 0) + 1
-    _save(obj, user, _("Created") if created else _("Edited"))
+    _save(obj, user, reason or (_("Created") if created else _("Edited")))
     return obj
 
 
@@ -96,3 +105,171 @@ def content_mark_reviewed(
     obj.last_reviewed = today
     obj.review_due = today + relativedelta(months=months)
     _save(obj, user, _("Reviewed"))
+
+
+# --- Change proposals to published items -------------------------------------------------
+
+
+class ProposalConflict(Exception):
+    """A proposal that cannot be saved or approved as it stands; the message says why."""
+
+
+def _who(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def pending_proposal(obj: PublishableContent, *, lock: bool = False) -> Endringsforslag | None:
+    """The proposal waiting for ``obj``, if any (there is at most one)."""
+    proposals = Endringsforslag.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        state=Forslagsstatus.PENDING,
+    )
+    if lock:
+        proposals = proposals.select_for_update()
+    return proposals.select_related("author").first()
+
+
+def stale_fields(proposal: Endringsforslag, current: dict) -> list[str]:
+    """Fields the proposal changes that the published item has changed since, to something
+    else than the proposal says: approving would overwrite that change unseen."""
+    return [
+        name
+        for name, value in proposal.values.items()
+        if current[name] != proposal.base.get(name) and current[name] != value
+    ]
+
+
+@transaction.atomic
+def revision_propose(
+    *, obj: PublishableContent, user, values: dict, based_on: int | None = None, note: str = ""
+) -> Endringsforslag | None:
+    """Propose ``values`` (the edited item, ``snapshot.instance_values``) as a change to the
+    published ``obj``; only the fields that differ from the published row are kept.
+
+    The author's own waiting proposal is updated. Another person's is replaced (kept as
+    *superseded*, its text still readable) only when the form was built on it
+    (``based_on``); otherwise ``ProposalConflict``, so that nobody's text is lost unseen.
+    Returns None when nothing differs from the published item (withdrawing the author's own
+    waiting proposal, if any). A repeated POST gives the same proposal: one effect."""
+    current = type(obj).objects.select_for_update().get(pk=obj.pk)
+    published = snapshot.current_values(current, values)
+    changed = {name: value for name, value in values.items() if published[name] != value}
+    existing = pending_proposal(current, lock=True)
+    if existing and existing.author_id != user.pk and existing.pk != based_on:
+        raise ProposalConflict(
+            _(
+                "%(name)s proposed a change to this item while you were editing. Your text is "
+                "still in the form: compare it with their proposal, then save again to replace it."
+            )
+            % {"name": _who(existing.author)}
+        )
+    now = timezone.now()
+    if not changed:
+        if existing and existing.author_id == user.pk:
+            Endringsforslag.objects.filter(pk=existing.pk).update(
+                state=Forslagsstatus.WITHDRAWN, decided_by=user, decided_at=now, updated_at=now
+            )
+        return None
+    base = {name: published[name] for name in changed}
+    if existing and existing.author_id == user.pk:
+        existing.values, existing.base, existing.note = changed, base, note
+        existing.save(update_fields=["values", "base", "note", "updated_at"])
+        return existing
+    if existing:
+        existing.state = Forslagsstatus.SUPERSEDED
+        existing.decided_by, existing.decided_at = user, now
+        existing.reason = _("Replaced by a newer proposal from %(name)s that builds on it.") % {
+            "name": _who(user)
+        }
+        existing.save(update_fields=["state", "decided_by", "decided_at", "reason", "updated_at"])
+    try:
+        with transaction.atomic():
+            return Endringsforslag.objects.create(
+                content_type=ContentType.objects.get_for_model(obj),
+                object_id=obj.pk,
+                values=changed,
+                base=base,
+                author=user,
+                note=note,
+                supersedes=existing,
+            )
+    except IntegrityError:
+        # Someone else's proposal was stored between our read and our write.
+        raise ProposalConflict(
+            _("Someone else proposed a change at the same moment. Open the item again to see it.")
+        ) from None
+
+
+@transaction.atomic
+def revision_approve(*, proposal: Endringsforslag, user) -> bool:
+    """Apply a waiting proposal to its item through ``content_save``; the history says who
+    approved whose proposal. False when it was already decided (a double click, a second
+    approver): nothing happens twice. ``ProposalConflict`` when the published item has
+    changed a field the proposal changes, or the item can no longer take the values."""
+    locked = (
+        Endringsforslag.objects.select_for_update()
+        .select_related("author", "content_type")
+        .filter(pk=proposal.pk, state=Forslagsstatus.PENDING)
+        .first()
+    )
+    if locked is None:
+        return False
+    model = locked.content_type.model_class()
+    obj = model.objects.select_for_update().filter(pk=locked.object_id).first()
+    if obj is None:
+        raise ProposalConflict(_("The item no longer exists."))
+    stale = stale_fields(locked, snapshot.current_values(obj, locked.values))
+    if stale:
+        raise ProposalConflict(
+            _(
+                "The published version has changed since this proposal was made (%(fields)s). "
+                "The author can go through the proposal again, or you can reject it."
+            )
+            % {"fields": ", ".join(snapshot.label(model, name) for name in stale)}
+        )
+    now = timezone.now()
+    claimed = Endringsforslag.objects.filter(pk=locked.pk, state=Forslagsstatus.PENDING).update(
+        state=Forslagsstatus.APPROVED, decided_by=user, decided_at=now, updated_at=now
+    )
+    if not claimed:
+        return False
+    many = snapshot.apply_values(obj, locked.values)
+    reason = _("Approved the proposal of %(name)s") % {"name": _who(locked.author)}
+    try:
+        with transaction.atomic():
+            content_save(obj=obj, user=user, reason=reason[:100])
+            for name, ids in many.items():
+                related = obj._meta.get_field(name).related_model
+                getattr(obj, name).set(related.objects.filter(pk__in=ids))
+    except IntegrityError:
+        raise ProposalConflict(
+            _(
+                "The proposal can no longer be saved as it is: another item may now use its "
+                "short name. The author can go through it again."
+            )
+        ) from None
+    return True
+
+
+def _decide(proposal: Endringsforslag, user, state: str, reason: str = "", **only) -> bool:
+    now = timezone.now()
+    return bool(
+        Endringsforslag.objects.filter(pk=proposal.pk, state=Forslagsstatus.PENDING, **only).update(
+            state=state, decided_by=user, decided_at=now, reason=reason, updated_at=now
+        )
+    )
+
+
+@transaction.atomic
+def revision_reject(*, proposal: Endringsforslag, user, reason: str) -> bool:
+    """Reject a waiting proposal, saying why; the item stays as published. False when it was
+    already decided."""
+    return _decide(proposal, user, Forslagsstatus.REJECTED, reason)
+
+
+@transaction.atomic
+def revision_withdraw(*, proposal: Endringsforslag, user) -> bool:
+    """The author takes back their own waiting proposal. False when it was already decided
+    or is not theirs."""
+    return _decide(proposal, user, Forslagsstatus.WITHDRAWN, author=user)

@@ -1,11 +1,25 @@
 from django.urls import path
 
-from . import views
+from . import proposal_views, views
 
 app_name = "content"
 
 urlpatterns = [
     path("", views.content_home, name="home"),
+    # Before "<slug:kind>/", which would take the word for a kind of content.
+    path("endringsforslag/", proposal_views.proposal_list, name="proposals"),
+    path("endringsforslag/<int:pk>/", proposal_views.proposal_detail, name="proposal"),
+    path(
+        "endringsforslag/<int:pk>/godkjenn/",
+        proposal_views.proposal_approve,
+        name="proposal_approve",
+    ),
+    path("endringsforslag/<int:pk>/avvis/", proposal_views.proposal_reject, name="proposal_reject"),
+    path(
+        "endringsforslag/<int:pk>/trekk/",
+        proposal_views.proposal_withdraw,
+        name="proposal_withdraw",
+    ),
     path("<slug:kind>/", views.content_list, name="list"),
     path("<slug:kind>/ny/", views.content_create, name="create"),
     path("<slug:kind>/<int:pk>/", views.content_edit, name="edit"),

@@ -1,0 +1,129 @@
+"""Staff views for change proposals: the list waiting for the approver, one proposal with the
+diff between the published item and it, and the decisions (approve, reject, withdraw). Who
+may decide is ``ContentPolicy.may_approve``; the writes are ``services.revision_*``."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..decorators import staff_required
+from ..permissions import may_manage_any_content
+from . import services, snapshot
+from .forms import RejectForm
+from .history import value_changes
+from .models import Endringsforslag
+from .registry import kind_for_model
+from .selectors import waiting_proposals
+
+
+def proposal_view(view):
+    """Load the proposal, its kind and item: 404 if any is gone, 403 unless the user may see
+    it (its author, the item's editors and approvers)."""
+
+    @staff_required
+    @wraps(view)
+    def wrapper(request, pk, *args, **kwargs):
+        proposal = get_object_or_404(
+            Endringsforslag.objects.select_related("author", "decided_by", "content_type"), pk=pk
+        )
+        model = proposal.content_type.model_class()
+        kind = kind_for_model(model)
+        item = get_object_or_404(model, pk=proposal.object_id)
+        if not kind.policy.may_see_proposal(request.user, item, proposal.author_id):
+            raise PermissionDenied
+        return view(request, proposal, kind, item, *args, **kwargs)
+
+    return wrapper
+
+
+def _may_decide(request, proposal, kind, item) -> None:
+    if not kind.policy.may_approve(request.user, item, proposal.author_id):
+        raise PermissionDenied
+
+
+@staff_required
+def proposal_list(request):
+    if not may_manage_any_content(request.user):
+        raise PermissionDenied
+    to_decide, own = waiting_proposals(request.user)
+    return render(request, "content/proposals.html", {"to_decide": to_decide, "own": own})
+
+
+def _page(request, proposal, kind, item, *, reject_form=None, conflict="", status=200):
+    current = snapshot.current_values(item, proposal.values)
+    stale = services.stale_fields(proposal, current) if proposal.is_pending else []
+    return render(
+        request,
+        "content/proposal.html",
+        {
+            "proposal": proposal,
+            "kind": kind,
+            "obj": item,
+            "changes": value_changes(kind.model, current, proposal.values, conflicts=stale),
+            "stale": bool(stale),
+            "conflict": conflict,
+            "may_approve": kind.policy.may_approve(request.user, item, proposal.author_id),
+            "is_author": proposal.author_id == request.user.pk,
+            "reject_form": reject_form or RejectForm(),
+        },
+        status=status,
+    )
+
+
+@proposal_view
+def proposal_detail(request, proposal, kind, item):
+    return _page(request, proposal, kind, item)
+
+
+def _decision(view):
+    @require_POST
+    @proposal_view
+    @wraps(view)
+    def wrapper(request, proposal, kind, item):
+        return view(request, proposal, kind, item)
+
+    return wrapper
+
+
+@_decision
+def proposal_approve(request, proposal, kind, item):
+    _may_decide(request, proposal, kind, item)
+    try:
+        applied = services.revision_approve(proposal=proposal, user=request.user)
+    except services.ProposalConflict as conflict:
+        return _page(request, proposal, kind, item, conflict=str(conflict), status=409)
+    if applied:
+        messages.success(request, _("The proposal is approved, and the public now sees it."))
+    else:
+        messages.info(request, _("The proposal was already decided: nothing more was done."))
+    return redirect("content:proposal", pk=proposal.pk)
+
+
+@_decision
+def proposal_reject(request, proposal, kind, item):
+    _may_decide(request, proposal, kind, item)
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        return _page(request, proposal, kind, item, reject_form=form, status=400)
+    if services.revision_reject(
+        proposal=proposal, user=request.user, reason=form.cleaned_data["reason"]
+    ):
+        messages.success(request, _("The proposal is rejected. The published version stays."))
+    else:
+        messages.info(request, _("The proposal was already decided: nothing more was done."))
+    return redirect("content:proposal", pk=proposal.pk)
+
+
+@_decision
+def proposal_withdraw(request, proposal, kind, item):
+    if proposal.author_id != request.user.pk:
+        raise PermissionDenied
+    if services.revision_withdraw(proposal=proposal, user=request.user):
+        messages.success(request, _("Your proposal is withdrawn."))
+    else:
+        messages.info(request, _("The proposal was already decided: nothing more was done."))
+    return redirect("content:proposal", pk=proposal.pk)
