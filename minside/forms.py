@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -29,3 +31,40 @@ class GuardianForm(forms.Form):
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["foresatt"].queryset = case.guardians.all()
+
+
+class ConsentAnswerForm(forms.Form):
+    """A guardian's answer to a consent request: the services they agree to share with (the
+    baton holder's own service is always part of it), then yes or no."""
+
+    services = forms.ModelMultipleChoiceField(
+        queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("The services that may share information"),
+    )  # fmt: skip
+    decision = forms.ChoiceField(
+        choices=[("ja", _("Yes, I give my consent")), ("nei", _("No, I do not consent"))],
+        widget=forms.RadioSelect, label=_("Your answer"),
+    )  # fmt: skip
+
+    def __init__(self, *args, request, holder_service, **kwargs):
+        super().__init__(*args, **kwargs)
+        proposed = request.services.exclude(pk=holder_service.pk).order_by("name", "pk")
+        self.fields["services"].queryset = proposed
+        self.fields["services"].initial = list(proposed)
+        self.fields["services"].help_text = _(
+            "Untick a service you do not want to take part. %(service)s holds the baton and "
+            "is always part of the consent."
+        ) % {"service": holder_service.name}
+
+    @property
+    def accepts(self) -> bool:
+        return self.cleaned_data["decision"] == "ja"
+
+
+class FamilyViewForm(forms.Form):
+    # The form's one-time token: a double click or a retry stores one entry.
+    token = forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
+    text = forms.CharField(
+        label=_("The family's view"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000,
+        help_text=_("What you want the services to know. It is shown in the case log."),
+    )  # fmt: skip

@@ -156,3 +156,30 @@ def guardian_status(case) -> list[dict]:
     return [
         {"guardian": g, "link": links.get(g.pk), "invitation": pending.get(g.pk)} for g in guardians
     ]
+
+
+def family_view_add(*, case, link: Kobling, text: str, token=None):
+    """The family's own contribution to the log (an entry of the kind "the family's view"),
+    written by a linked guardian while the log is open. The same form sent twice stores one
+    entry; the guardian's name is kept in the entry, which is never changed."""
+    from stafettlogg.consent import require_open
+    from stafettlogg.models import Innslag, Stafettlogg
+
+    with transaction.atomic():
+        case = Stafettlogg.objects.select_for_update().get(pk=case.pk)
+        current = (
+            Kobling.objects.select_related("foresatt")
+            .filter(pk=link.pk, revoked_at__isnull=True, foresatt__stafettlogg=case)
+            .first()
+        )
+        if current is None:
+            raise InviteError("unlinked", _("You are not linked to this case."))
+        require_open(case)
+        if token is not None:
+            existing = case.entries.filter(request_token=token).first()
+            if existing is not None:
+                return existing
+        return Innslag.objects.create(
+            stafettlogg=case, kind=Innslag.Kind.FAMILY, text=text, request_token=token,
+            family_author=current.foresatt.name,
+        )  # fmt: skip

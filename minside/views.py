@@ -15,7 +15,7 @@ import requests
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -66,19 +66,6 @@ def home(request):
         return _page(request, "home.html", {"configured": bool(oidc.issuer())})
     cases = [_case_summary(case) for case in permissions.citizen_cases(citizen)]
     return _page(request, "cases.html", {"cases": cases})
-
-
-@citizen_page
-def case(request, pk):
-    citizen = identity.current(request)
-    if citizen is None:
-        return redirect("minside:home")
-    found = get_object_or_404(
-        Stafettlogg.objects.select_related("tjeneste", "stafettholder"), pk=pk
-    )
-    if not permissions.citizen_case_access(citizen, found):
-        raise Http404
-    return _page(request, "case.html", {"case": _case_summary(found)})
 
 
 @citizen_page

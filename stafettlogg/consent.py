@@ -3,10 +3,10 @@ locked, and what a new consent must say. ``bts_portal.permissions.case_access`` 
 read/write rule on these; every view and service that touches case content asks there."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,9 +33,22 @@ class Lock:
     reason: str
 
 
+def _active(today) -> Q:
+    return Q(refused=False, withdrawn_at__isnull=True, valid_until__gte=today)
+
+
 def active_consents(case: Stafettlogg, *, today=None) -> QuerySet[Samtykke]:
+    return case.consents.filter(_active(today or timezone.localdate()))
+
+
+def consents_ending(*, within_days: int, today=None) -> QuerySet[Samtykke]:
+    """Active consents of open cases that end within ``within_days``: the ones to renew."""
     today = today or timezone.localdate()
-    return case.consents.filter(refused=False, withdrawn_at__isnull=True, valid_until__gte=today)
+    return Samtykke.objects.filter(
+        _active(today),
+        stafettlogg__status=Stafettlogg.Status.ACTIVE,
+        valid_until__lte=today + timedelta(days=within_days),
+    )
 
 
 def covered_services(case: Stafettlogg) -> QuerySet[Tjeneste]:

@@ -13,7 +13,7 @@ from .models import AccessLog, InsightReport
 def insight_context(case) -> dict:
     access_log = list(
         AccessLog.objects.filter(stafettlogg_id=case.pk)
-        .select_related("user", "tjeneste")
+        .select_related("user", "tjeneste", "citizen__foresatt")
         .order_by("at", "pk")
     )
     return {
@@ -31,6 +31,12 @@ def insight_context(case) -> dict:
         "access_log": access_log,
         "generated_at": timezone.now(),
     }
+
+
+def render_case(case, *, language: str = "nb") -> bytes:
+    """The same PDF for a guardian on My page, in the language of their page."""
+    with translation.override(language if language in {"nb", "nn", "en"} else "nb"):
+        return write_pdf(render_to_string("stafettlogg/insight_pdf.html", insight_context(case)))
 
 
 def render(report: InsightReport, progress=lambda percent: None) -> bytes:

@@ -26,8 +26,9 @@ class AccessDay:
 
 
 def access_summary(rows) -> list[AccessDay]:
-    """``rows`` in time order (with ``user`` and ``tjeneste`` loaded): one line per person,
-    service and kind of access on each day, in the order they first happened that day."""
+    """``rows`` in time order (with ``user``, ``tjeneste`` and ``citizen__foresatt`` loaded):
+    one line per person, service and kind of access on each day, in the order they first
+    happened that day."""
 
     def day_of(row):
         return timezone.localdate(row.at)
@@ -36,7 +37,7 @@ def access_summary(rows) -> list[AccessDay]:
     for day, day_rows in groupby(rows, key=day_of):
         counts: dict[tuple, int] = {}
         for row in day_rows:
-            who = str(row.user) if row.user else "–"
+            who = row.who  # the employee, or the guardian on My page
             service = row.tjeneste.name if row.tjeneste else "–"
             key = (who, service, describe(row))
             counts[key] = counts.get(key, 0) + 1

@@ -156,6 +156,7 @@ class Samtykke(models.Model):
     class Method(models.TextChoices):
         WRITTEN = "skriftlig", _("Signed form")
         ORAL = "muntlig", _("Given orally in a meeting, recorded by the employee")
+        DIGITAL = "digital", _("Given digitally on My page (ID-porten)")
 
     class ChildBasis(models.TextChoices):
         NONE = "", _("The child does not consent on its own")
@@ -193,6 +194,8 @@ class Samtykke(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True)
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     withdrawn_reason = models.TextField(_("about the withdrawal"), blank=True)
+    # A digital consent: the ID-porten levels (acr) the parties logged in with.
+    auth_level = models.CharField(_("authentication level"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("consent")
@@ -249,6 +252,7 @@ class Innslag(AppendOnlyModel):
         REPORT = "melding", _("Report to child welfare")
         CLOSURE = "avslutning", _("Closure")
         CORRECTION = "korrigering", _("Correction")
+        FAMILY = "familie", _("The family's view")
 
     stafettlogg = models.ForeignKey(Stafettlogg, on_delete=models.CASCADE, related_name="entries")
     kind = models.CharField(max_length=12, choices=Kind.choices)
@@ -296,6 +300,9 @@ class Innslag(AppendOnlyModel):
     to_level = models.PositiveSmallIntegerField(null=True, blank=True)
     # The form's one-time token: a retried or double-clicked POST stores one entry.
     request_token = models.UUIDField(null=True, blank=True, editable=False)
+    # The family's view, written on My page: the guardian's name as it was then (an entry
+    # outlives a revoked link and is never changed).
+    family_author = models.CharField(max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("entry")
@@ -414,12 +421,30 @@ class AccessLog(AppendOnlyModel):
     # The entry, consent, report or hand-over the request concerned, where there was one.
     object_id = models.BigIntegerField(null=True, blank=True)
     what = models.CharField(max_length=200)
+    # A citizen's request on My page: the guardian's link (minside). No database constraint
+    # and nothing done on delete: the log outlives the links and is never updated.
+    citizen = models.ForeignKey(
+        "minside.Kobling", on_delete=models.DO_NOTHING, db_constraint=False, null=True,
+        blank=True, related_name="+",
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.at:%d.%m.%Y %H:%M} {self.user_id} {self.action} {self.event}"
+
+    @property
+    def who(self) -> str:
+        """Who made the request, in plain words: the employee, or the guardian on My page.
+        Needs ``citizen__foresatt`` loaded to stay one query."""
+        if self.user_id:
+            return str(self.user)
+        if self.citizen_id and self.citizen is not None:
+            return _("%(name)s (guardian, on My page)") % {"name": self.citizen.foresatt.name}
+        if self.citizen_id:
+            return str(_("A guardian, on My page"))
+        return "–"
 
     @property
     def description(self) -> str:
@@ -509,3 +534,96 @@ class StepReminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.stafettlogg_id} {self.step_key} {self.due}"
+
+
+class SamtykkeForesporsel(models.Model):
+    """The baton holder's request for a digital consent, answered by each guardian with
+    parental responsibility on My page (``stafettlogg.digital_consent``)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Waiting for the guardians")
+        ACTIVE = "active", _("Consent given")
+        REFUSED = "refused", _("Refused")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    stafettlogg = models.ForeignKey(
+        Stafettlogg, on_delete=models.CASCADE, related_name="consent_requests"
+    )
+    purpose = models.TextField(_("purpose: why the services should share information"))
+    services = models.ManyToManyField(Tjeneste, related_name="+", verbose_name=_("services"))
+    valid_until = models.DateField(_("valid until"))
+    # A renewal asked for by the reminder: the consent it replaces once given.
+    renews = models.ForeignKey(
+        Samtykke, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    # The consent (or refusal) it ended in.
+    samtykke = models.OneToOneField(
+        Samtykke, on_delete=models.SET_NULL, null=True, blank=True, related_name="digital_request"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["stafettlogg"],
+                condition=models.Q(status="open"),
+                name="one_open_consent_request_per_case",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Samtykkeforespørsel {self.pk}"
+
+
+class SamtykkeSvar(models.Model):
+    """One guardian's answer to a consent request: the services they agreed to, or no."""
+
+    class Answer(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        REFUSED = "refused", _("Refused")
+
+    request = models.ForeignKey(
+        SamtykkeForesporsel, on_delete=models.CASCADE, related_name="answers"
+    )
+    foresatt = models.ForeignKey(Foresatt, on_delete=models.CASCADE, related_name="+")
+    answer = models.CharField(max_length=10, choices=Answer.choices)
+    services = models.ManyToManyField(Tjeneste, related_name="+")
+    answered_at = models.DateTimeField(default=timezone.now)
+    acr = models.CharField(max_length=100, blank=True)
+    # The language of the page they answered on: their receipt is in it.
+    language = models.CharField(max_length=8, default="nb")
+
+    class Meta:
+        ordering = ["answered_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "foresatt"], name="one_answer_per_guardian_and_request"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request_id}: {self.foresatt_id} {self.answer}"
+
+
+class ConsentRenewalReminder(models.Model):
+    """One renewal request per consent and end date (``tasks.send_consent_renewals``)."""
+
+    samtykke = models.ForeignKey(Samtykke, on_delete=models.CASCADE, related_name="+")
+    valid_until = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["samtykke", "valid_until"], name="one_renewal_per_consent_and_date"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.samtykke_id} {self.valid_until}"

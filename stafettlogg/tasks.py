@@ -150,3 +150,46 @@ def delete_expired_cases() -> int:
     if result.failures:
         logger.error("retention: %d could not be deleted", len(result.failures))
     return result.deleted
+
+
+@shared_task(name="stafettlogg.send_consent_renewals")
+def send_consent_renewals() -> int:
+    """Ask the guardians on My page to renew every active consent that ends within
+    ``CONSENT_RENEWAL_DAYS`` (a renewal request with one confirmation), and tell the baton
+    holder: once per consent and end date (``ConsentRenewalReminder``'s unique constraint, so
+    a second run, or a second beat, asks no one twice). The e-mails hold no child data."""
+    from . import digital_consent
+    from .consent import consents_ending
+    from .models import ConsentRenewalReminder
+
+    due = consents_ending(within_days=settings.CONSENT_RENEWAL_DAYS).select_related(
+        "stafettlogg__stafettholder"
+    )
+    sent = 0
+    for samtykke in due.order_by("valid_until", "pk"):
+        try:
+            with transaction.atomic():
+                ConsentRenewalReminder.objects.create(
+                    samtykke=samtykke, valid_until=samtykke.valid_until
+                )
+                digital_consent.renewal_request(samtykke=samtykke)
+                holder = samtykke.stafettlogg.stafettholder
+                if holder.email and holder.is_active:
+                    url = settings.PORTAL_BASE_URL + reverse(
+                        "stafettlogg:consent", kwargs={"pk": samtykke.stafettlogg_id}
+                    )
+                    with translation.override(settings.LANGUAGE_CODE):
+                        mail.send_later(
+                            subject=_("A consent is about to end"),
+                            body=_(
+                                "A consent in a case log where you hold the baton ends on "
+                                "%(date)s. The guardians on My page have been asked to renew "
+                                "it; the others renew it with you. Log in to see it:\n%(url)s\n"
+                            )
+                            % {"date": samtykke.valid_until.strftime("%d.%m.%Y"), "url": url},
+                            to=[holder.email],
+                        )
+        except IntegrityError:
+            continue
+        sent += 1
+    return sent
