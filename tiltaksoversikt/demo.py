@@ -13,7 +13,7 @@ from bts_portal.upsert import upsert
 from organisasjon.models import Tjeneste
 from samhandling.models import Element
 
-from . import demo_content_nn
+from . import demo_content_en, demo_content_nn
 from .demo_content import MEASURES, MEETING_PLACES, THEMES
 from .models import Moteplass, Tema, Tiltak
 
@@ -31,7 +31,7 @@ def load() -> tuple[int, int]:
         tjeneste = services[service]
         review_due = today + timedelta(days=(index * 17) % 380 - 15)
         slug = norwegian_slugify(title, 100)
-        nn = demo_content_nn.MEASURES[slug]
+        nn, en = demo_content_nn.MEASURES[slug], demo_content_en.MEASURES[slug]
         tiltak, _ = upsert(
             Tiltak,
             {"slug": slug},
@@ -40,9 +40,11 @@ def load() -> tuple[int, int]:
                 "title": title,
                 "summary": summary,
                 "body": f"{summary}\n\nTa kontakt med {tjeneste.name} for å høre mer.",
-                **translated(slug, nn=demo_content_nn.MEASURES),
+                **translated(slug, nn=demo_content_nn.MEASURES, en=demo_content_en.MEASURES),
                 "body_nn": f"{nn['summary']}\n\nTa kontakt med "
                 f"{localized(tjeneste, 'name', 'nn')} for å høyre meir.",
+                "body_en": f"{en['summary']}\n\nContact "
+                f"{localized(tjeneste, 'name', 'en')} to find out more.",
                 "age_min": age_min,
                 "age_max": age_max,
                 "target_groups": groups,
@@ -68,7 +70,9 @@ def load() -> tuple[int, int]:
             {
                 "title": title,
                 "summary": mandate,
-                **translated(slug, nn=demo_content_nn.MEETING_PLACES),
+                **translated(
+                    slug, nn=demo_content_nn.MEETING_PLACES, en=demo_content_en.MEETING_PLACES
+                ),
                 "frequency": frequency,
                 "case_mode": case_mode,
                 "order": order,
