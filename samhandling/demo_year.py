@@ -28,6 +28,7 @@ def _events(first_year: int) -> list[dict]:
             "weekday": Ukedag.TUESDAY,
             "week_of_month": UkeIManeden.SECOND,
             "months": "2,4,9,11",
+            "remind_days_before": 14,
         },
         {
             "title": "Frist: årsrapport BTS til kommunedirektøren",
@@ -38,6 +39,7 @@ def _events(first_year: int) -> list[dict]:
             "recurrence": Gjentakelse.YEARLY,
             "start": date(first_year, 3, 1),
             "link": reports,
+            "remind_days_before": 30,
         },
         {
             "title": "Årlig gjennomgang av samhandlingsmodellen",
@@ -90,6 +92,7 @@ def load() -> int:
         "months": "",
         "until": None,
         "link": "",
+        "remind_days_before": None,
     }
     for event in events:
         title = event.pop("title")

@@ -209,7 +209,7 @@ class ArshjulhendelseForm(forms.ModelForm):
         model = Arshjulhendelse
         fields = [
             "title", "description", "link", "recurrence", "start", "interval",
-            "week_of_month", "weekday", "until",
+            "week_of_month", "weekday", "until", "remind_days_before",
         ]  # fmt: skip
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -224,6 +224,12 @@ class ArshjulhendelseForm(forms.ModelForm):
         self.fields["interval"].widget.attrs.update({"min": 1, "max": 12})
         if self.instance.pk:
             self.initial.setdefault("month_list", self.instance.month_numbers)
+
+    def clean_remind_days_before(self):
+        days = self.cleaned_data.get("remind_days_before")
+        if days is not None and days > 90:
+            raise forms.ValidationError(_("Choose at most 90 days."))
+        return days
 
     def clean_interval(self):
         interval = self.cleaned_data.get("interval") or 1

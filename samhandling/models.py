@@ -297,6 +297,12 @@ class Arshjulhendelse(models.Model):
         _("last date"), null=True, blank=True, help_text=_("Empty: it goes on every year.")
     )
     link = models.URLField(_("link"), max_length=500, blank=True)
+    remind_days_before = models.PositiveSmallIntegerField(
+        _("reminder, days before"),
+        null=True,
+        blank=True,
+        help_text=_("The BTS coordinators get an e-mail this many days before. Empty: none."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -311,6 +317,25 @@ class Arshjulhendelse(models.Model):
     @property
     def month_numbers(self) -> list[int]:
         return [int(m) for m in self.months.split(",") if m.strip()]
+
+
+class ArshjulhendelseReminder(models.Model):
+    """One reminder per event per date, so the task can run any number of times."""
+
+    event = models.ForeignKey(Arshjulhendelse, on_delete=models.CASCADE, related_name="reminders")
+    occurrence = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "occurrence"], name="one_reminder_per_event_date"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} – {self.occurrence:%d.%m.%Y}"
 
 
 class ArshjulFeedToken(models.Model):

@@ -73,3 +73,8 @@ def send_review_reminders() -> int:
             continue
         sent += 1
     return sent
+
+
+# The årshjul's event reminders live with the events; imported here so that Celery, which
+# looks for tasks in each app's tasks module, registers them.
+from .arshjul_reminders import send_year_event_reminders  # noqa: E402,F401

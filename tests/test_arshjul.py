@@ -539,3 +539,103 @@ def test_a_leader_of_another_role_does_not_see_the_year_through_the_secret_addre
         created_at=timezone.now(),
     )
     assert client.get("/ansatt/arshjul/kalender/kjent.ics").status_code == 404
+
+
+# --- Reminders of events ---------------------------------------------------------------------
+
+
+def test_an_event_within_its_lead_time_reminds_the_coordinators_once(coordinator, today):
+    from django.core import mail
+
+    from samhandling.arshjul_reminders import send_year_event_reminders
+
+    Arshjulhendelse.objects.create(
+        title="BTS-forum",
+        description="Møterom 2.",
+        recurrence=Gjentakelse.ONCE,
+        start=today + datetime.timedelta(days=5),
+        remind_days_before=7,
+    )
+    assert send_year_event_reminders.delay().get() == 1
+    assert send_year_event_reminders.delay().get() == 0
+    (message,) = mail.outbox
+    assert message.to == [coordinator.email]
+    assert "BTS-forum" in message.subject
+    assert "Møterom 2." in message.body
+    assert "/ansatt/arshjul/" in message.body
+
+
+def test_events_without_a_lead_time_or_beyond_it_are_not_reminded(coordinator, today):
+    from django.core import mail
+
+    from samhandling.arshjul_reminders import send_year_event_reminders
+
+    start = today + datetime.timedelta(days=10)
+    Arshjulhendelse.objects.create(
+        title="Senere", recurrence="once", start=start, remind_days_before=7
+    )
+    Arshjulhendelse.objects.create(title="Uten", recurrence="once", start=today)
+    Arshjulhendelse.objects.create(
+        title="Forbi",
+        recurrence="once",
+        start=today - datetime.timedelta(days=1),
+        remind_days_before=7,
+    )
+    assert send_year_event_reminders() == 0
+    assert mail.outbox == []
+
+
+def test_each_date_of_a_recurring_event_gets_its_own_reminder(coordinator, today):
+    from django.core import mail
+
+    from samhandling.arshjul_reminders import send_year_event_reminders
+    from samhandling.models import ArshjulhendelseReminder
+
+    event = Arshjulhendelse.objects.create(
+        title="Nettverk",
+        recurrence=Gjentakelse.WEEKDAY,
+        start=today - datetime.timedelta(days=400),
+        weekday=0,
+        week_of_month=1,
+        remind_days_before=70,
+    )
+    rule = rrule.rrule(rrule.MONTHLY, byweekday=rrule.MO(1), dtstart=datetime.datetime(2000, 1, 1))
+    first = datetime.datetime.combine(today, datetime.time())
+    expected = [
+        d.date() for d in rule.between(first, first + datetime.timedelta(days=70), inc=True)
+    ]
+    assert send_year_event_reminders() == len(expected) >= 2
+    assert send_year_event_reminders() == 0
+    assert len(mail.outbox) == len(expected)
+    reminded = ArshjulhendelseReminder.objects.filter(event=event)
+    assert sorted(reminded.values_list("occurrence", flat=True)) == expected
+
+
+def test_a_failed_reminder_email_is_tried_again_next_run(coordinator, today, monkeypatch):
+    import samhandling.arshjul_reminders as reminders
+    from samhandling.models import ArshjulhendelseReminder
+
+    Arshjulhendelse.objects.create(
+        title="Frist", recurrence="once", start=today, remind_days_before=0
+    )
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("smtp down")
+
+    monkeypatch.setattr(reminders, "send_mail", broken)
+    with pytest.raises(ConnectionError):
+        reminders.send_year_event_reminders()
+    assert not ArshjulhendelseReminder.objects.exists()
+    monkeypatch.undo()
+    assert reminders.send_year_event_reminders() == 1
+
+
+def test_a_lead_time_over_90_days_is_refused(client, coordinator):
+    client.force_login(coordinator)
+    response = client.post(
+        "/ansatt/arshjul/hendelser/ny/",
+        {"title": "Møte", "recurrence": "once", "start": "2027-05-01", "remind_days_before": "91"},
+    )
+    assert response.status_code == 400
+    assert "remind_days_before" in response.context["form"].errors
+    assert not Arshjulhendelse.objects.exists()
