@@ -5,8 +5,10 @@ Loading is idempotent: every row is looked up by a natural key and updated in pl
 
 from django.db import transaction
 
+from bts_portal.demo_translations import translated
 from bts_portal.upsert import upsert
 
+from . import demo_services_en, demo_services_nn
 from .models import AGE_PREGNANCY, Bruker, Rolle, Sektor, Tjeneste
 from .services import membership_add, role_flags_set
 
@@ -266,6 +268,7 @@ def load() -> list[tuple[str, str]]:
     for data in SERVICES:
         values = {"is_partner": False, **data}
         slug = values.pop("slug")
+        values |= translated(slug, nn=demo_services_nn.SERVICES, en=demo_services_en.SERVICES)
         upsert(Tjeneste, {"slug": slug}, values)
 
     loaded = []
