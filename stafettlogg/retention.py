@@ -9,6 +9,10 @@ dates, no content) and the access log.
 On PostgreSQL the portal's own role may not delete entries, consents or participants: the
 owner's functions ``bts_delete_case`` and ``bts_delete_undring`` check the period and delete
 (stafettlogg migrations 0005 and 0006). Elsewhere the same deletes run here, in the same order.
+
+A closed case waits for the archive (``arkiv``, issue 22): while ``ARCHIVE_REQUIRED`` is on it
+is deleted only once its package has the archive's receipt, and the package is then linked
+to the deletion record, which so names where the archived copy went.
 """
 
 import logging
@@ -16,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from celery.exceptions import SoftTimeLimitExceeded
+from django.apps import apps
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
@@ -55,9 +60,31 @@ def retention_cutoff() -> datetime:
 
 
 def expired_cases():
-    return Stafettlogg.objects.filter(
+    cases = Stafettlogg.objects.filter(
         status=Stafettlogg.Status.CLOSED, closed_at__lt=retention_cutoff()
-    ).order_by("closed_at", "pk")
+    )
+    if archive_required():
+        from arkiv.models import ArchivePackage
+
+        archived = ArchivePackage.objects.filter(status=ArchivePackage.Status.ARCHIVED)
+        cases = cases.filter(pk__in=archived.values("case_id"))
+    return cases.order_by("closed_at", "pk")
+
+
+def archive_required() -> bool:
+    return getattr(settings, "ARCHIVE_REQUIRED", False)
+
+
+def _link_archive(case_pk: int) -> None:
+    """The deletion record names the archive's reference through the case's package."""
+    if not apps.is_installed("arkiv"):
+        return
+    from arkiv.models import ArchivePackage
+
+    record = DeletionRecord.objects.filter(kind="stafettlogg", object_id=case_pk).last()
+    ArchivePackage.objects.filter(case_id=case_pk, deletion_record=None).update(
+        deletion_record=record
+    )
 
 
 def expired_undringer():
@@ -84,6 +111,11 @@ def _remove_files_on_commit(names: list[str]) -> None:
 
 def case_delete(*, case: Stafettlogg) -> None:
     """Delete one expired case with everything that belongs to it, keeping a deletion record."""
+    if archive_required():
+        from arkiv.services import is_archived
+
+        if not is_archived(case.pk):
+            raise ValueError(f"case {case.pk} has no receipt from the archive yet")
     with transaction.atomic():
         files = [
             *InsightReport.objects.filter(stafettlogg=case)
@@ -98,6 +130,7 @@ def case_delete(*, case: Stafettlogg) -> None:
                 cursor.execute("SELECT bts_delete_case(%s)", [case.pk])
         else:
             _case_delete_rows(case)
+        _link_archive(case.pk)
         _remove_files_on_commit(files)
 
 

@@ -10,6 +10,7 @@ stored twice.
 from datetime import date
 from uuid import UUID
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, Min, OuterRef, Q
 from django.utils import timezone
@@ -658,3 +659,11 @@ def case_close(
     case.closed_by = user
     case.next_evaluation = None
     case.save(update_fields=["status", "closed_at", "closed_by", "next_evaluation"])
+    if getattr(settings, "ARCHIVE_ON_CLOSE", False):  # the archive package, once committed
+        transaction.on_commit(lambda: archive_closed_case(case_id=case.pk))
+
+
+def archive_closed_case(*, case_id: int) -> None:
+    from arkiv.services import package_request  # the archive app builds on this one
+
+    package_request(case_id=case_id)
