@@ -183,3 +183,18 @@ def family_view_add(*, case, link: Kobling, text: str, token=None):
             stafettlogg=case, kind=Innslag.Kind.FAMILY, text=text, request_token=token,
             family_author=current.foresatt.name,
         )  # fmt: skip
+
+
+def links_end_with_case(*, case, by=None) -> int:
+    """A closed case ends every guardian link and unused invitation of it, so that the holder
+    sees them as revoked and nothing is left to open (``case_close`` calls it)."""
+    now = timezone.now()
+    with transaction.atomic():
+        guardians = case.guardians.all()
+        ended = Kobling.objects.filter(foresatt__in=guardians, revoked_at__isnull=True).update(
+            revoked_at=now, revoked_by=by
+        )
+        Invitasjon.objects.filter(
+            foresatt__in=guardians, used_at__isnull=True, revoked_at__isnull=True
+        ).update(revoked_at=now)
+    return ended

@@ -236,3 +236,19 @@ def test_no_national_identity_number_is_stored_in_clear_after_reading_and_writin
     assert AccessLog.objects.filter(citizen__isnull=False).count() == 3
     assert tables_holding(PID_MOTHER) == []
     assert tables_holding(PID_FATHER) == []
+
+
+def test_closing_the_case_ends_the_familys_access_and_the_links(client, linked):
+    log_in(client, PID_MOTHER)
+    assert client.get(case_url(linked)).status_code == 200
+    holder = linked["users"]["stafettholder"]
+    case_services.case_close(case=linked["case"], user=holder, reason="r", final_evaluation="f")
+    assert client.get(case_url(linked)).status_code == 404  # at once, by the rule
+    assert "Emma" not in client.get("/min-side/").content.decode()
+    new_invitation(linked["father"])
+    assert services.links_end_with_case(case=linked["case"], by=holder) == 1
+    assert services.links_end_with_case(case=linked["case"], by=holder) == 0
+    from minside.models import Kobling
+
+    assert not Kobling.objects.filter(revoked_at__isnull=True).exists()
+    assert not linked["father"].invitations.filter(revoked_at__isnull=True).exists()
