@@ -19,6 +19,7 @@ local fake of the receiving side (tests/test_archive_delivery.py).
 
 import json
 import uuid
+from functools import cache
 from pathlib import Path
 
 import requests
@@ -26,7 +27,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from lxml import etree
 
-from ..arkivmelding import MESSAGE_TYPE
+from ..arkivmelding import MESSAGE_TYPE, SCHEMA
 from . import DeliveryError, Receipt
 
 RECEIVED = f"{MESSAGE_TYPE}.mottatt"
@@ -46,6 +47,18 @@ TIMEOUT = 30  # seconds; a slower archive is tried again later
 
 def missing_settings() -> list[str]:
     return [name for name in REQUIRED if not getattr(settings, name, "")]
+
+
+@cache
+def receipt_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(SCHEMA.parent / f"{RECEIPT}.xsd")))
+
+
+def _valid_receipt(body: str) -> bool:
+    try:
+        return receipt_schema().validate(etree.fromstring(body.encode()))
+    except etree.XMLSyntaxError:
+        return False
 
 
 def _reference(body: str) -> str:
@@ -111,6 +124,9 @@ class FiksIOBackend:
             if kind == RECEIVED:
                 receipts.append(Receipt("mottatt", kind))
             elif kind == RECEIPT:
+                if not _valid_receipt(body):  # a receipt that is not one proves nothing
+                    receipts.append(Receipt("feilmelding", kind, body=body))
+                    raise DeliveryError("the archive's receipt is not valid", receipts)
                 receipts.append(Receipt("kvittering", kind, reference=_reference(body), body=body))
             elif ".feilmelding." in kind:
                 receipts.append(Receipt("feilmelding", kind, body=body))
