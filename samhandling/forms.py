@@ -224,6 +224,11 @@ class ArshjulhendelseForm(forms.ModelForm):
         self.fields["interval"].widget.attrs.update({"min": 1, "max": 12})
         if self.instance.pk:
             self.initial.setdefault("month_list", self.instance.month_numbers)
+        # The weekday rule's three fields together, as "the first Tuesday in March".
+        self.order_fields(
+            ["title", "description", "link", "recurrence", "start", "interval", "week_of_month",
+             "weekday", "month_list", "until", "remind_days_before"]
+        )  # fmt: skip
 
     def clean_remind_days_before(self):
         days = self.cleaned_data.get("remind_days_before")
