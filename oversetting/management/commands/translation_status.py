@@ -27,13 +27,13 @@ class Command(BaseCommand):
         # Content saved before this app existed, or by fixtures, gets its rows first.
         state.record_all(only_missing=True)
         rows = [r for r in state.status_rows() if language in (None, r.language)]
-        header = f"{'content type':<28} {'lang':<4} {'items':>6} {'missing':>8} "
+        header = f"{'content type':<33} {'lang':<4} {'items':>6} {'missing':>8} "
         header += f"{'outdated':>9} {'machine':>8} {'bokmål':>7}"
         self.stdout.write(header)
         totals: dict[str, list[int]] = {}
         for row in rows:
             self.stdout.write(
-                f"{row.label[:28]:<28} {row.language:<4} {row.items:>6} {row.missing:>8} "
+                f"{row.label:<33} {row.language:<4} {row.items:>6} {row.missing:>8} "
                 f"{row.outdated:>9} {row.machine_drafts:>8} {row.bokmal_share:>7.1%}"
             )
             total = totals.setdefault(row.language, [0, 0])
