@@ -29,8 +29,20 @@ def insight_context(case) -> dict:
         ),
         "reports": list(case.reports.select_related("sent_by")),
         "access_log": access_log,
+        "archive": archived_copy(case),
         "generated_at": timezone.now(),
     }
+
+
+def archived_copy(case):
+    """Where and when the log was archived (issue 22), for the guardians to know."""
+    from django.apps import apps
+
+    if not apps.is_installed("arkiv"):
+        return None
+    from arkiv.selectors import archived_package
+
+    return archived_package(case_id=case.pk)
 
 
 def render_case(case, *, language: str = "nb") -> bytes:

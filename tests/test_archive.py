@@ -312,3 +312,31 @@ def test_retrying_a_package_that_is_not_failed_changes_nothing(client, people, c
     client.post(reverse("arkiv:retry", args=[package.pk]))
     package.refresh_from_db()
     assert (package.status, package.attempts) == ("archived", 2)  # built, then delivered
+
+
+# --- The guardians' insight --------------------------------------------------------------------
+
+
+def test_the_insight_says_when_and_where_the_log_was_archived(closed):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from stafettlogg.insight import insight_context
+
+    package = ArchivePackage.objects.get(case_id=closed.pk)
+    with translation.override("en"):
+        html = render_to_string("stafettlogg/insight_pdf.html", insight_context(closed))
+    assert "was sent to the archive" in html
+    assert package.reference in html
+    assert timezone.localtime(package.archived_at).strftime("%d.%m.%Y") in html
+
+
+def test_the_insight_of_a_case_not_yet_archived_says_nothing_of_it(people, case):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from stafettlogg.insight import insight_context
+
+    with translation.override("en"):
+        html = render_to_string("stafettlogg/insight_pdf.html", insight_context(case))
+    assert "was sent to the archive" not in html
