@@ -13,6 +13,7 @@ from tiltaksoversikt.models import Tema
 
 from . import demo_content_en as en
 from . import demo_content_nn as nn
+from . import demo_documents_en
 from .demo_content import LEVELS, SIGNS, STEPS, THEME_GUIDES, TOOL_DOCUMENTS, TOOLS
 from .document_templates import DEFAULTS
 from .models import DoneBy, Niva, Tegn, TemaVeileder, Trinn, Verktoy
@@ -59,6 +60,7 @@ def load() -> int:
             Verktoy, {"slug": slug},
             {"title": title, "summary": summary, "element": element, "document": document,
              "template": texts.get("nb", ""), "template_nn": texts.get("nn", ""),
+             "template_en": demo_documents_en.DOCUMENTS.get(document, ""),
              **translated(slug, nn=nn.TOOLS, en=en.TOOLS), **reviewed},
         )  # fmt: skip
     for order, row in enumerate(STEPS, start=1):

@@ -13,6 +13,9 @@ from bts_portal.slugs import norwegian_slugify
 from handlingsveileder import demo_content as guide
 from handlingsveileder import demo_content_en as guide_en
 from handlingsveileder import demo_content_nn as guide_nn
+from handlingsveileder import demo_documents_en
+from handlingsveileder.document_templates import DEFAULTS
+from handlingsveileder.documents import FIELD
 from handlingsveileder.models import Niva, Tegn, TemaVeileder, Trinn, Verktoy
 from organisasjon import demo as services
 from organisasjon import demo_services_en, demo_services_nn
@@ -39,7 +42,7 @@ CONTENT_MODELS = [
 ENGLISH = {
     Niva: ["title", "summary", "body"],
     Trinn: ["title", "summary", "body", "responsible", "documentation", "participation"],
-    Verktoy: ["title", "summary"],
+    Verktoy: ["title", "summary", "template"],
     Tegn: ["title"],
     TemaVeileder: ["title", "summary", "body"],
     Tjeneste: ["name", "description"],
@@ -192,3 +195,9 @@ def test_every_translation_table_names_exactly_the_bokmal_items():
     for kind, translations_of_kind in tables.items():
         for table in translations_of_kind:
             assert set(table) == bokmal[kind], kind
+
+
+def test_english_document_texts_fill_in_the_same_fields_as_the_bokmal():
+    assert set(demo_documents_en.DOCUMENTS) == set(DEFAULTS)
+    for document, english in demo_documents_en.DOCUMENTS.items():
+        assert FIELD.findall(english) == FIELD.findall(DEFAULTS[document]["nb"]), document
