@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from bts_portal import permissions
 from bts_portal.content.views import REVIEW_INTERVALS
@@ -72,7 +72,7 @@ def _calendar_response() -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def feed(request):
     """The feed for the logged-in coordinator; 404 for anyone else, as if it did not exist."""
     if not permissions.is_coordinator(request.user):
@@ -80,7 +80,7 @@ def feed(request):
     return _calendar_response()
 
 
-@require_GET
+@require_safe
 def feed_secret(request, token):
     """The feed at the coordinator's secret address: calendar apps fetch it without a session."""
     if arshjul_feed.feed_token_owner(token) is None:

@@ -639,3 +639,9 @@ def test_a_lead_time_over_90_days_is_refused(client, coordinator):
     assert response.status_code == 400
     assert "remind_days_before" in response.context["form"].errors
     assert not Arshjulhendelse.objects.exists()
+
+
+def test_the_feed_answers_get_and_head_only(client, coordinator):
+    client.force_login(coordinator)
+    assert client.head(FEED_URL).status_code == 200
+    assert client.post(FEED_URL).status_code == 405
