@@ -693,3 +693,33 @@ def test_one_waiting_proposal_per_item_is_enforced_by_the_database(coordinator, 
             author=leader,
         )
     assert pending_for(element).count() == 1
+
+
+def test_a_new_template_for_a_published_tool_waits_with_the_proposal(
+    client, coordinator, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .factories import VerktoyFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    tool = VerktoyFactory(
+        slug="skjema",
+        file=SimpleUploadedFile("gammel.pdf", b"%PDF-1.4\n%gammel\n%%EOF"),
+        content_type="application/pdf",
+    )
+    client.force_login(coordinator)
+    new = SimpleUploadedFile("ny.pdf", b"%PDF-1.4\n%ny\n%%EOF", content_type="application/pdf")
+    response = client.post(
+        f"/ansatt/innhold/verktoy/{tool.pk}/",
+        {"title": tool.title, "slug": tool.slug, "summary": tool.summary, "audience": "public",
+         "file": new},
+    )  # fmt: skip
+    assert response.status_code == 302
+    proposal = pending_for(tool).get()
+    assert set(proposal.values) == {"file", "size"}
+    assert (tmp_path / proposal.values["file"]).exists()  # stored now, applied on approval
+    visitor = Client()
+    assert b"%gammel" in b"".join(visitor.get("/veileder/verktoy/skjema/fil/").streaming_content)
+    client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/")
+    assert b"%ny" in b"".join(visitor.get("/veileder/verktoy/skjema/fil/").streaming_content)
