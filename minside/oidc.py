@@ -9,7 +9,11 @@ is active.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
+import requests
 from django.conf import settings
+from django.urls import reverse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from innlogging import oidc as staff_oidc
@@ -73,3 +77,23 @@ def check(claims: dict | None) -> dict:
     if required and not staff_oidc.acr_meets(claims.get("acr"), required):
         raise Refused("acr too low")
     return claims
+
+
+def logout_url(request) -> str | None:
+    """ID-porten's end-session address (RP-initiated logout), back to My page afterwards; None
+    without a provider, an endpoint or an answer. It names the client rather than the login's
+    ID token (``id_token_hint``): ID-porten's ID token carries the ``pid``, and the session
+    never keeps it (RP-Initiated Logout 1.0 allows ``client_id`` with the redirect URI)."""
+    if not issuer():
+        return None
+    try:
+        endpoint = staff_oidc.discovery(issuer()).get("end_session_endpoint")
+    except requests.RequestException:
+        return None
+    if not endpoint:
+        return None
+    params = {
+        "client_id": settings.CITIZEN_OIDC_CLIENT_ID,
+        "post_logout_redirect_uri": request.build_absolute_uri(reverse("minside:home")),
+    }
+    return f"{endpoint}?{urlencode(params)}"

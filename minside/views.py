@@ -157,6 +157,8 @@ callback = never_cache(_configured(callback))
 @require_POST
 @citizen_page
 def logout(request):
+    """Out of My page, and out of ID-porten too (its single sign-on would otherwise log the
+    next person at this computer straight in)."""
     identity.log_out(request)
     messages.success(request, _("You are logged out of My page."))
-    return redirect("minside:home")
+    return redirect(oidc.logout_url(request) or "minside:home")
