@@ -11,7 +11,7 @@ GLOSSARY = [
             "helsestasjon, barnevern, NAV og de andre tjenestene jobber sammen, slik at barn og "
             "unge får riktig hjelp tidlig.",
             "Betre tverrfagleg samhandling. Modellen kommunen har for korleis barnehage, skule, "
-            "helsestasjon, barnevern, NAV og dei andre tenestene arbeider saman, slik at born og "
+            "helsestasjon, barnevern, NAV og dei andre tenestene arbeider saman, slik at barn og "
             "unge får rett hjelp tidleg.",
             "Better interdisciplinary collaboration: the municipality's model for how the "
             "kindergarten, school, health clinic, child welfare, NAV and the other services work "
@@ -160,7 +160,7 @@ GLOSSARY = [
         (
             "En plan som barn med behov for langvarige og sammensatte tjenester har rett til. "
             "Den viser mål, hvem som gjør hva, og hvem som er koordinator.",
-            "Ein plan som born med behov for langvarige og samansette tenester har rett til. Han "
+            "Ein plan som barn med behov for langvarige og samansette tenester har rett til. Han "
             "viser mål, kven som gjer kva, og kven som er koordinator.",
             "A plan that children who need long-term help from several services have a right "
             "to. It shows the goals, who does what, and who the coordinator is.",

@@ -50,7 +50,7 @@ ACCESSIBILITY = (
         "## Dato\n\n"
         "Erklæringen ble sist gjennomgått samme dag som står nederst på siden.",
         "## Verksemd og nettstad\n\n"
-        "Kommunen er ansvarleg for denne nettstaden om samarbeidet for born og unge (BTS og "
+        "Kommunen er ansvarleg for denne nettstaden om samarbeidet for barn og unge (BTS og "
         "BTI), med den opne delen for innbyggjarar og innlogginga for tilsette.\n\n"
         "## Status\n\n"
         "Nettstaden skal oppfylle krava i forskrift om universell utforming av IKT-løysingar, "
