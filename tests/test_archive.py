@@ -197,6 +197,25 @@ def test_the_dry_run_prints_the_table_of_contents_and_writes_nothing(
     assert not archive_settings.ARCHIVE_DIR.exists()
 
 
+def test_the_command_makes_and_delivers_the_package_of_a_closed_case(
+    people, case, archive_settings
+):
+    archive_settings.ARCHIVE_ON_CLOSE = False
+    close(case, people["users"]["stafettholder"])
+    out = io.StringIO()
+    call_command("archive_case", str(case.pk), stdout=out)
+    assert "archived" in out.getvalue()
+    assert ArchivePackage.objects.get(case_id=case.pk).status == "archived"
+    assert (archive_settings.ARCHIVE_DIR / f"stafettlogg-{case.pk}.asice").exists()
+
+
+def test_the_command_names_a_case_that_does_not_exist(archive_settings):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="No case log 424242"):
+        call_command("archive_case", "424242", "--dry-run")
+
+
 def test_the_command_refuses_an_open_case(case, archive_settings):
     from django.core.management.base import CommandError
 

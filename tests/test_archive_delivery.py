@@ -106,6 +106,16 @@ def test_another_file_under_the_package_name_is_never_overwritten(built, archive
 
 
 @pytest.mark.django_db
+def test_a_stored_package_changed_since_it_was_built_is_not_sent(built, archive_settings):
+    with built.file.open("wb") as stream:
+        stream.write(b"changed on the disk")
+    assert services.deliver(built.pk) == S.FAILED
+    built.refresh_from_db()
+    assert "checksum" in built.last_error
+    assert not archive_settings.ARCHIVE_DIR.exists()
+
+
+@pytest.mark.django_db
 def test_failures_are_retried_a_bounded_number_of_times(built, archive_settings):
     archive_settings.ARCHIVE_MAX_ATTEMPTS = 3
     archive_settings.ARCHIVE_BACKEND = "arkiv.backends.fiks_io.FiksIOBackend"  # not configured
