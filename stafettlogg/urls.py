@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import document_views, views
+from . import case_actions, document_views, views
 
 app_name = "stafettlogg"
 
@@ -14,26 +14,26 @@ urlpatterns = [
     path("undring/<int:pk>/nei/", views.undring_refusal, name="undring_refusal"),
     path("stafettlogg/ny/", views.case_open, name="case_open"),
     path("stafettlogg/<int:pk>/", views.case_detail, name="case"),
-    path("stafettlogg/<int:pk>/innslag/<slug:kind>/", views.entry_add, name="entry_add"),
+    path("stafettlogg/<int:pk>/innslag/<slug:kind>/", case_actions.entry_add, name="entry_add"),
     path(
         "stafettlogg/<int:pk>/korriger/<int:entry_pk>/", views.entry_correct, name="entry_correct"
     ),
-    path("stafettlogg/<int:pk>/nivaa/", views.level_change, name="level"),
-    path("stafettlogg/<int:pk>/deltakere/", views.participant_add, name="participant_add"),
+    path("stafettlogg/<int:pk>/nivaa/", case_actions.level_change, name="level"),
+    path("stafettlogg/<int:pk>/deltakere/", case_actions.participant_add, name="participant_add"),
     path(
         "stafettlogg/<int:pk>/deltakere/<int:participant_pk>/avslutt/",
         views.participant_remove,
         name="participant_remove",
     ),
-    path("stafettlogg/<int:pk>/overfor/", views.handover_request, name="handover"),
+    path("stafettlogg/<int:pk>/overfor/", case_actions.handover_request, name="handover"),
     path(
         "stafettlogg/<int:pk>/overfor/<int:handover_pk>/svar/",
         views.handover_answer,
         name="handover_answer",
     ),
     path("stafettlogg/<int:pk>/trinn/<slug:key>/", views.checklist_step, name="checklist"),
-    path("stafettlogg/<int:pk>/melding/", views.case_report, name="case_report"),
-    path("stafettlogg/<int:pk>/avslutt/", views.case_close, name="close"),
+    path("stafettlogg/<int:pk>/melding/", case_actions.case_report, name="case_report"),
+    path("stafettlogg/<int:pk>/avslutt/", case_actions.case_close, name="close"),
     path("stafettlogg/<int:pk>/samtykke/", views.case_consent, name="consent"),
     path("stafettlogg/<int:pk>/samtykke/trekk/", views.consent_withdraw, name="consent_withdraw"),
     # Guardians on My page (minside, issue 20): the holder invites and revokes.

@@ -22,30 +22,14 @@ from minside import forms as minside_forms
 from minside import services as minside_services
 from organisasjon.models import Tjeneste
 
-from . import checklist, consent, forms, selectors, services
+from . import case_actions, checklist, consent, forms, selectors, services, timeline
 from .access_log import case_view, logged, logged_case_action, record, undring_view
 from .models import Deltaker, Innslag, InsightReport, Overforing, Samtykke, Stafettlogg, Undring
-
-ENTRY_FORMS = {
-    Innslag.Kind.OBSERVATION: forms.ObservationForm,
-    Innslag.Kind.CONVERSATION: forms.ConversationForm,
-    Innslag.Kind.MEETING: forms.MeetingForm,
-    Innslag.Kind.MEASURE: forms.MeasureForm,
-    Innslag.Kind.EVALUATION: forms.EvaluationForm,
-}
+from .refusals import case_refused, refused
 
 
 def _work_services(user):
     return permissions.services_with_perm(user, ServicePerm.WORK)
-
-
-def _refused(request, error, *, template="stafettlogg/refused.html", context=None):
-    """A service said no: tell the user why, log the reason, show no case content."""
-    request.audit.deny(error.reason)
-    status = 403 if error.reason in {Denial.LOCKED, Denial.NOT_WRITABLE} else 409
-    if error.reason == Denial.INVALID:
-        status = 400
-    return render(request, template, {"message": str(error), **(context or {})}, status=status)
 
 
 @staff_required
@@ -107,7 +91,7 @@ def _undring_page(request, undring, *, status=200, **forms_):
 
 
 def _undring_refused(request, undring, error):
-    return _refused(request, error, context={"back": undring.get_absolute_url()})
+    return refused(request, error, context={"back": undring.get_absolute_url()})
 
 
 @undring_view(
@@ -246,58 +230,30 @@ def _page_number(request) -> int:
     return max(1, int(value))
 
 
-def _case_page(request, case, *, status=200, **extra):
+def _case_page(request, case):
     context = selectors.case_page(case, request.user, _page_number(request))
-    covered = Tjeneste.objects.filter(pk__in=[s.pk for s in context["covered"]])
-    participant_form = forms.ParticipantForm(services=covered, auto_id="participant-%s")
-    handover_form = forms.ParticipantForm(services=covered, auto_id="handover-%s")
-    # One query for both forms, not four: the services are those the page has loaded.
-    forms.share_choices(participant_form, handover_form, known={"tjeneste": context["covered"]})
-    # Every form of the page gets ids of its own (several have a "text" or a "user").
+    access = request.case_access
+    entry_form = None
+    if access.write:
+        # The one form the page renders: plain widgets, no crispy (issue 19); every other
+        # action is a link to a page of its own.
+        entry_form = case_actions.entry_form(case_actions.DEFAULT_ENTRY, case, auto_id="entry-%s")
+        for field in entry_form.visible_fields():
+            field.field.widget.attrs["class"] = "form-control"
+    timeline.present(context["entries"], case)
     context.update({
-        "access": request.case_access,
-        "entry_forms": {kind: _entry_form(kind, case) for kind in ENTRY_FORMS},
-        "kinds": Innslag.Kind,
-        "level_form": forms.LevelForm(auto_id="level-%s"),
-        "participant_form": participant_form,
-        "handover_form": handover_form,
-        "close_form": forms.CloseForm(auto_id="close-%s"),
-        "report_form": forms.ReportForm(auto_id="report-%s"),
+        "access": access,
+        "correct_label": _("Correct this entry"),
+        "entry_form": entry_form,
+        "entry_kinds": [kind for kind in case_actions.ENTRY_FORMS
+                        if kind != case_actions.DEFAULT_ENTRY],
     })  # fmt: skip
-    context.update(extra)
-    return render(request, "stafettlogg/case_detail.html", context, status=status)
-
-
-def _entry_form(kind, case, data=None):
-    kwargs = {"case": case} if kind == Innslag.Kind.EVALUATION else {}
-    return ENTRY_FORMS[kind](data, auto_id=f"{kind}-%s", **kwargs)
-
-
-def _case_refused(request, case, error):
-    return _refused(request, error, context={"back": case.get_absolute_url(), "case": case})
+    return render(request, "stafettlogg/case_detail.html", context)
 
 
 @case_view(event="case.view")
 def case_detail(request, case):
     return _case_page(request, case)
-
-
-@require_POST
-@case_view(event="entry.add", need="write")
-def entry_add(request, case, kind):
-    if kind not in ENTRY_FORMS:
-        return render(request, "404.html", status=404)
-    form = _entry_form(kind, case, request.POST)
-    if not form.is_valid():
-        forms_ = {kind: form}
-        return _case_page(request, case, status=400, entry_forms_override=forms_, open_kind=kind)
-    try:
-        entry = services.entry_add(case=case, user=request.user, kind=kind, **form.cleaned_data)
-    except consent.ConsentError as error:
-        return _case_refused(request, case, error)
-    request.audit.object_id = entry.pk
-    messages.success(request, _("The entry is added."))
-    return redirect(case)
 
 
 @case_view(
@@ -315,7 +271,7 @@ def entry_correct(request, case, entry_pk):
                 token=form.cleaned_data["token"],
             )  # fmt: skip
         except consent.ConsentError as error:
-            return _case_refused(request, case, error)
+            return case_refused(request, case, error)
         messages.success(request, _("The correction is added. The original entry stays."))
         return redirect(case)
     return render(
@@ -324,63 +280,6 @@ def entry_correct(request, case, entry_pk):
         {"case": case, "entry": entry, "form": form},
         status=400 if form.is_bound else 200,
     )
-
-
-def _case_form_action(event, form_factory, action, success):
-    """A POST on a case: validate the form, run the service, report why it was refused."""
-
-    @require_POST
-    @case_view(event=event, need="write")
-    def view(request, case):
-        form = form_factory(request, case)
-        if not form.is_valid():
-            return _case_page(request, case, status=400, action_errors=form.errors)
-        try:
-            action(request, case, form.cleaned_data)
-        except consent.ConsentError as error:
-            return _case_refused(request, case, error)
-        messages.success(request, success())
-        return redirect(case)
-
-    return view
-
-
-level_change = _case_form_action(
-    "level.change",
-    lambda request, case: forms.LevelForm(request.POST),
-    lambda request, case, data: services.level_change(case=case, user=request.user, **data),
-    lambda: _("The level is changed."),
-)
-participant_add = _case_form_action(
-    "participant.add",
-    lambda request, case: forms.ParticipantForm(
-        request.POST, services=consent.covered_services(case)
-    ),
-    lambda request, case, data: services.participant_add(case=case, by=request.user, **data),
-    lambda: _("The participant is added."),
-)
-handover_request = _case_form_action(
-    "handover.request",
-    lambda request, case: forms.ParticipantForm(
-        request.POST, services=consent.covered_services(case)
-    ),
-    lambda request, case, data: services.handover_request(
-        case=case, user=request.user, to_user=data["user"], to_tjeneste=data["tjeneste"]
-    ),
-    lambda: _("The baton is offered. You keep it until it is accepted."),
-)
-case_close = _case_form_action(
-    "case.close",
-    lambda request, case: forms.CloseForm(request.POST),
-    lambda request, case, data: services.case_close(case=case, user=request.user, **data),
-    lambda: _("The case is closed."),
-)
-case_report = _case_form_action(
-    "report.record",
-    lambda request, case: forms.ReportForm(request.POST),
-    lambda request, case, data: services.report_record(user=request.user, case=case, **data),
-    lambda: _("The report to the child welfare service is recorded."),
-)
 
 
 @require_POST
@@ -393,7 +292,7 @@ def participant_remove(request, case, participant_pk):
     try:
         services.participant_remove(case=case, by=request.user, participant=participant)
     except consent.ConsentError as error:
-        return _case_refused(request, case, error)
+        return case_refused(request, case, error)
     if participant.user_id == request.user.pk:
         messages.success(request, _("You no longer take part in the case."))
         return redirect("stafettlogg:my_work")
@@ -414,7 +313,7 @@ def handover_answer(request, case, handover_pk):
     try:
         services.handover_answer(handover=handover, user=request.user, accept=answer == "accept")
     except consent.ConsentError as error:
-        return _case_refused(request, case, error)
+        return case_refused(request, case, error)
     messages.success(
         request, _("You hold the baton now.") if answer == "accept" else _("Declined.")
     )
@@ -432,7 +331,7 @@ def checklist_step(request, case, key):
     try:
         services.checklist_set(case=case, user=request.user, key=key, done=done == "1")
     except consent.ConsentError as error:
-        return _case_refused(request, case, error)
+        return case_refused(request, case, error)
     return redirect(f"{case.get_absolute_url()}#sjekkliste")
 
 
@@ -498,7 +397,7 @@ def consent_withdraw(request, case):
     try:
         services.consent_withdraw(case=case, user=request.user, reason=form.cleaned_data["reason"])
     except consent.ConsentError as error:
-        return _case_refused(request, case, error)
+        return case_refused(request, case, error)
     messages.success(request, _("The consent is withdrawn. The log is locked."))
     return redirect("stafettlogg:consent", pk=case.pk)
 

@@ -207,7 +207,11 @@ def test_the_measure_picker_groups_the_catalogue_by_provider(client, demo):
     kari = Bruker.objects.get(username="ansatt.barnehage")
     case = Stafettlogg.objects.filter(stafettholder=kari).first()
     client.force_login(kari)
-    page = client.get(reverse("stafettlogg:case", kwargs={"pk": case.pk})).content.decode()
+    # The case page links to the measure form, which has a page of its own (issue 19).
+    case_page = client.get(reverse("stafettlogg:case", kwargs={"pk": case.pk})).content.decode()
+    form_url = reverse("stafettlogg:entry_add", kwargs={"pk": case.pk, "kind": "tiltak"})
+    assert f'href="{form_url}"' in case_page
+    page = client.get(form_url).content.decode()
     groups = re.findall(r'<optgroup label="([^"]+)">', page)
     assert len(groups) >= 3, groups
     assert groups == sorted(groups)
