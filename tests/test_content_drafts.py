@@ -723,3 +723,49 @@ def test_a_new_template_for_a_published_tool_waits_with_the_proposal(
     assert b"%gammel" in b"".join(visitor.get("/veileder/verktoy/skjema/fil/").streaming_content)
     client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/")
     assert b"%ny" in b"".join(visitor.get("/veileder/verktoy/skjema/fil/").streaming_content)
+
+
+# --- Real races (PostgreSQL: each thread its own connection, so the row locks contend) ----
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_approvers_at_the_same_moment_leave_one_effect():
+    from .services import require_postgresql
+    from .test_case_races import ROUNDS, race
+
+    require_postgresql()
+    first = BrukerFactory(username="koordinator", is_bts_coordinator=True)
+    second = BrukerFactory(username="koordinator2", is_bts_coordinator=True)
+    for round_ in range(ROUNDS):
+        element = ElementFactory(body="Gammel")
+        proposal = services.revision_propose(
+            obj=element, user=first, values={"body": f"Ny {round_}"}
+        )
+        url = f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/"
+        assert race([(first, url, {}), (second, url, {})]) == [302, 302]
+        assert element.history.count() == 2
+        element.refresh_from_db()
+        assert element.body == f"Ny {round_}"
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_first_proposals_at_the_same_moment_keep_one_and_refuse_the_other():
+    from .services import require_postgresql
+    from .test_case_races import ROUNDS, race
+
+    require_postgresql()
+    first = BrukerFactory(username="koordinator", is_bts_coordinator=True)
+    second = BrukerFactory(username="koordinator2", is_bts_coordinator=True)
+    for _ in range(ROUNDS):
+        element = ElementFactory(body="Gammel")
+        url = f"/ansatt/innhold/element/{element.pk}/"
+        statuses = race([
+            (first, url, element_data(element, body="Fra den første")),
+            (second, url, element_data(element, body="Fra den andre")),
+        ])  # fmt: skip
+        assert sorted(statuses) == [302, 409]
+        assert pending_for(element).count() == 1
+        element.refresh_from_db()
+        assert element.body == "Gammel"
