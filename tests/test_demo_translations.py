@@ -7,6 +7,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from bts_portal.content.models import Status
 from bts_portal.slugs import norwegian_slugify
@@ -60,9 +61,13 @@ LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s", re.MULTILINE)
 HEADING = re.compile(r"^#{1,6}\s", re.MULTILINE)
 
 
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=StringIO())
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo loaded once for the module, and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 def translated_fields(model, suffix: str) -> list[str]:
