@@ -120,10 +120,21 @@ TEMPLATES = [
 # --- Data stores ---------------------------------------------------------------------------
 VAR_DIR.mkdir(exist_ok=True)
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Persistent connections, checked before reuse so a restarted database is survived.
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Persistent connections, checked before reuse so a restarted database is survived: a new
+# connection per request costs more than most pages' queries (issue 19).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default serves real requests too (make run, one machine): write-ahead
+    # logging lets readers go on while one request writes its access-log row, and commits
+    # without waiting for the disk twice; IMMEDIATE takes the write lock when a transaction
+    # begins, so two workers never deadlock upgrading a read to a write (they wait, up to
+    # the busy timeout, instead).
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    })  # fmt: skip
 # Two roles on PostgreSQL (README, "Database roles"): DATABASE_URL is the runtime role, which
 # owns nothing; `manage.py migrate` connects as MIGRATE_DATABASE_URL, the schema's owner, and
 # ends by granting DATABASE_RUNTIME_ROLE (by default DATABASE_URL's user) what the portal needs.
