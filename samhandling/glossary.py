@@ -5,20 +5,24 @@ tag in ``public/base.html``), so no template or text needs hand-made links: a wo
 coordinator adds to the glossary is linked on every page where it appears.
 """
 
+import hashlib
 import re
+import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from bts_portal.content.models import Status
 
 from .models import Begrep
 
-CACHE_KEY = "samhandling:glossary:v1"
+CACHE_KEY = "samhandling:glossary:v2"
 CACHE_SECONDS = 3600
 # Text inside these elements is never linked: links, headings, form controls, code.
 SKIP_ELEMENTS = {
@@ -35,6 +39,7 @@ _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 class Terms:
     pattern: re.Pattern | None
     slugs: dict[str, str]  # lower-cased form -> the entry's slug
+    version: str = ""  # new each time the words are loaded from the database
 
 
 def _load_terms() -> Terms:
@@ -42,22 +47,24 @@ def _load_terms() -> Terms:
     for begrep in Begrep.objects.filter(status=Status.PUBLISHED).order_by("term"):
         for form in begrep.forms():
             slugs.setdefault(form.lower(), begrep.slug)
+    version = uuid.uuid4().hex
     if not slugs:
-        return Terms(None, {})
+        return Terms(None, {}, version)
     alternatives = "|".join(re.escape(f) for f in sorted(slugs, key=len, reverse=True))
     # A word on its own: not part of a longer word or a compound joined by a hyphen.
     pattern = re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", re.IGNORECASE)
-    return Terms(pattern, slugs)
+    return Terms(pattern, slugs, version)
 
 
 def terms() -> Terms:
     cached = cache.get(CACHE_KEY)
     if cached is None:
         loaded = _load_terms()
-        cache.set(CACHE_KEY, (loaded.pattern.pattern if loaded.pattern else "", loaded.slugs))
+        source = loaded.pattern.pattern if loaded.pattern else ""
+        cache.set(CACHE_KEY, (source, loaded.slugs, loaded.version))
         return loaded
-    source, slugs = cached
-    return Terms(re.compile(source, re.IGNORECASE) if source else None, slugs)
+    source, slugs, version = cached
+    return Terms(re.compile(source, re.IGNORECASE) if source else None, slugs, version)
 
 
 def _forget_terms(**kwargs):
@@ -70,6 +77,13 @@ def connect_signals() -> None:
         signal.connect(_forget_terms, sender=Begrep, dispatch_uid="samhandling-glossary-terms")
 
 
+# Linked pages by (terms, language, text, words linked before): the same page text gets the
+# same links, so a page built again (a first visitor after a change, a staff member) does not
+# walk its HTML again. Bounded; a changed glossary gives new keys.
+_LINKED: OrderedDict = OrderedDict()
+_LINKED_MAX = 256
+
+
 def link_terms(html: str, seen: set[str] | None = None) -> str:
     """``html`` with the first appearance of each glossary word linked to its entry.
 
@@ -79,6 +93,26 @@ def link_terms(html: str, seen: set[str] | None = None) -> str:
     if found.pattern is None or not html:
         return html
     seen = set() if seen is None else seen
+    key = (
+        found.version,
+        get_language(),
+        hashlib.blake2b(html.encode(), digest_size=16).digest(),
+        frozenset(seen),
+    )
+    if (known := _LINKED.get(key)) is not None:
+        _LINKED.move_to_end(key)
+        linked, added = known
+        seen.update(added)
+        return linked
+    before = set(seen)
+    linked = _link_terms(html, seen, found)
+    _LINKED[key] = (linked, frozenset(seen - before))
+    if len(_LINKED) > _LINKED_MAX:
+        _LINKED.popitem(last=False)
+    return linked
+
+
+def _link_terms(html: str, seen: set[str], found: Terms) -> str:
     base = reverse("samhandling:glossary")
     hint = escape(_("explained in the glossary"))
     skipping: list[str] = []
