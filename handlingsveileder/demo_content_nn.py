@@ -31,7 +31,7 @@ LEVELS = {
 
 STEPS = {
     "n0-beskriv": {
-        "title": "Skildre det du ser",
+        "title": "Beskriv det du ser",
         "summary": "Skriv ned konkret kva du har sett og høyrt, når og kvar, utan å tolke.",
         "body": "Bruk lista over teikn og signal. Noter endringar over tid.",
         "responsible": "Tilsett som undrar seg",

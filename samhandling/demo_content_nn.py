@@ -160,7 +160,7 @@ ELEMENTS = {
     "den-nodvendige-samtalen": {
         "title": "Den nødvendige samtalen med foreldre",
         "summary": "Slik førebur du ein samtale med foreldre om ei undring eller uro.",
-        "body": "Skildre det du har sett, utan å tolke. Spør korleis foreldra opplever det, og bli samde om vegen vidare. Ved mistanke om vald eller overgrep skal samtalen ikkje haldast.",
+        "body": "Beskriv det du har sett, utan å tolke. Spør korleis foreldra opplever det, og bli samde om vegen vidare. Ved mistanke om vald eller overgrep skal samtalen ikkje haldast.",
     },
     "tegn-og-signaler": {
         "title": "Teikn og signal",
@@ -174,7 +174,7 @@ ELEMENTS = {
     },
     "rutine-ved-undring": {
         "title": "Rutine når du undrar deg over eit barn",
-        "summary": "Kva du gjer dei første dagane: skildre, drøft, snakk med familien, bestem.",
+        "summary": "Kva du gjer dei første dagane: beskriv, drøft, snakk med familien, bestem.",
         "body": "Skriv ned det du ser. Drøft med leiaren eller ein kollega. Ha den nødvendige samtalen. Innan 14 dagar bestemmer du om saka blir avslutta eller går vidare til nivå 1.",
     },
     "rutine-ved-mistanke-om-vold": {
