@@ -31,9 +31,14 @@ from hypothesis.stateful import (
 )
 
 from bts_portal import permissions
+from minside import identity
+from minside import services as citizen_services
+from minside.models import Invitasjon
 from organisasjon.models import Bruker, Medlemskap
 from organisasjon.services import membership_add, membership_remove
-from stafettlogg.models import AccessLog, Overforing, Stafettlogg
+from stafettlogg import digital_consent
+from stafettlogg.consent import ConsentError, latest_valid_until
+from stafettlogg.models import AccessLog, Overforing, SamtykkeForesporsel, Stafettlogg
 
 from .factories import BrukerFactory, TjenesteFactory
 
@@ -56,6 +61,7 @@ WEIGHTS = {
     "read": 4, "entry": 3, "participant": 3, "handover": 3, "answer": 3, "reassign": 3,
     "consent": 2, "leave": 2, "open": 2, "add_membership": 2, "remove_membership": 1,
     "toggle_active": 1, "time": 1, "withdraw": 1, "close": 1, "print": 1,
+    "citizen_confirm": 1, "citizen_withdraw": 1,
 }  # fmt: skip
 OPERATIONS = [op for op, weight in WEIGHTS.items() for _ in range(weight)]
 NEEDS_CASE = set(WEIGHTS) - {"add_membership", "remove_membership", "toggle_active", "time"}
@@ -296,6 +302,7 @@ class CaseRuleWalk(RuleBasedStateMachine):
                 pk=pk, holder=who, holder_service=slug, participants={who: slug},
                 consents=[Consent(covered, today + timedelta(days=days))],
             )  # fmt: skip
+            self._link_guardian(pk)
 
     def add_participant(self, index, by_n, who_n, slug_n):
         case, o = self._case(index), self.oracle
@@ -493,6 +500,76 @@ class CaseRuleWalk(RuleBasedStateMachine):
             case_pk=case.pk, ok=ok, action=AccessLog.Action.EXPORT, kind="print",
         )  # fmt: skip
 
+    # --- the guardian on My page (issue 20) ---------------------------------------------------
+
+    def _link_guardian(self, pk):
+        """The case's guardian, linked on My page as the person with pid ``PID + pk``."""
+        guardian = Stafettlogg.objects.get(pk=pk).guardians.get()
+        invitation = Invitasjon.objects.create(
+            foresatt=guardian, token_hash=identity.new_token()[1], channel="epost",
+            expires_at=timezone.now() + timedelta(days=14),
+        )  # fmt: skip
+        citizen = identity.Citizen(pid_hash=identity.pid_hash(f"walk-{pk}"), acr="x", login_at=0)
+        citizen_services.bind(invitation_id=invitation.pk, citizen=citizen)
+
+    def _as_citizen(self, case, path, data, *, ok, kind):
+        """POST as the case's guardian on My page: one row naming the link, no user."""
+        client = Client()
+        session = client.session
+        session[identity.SESSION_KEY] = {
+            "pid_hash": identity.pid_hash(f"walk-{case.pk}"), "acr": "x",
+            "login_at": timezone.now().timestamp(),
+        }  # fmt: skip
+        session.save()
+        before = AccessLog.objects.count()
+        response = client.post(f"/min-side/sak/{case.pk}/{path}", data)
+        rows = list(AccessLog.objects.order_by("-pk")[: AccessLog.objects.count() - before])
+        success = response.status_code == 302 and not (rows and rows[0].reason)
+        assert success == ok, (kind, case, response.status_code, rows)
+        OUTCOMES[(kind, success)] += 1
+        if not case.open:  # no link to name: the family no longer sees a closed case
+            assert (response.status_code, rows) == (404, []), (kind, case)
+            return
+        assert len(rows) == 1, (kind, rows)
+        assert (rows[0].user_id, rows[0].stafettlogg_id) == (None, case.pk)
+        assert rows[0].citizen is not None
+
+    def citizen_confirm(self, index, chosen, days):
+        """The holder asks on My page (the service: the staff page's URL is not in the walk's
+        urlconf), the one guardian keeps ``chosen`` and confirms."""
+        case, o = self._case(index), self.oracle
+        row = Stafettlogg.objects.get(pk=case.pk)
+        proposed = set(SERVICES)
+        today = o.today
+        until = min(today + timedelta(days=days), latest_valid_until(today))
+        row.consent_requests.filter(status=SamtykkeForesporsel.Status.OPEN).update(
+            status=SamtykkeForesporsel.Status.CANCELLED
+        )
+        try:
+            digital_consent.request_create(
+                case=row, by=self.users[case.holder], purpose="Samarbeid",
+                services=[self.services[s] for s in proposed], valid_until=until,
+            )  # fmt: skip
+        except ConsentError:
+            assert not (case.holder in o.active and o.knows(case.holder, case) and case.open)
+            return
+        kept = (set(chosen) & proposed) - {case.holder_service}
+        self._as_citizen(
+            case, "samtykke/", {"decision": "ja", "services": [self.services[s].pk for s in kept]},
+            ok=case.open, kind="citizen_confirm",
+        )  # fmt: skip
+        if case.open:
+            case.consents.append(Consent(frozenset(kept | {case.holder_service}), until))
+
+    def citizen_withdraw(self, index):
+        case, o = self._case(index), self.oracle
+        ok = case.open and o.any_consent(case)
+        self._as_citizen(case, "samtykke/trekk/", {}, ok=ok, kind="citizen_withdraw")
+        if ok:
+            for c in case.consents:
+                if c.valid_until >= o.today:
+                    c.withdrawn = True
+
     # --- one step: an operation drawn with weights, so every kind happens often ----------------
 
     @rule(
@@ -534,6 +611,8 @@ class CaseRuleWalk(RuleBasedStateMachine):
             "read": lambda: self.read_the_case(index, a),
             "entry": lambda: self.write_an_entry(index, a),
             "print": lambda: self.print_a_document(index, a, b),
+            "citizen_confirm": lambda: self.citizen_confirm(index, chosen, days),
+            "citizen_withdraw": lambda: self.citizen_withdraw(index),
         }[op]()
 
     # --- the rule holds after every step -----------------------------------------------------
