@@ -10,7 +10,7 @@ from django.contrib.sessions.models import Session
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from minside import identity, services
 from stafettlogg import services as case_services
@@ -191,12 +191,18 @@ def test_the_guardian_downloads_the_insight_pdf_after_withdrawing(client, linked
     assert (row.citizen, row.action) == (linked["link"], AccessLog.Action.EXPORT)
 
 
-def test_the_insight_pdf_names_the_guardians_reads_in_plain_words(client, linked):
+def test_the_insight_pdf_names_the_guardians_reads_and_writing_in_plain_words(client, linked):
     log_in(client, PID_MOTHER)
     client.get(case_url(linked))
-    html = render_to_string("stafettlogg/insight_pdf.html", insight_context(linked["case"]))
+    client.post(case_url(linked, "familiens-syn/"), {"text": "Vårt syn på saken."})
+    with translation.override("en"):
+        html = render_to_string("stafettlogg/insight_pdf.html", insight_context(linked["case"]))
     assert "Lise Forelder (guardian, on My page)" in html
-    assert "Read the case log on My page" in html or "Min side" in html
+    assert "Read the case log on My page" in html
+    assert "Wrote the family&#x27;s view on My page" in html
+    entry = html[html.index("Vårt syn på saken.") - 300 : html.index("Vårt syn på saken.")]
+    assert "Lise Forelder" in entry
+    assert "the system" not in entry
 
 
 def test_a_revoked_link_reads_nothing_and_another_family_gets_404(client, linked, people):
