@@ -499,3 +499,48 @@ def test_no_national_identity_number_is_stored_in_clear_after_a_consent(client, 
 
     assert tables_holding(PID_MOTHER) == tables_holding(PID_FATHER) == []
     assert PID_OTHER  # the third account never logged in
+
+
+def test_the_holder_follows_the_answers_on_the_staff_page(client, linked):
+    ask(client, linked)
+    answer(client, linked, PID_MOTHER, keep=["clinic"])
+    holder = Client()
+    holder.force_login(linked["users"]["stafettholder"])
+    page = holder.get(f"/ansatt/stafettlogg/{linked['case'].pk}/samtykke/digitalt/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Lise Forelder" in text
+    assert "Per Forelder" in text
+    assert "avbryt/" in text
+    row = AccessLog.objects.filter(event="consent_request.view").latest("pk")
+    assert (row.user, row.action) == (linked["users"]["stafettholder"], AccessLog.Action.VIEW)
+
+
+def test_a_citizen_answering_another_familys_request_gets_404_and_nothing_changes(
+    client, linked, people
+):
+    other = open_case(people, child="Jonas Annenfamilie")
+    other_holder = people["users"]["stafettholder"]
+    case_services.consent_withdraw(case=other, user=other_holder, reason="r")
+    digital_consent.request_create(
+        case=other, by=other_holder, purpose="p", services=[people["kindergarten"]],
+        valid_until=timezone.localdate() + timedelta(days=30),
+    )  # fmt: skip
+    log_in(client, PID_MOTHER)
+    response = client.post(f"/min-side/sak/{other.pk}/samtykke/", {"decision": "ja"})
+    assert response.status_code == 404
+    assert not SamtykkeSvar.objects.exists()
+    assert consent.lock(other) is not None
+
+
+def test_the_consent_page_queries_do_not_grow_with_receipts(
+    client, linked, django_assert_max_num_queries
+):
+    for _round in range(4):
+        ask(client, linked)
+        answer(client, linked, PID_MOTHER, keep=[], decision="nei")
+    ask(client, linked)
+    log_in(client, PID_MOTHER)
+    with django_assert_max_num_queries(14):
+        page = client.get(f"/min-side/sak/{linked['case'].pk}/samtykke/")
+    assert page.content.decode().count("kvittering/") == 4
