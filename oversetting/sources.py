@@ -95,3 +95,20 @@ def is_complete(obj, language: str) -> bool:
         for name in translated_fields(type(obj))
         if (getattr(obj, name) or "").strip()
     )
+
+
+def public_url(obj, language: str) -> str:
+    """Where the public reads the item in ``language`` (a step on its level's page, a theme
+    as the catalogue's filter)."""
+    from django.urls import reverse
+
+    label = obj._meta.label
+    if label == "tiltaksoversikt.Tema":
+        return f"{reverse('tiltak:list')}?tema={obj.slug}&sprak={language}"
+    url = (
+        obj.niva.get_absolute_url()
+        if label == "handlingsveileder.Trinn"
+        else obj.get_absolute_url()
+    )
+    path, _, fragment = url.partition("#")
+    return f"{path}?sprak={language}" + (f"#{fragment}" if fragment else "")

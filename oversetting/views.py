@@ -139,7 +139,7 @@ def _page(request, obj, language, draft, *, form=None, status=200, bad_action=Fa
             "draft": draft,
             "translation_state": state.state_of(obj, language),
             "apertium_available": apertium.is_available(),
-            "public_url": obj.get_absolute_url() if sources.is_public(obj) else "",
+            "public_url": sources.public_url(obj, language) if sources.is_public(obj) else "",
         },
         status=status,
     )

@@ -60,3 +60,15 @@ def test_dates_follow_the_language(client):
     assert "24. October" not in english
     nynorsk = client.get(side.get_absolute_url(), {"sprak": "nn"}).content.decode()
     assert "24. oktober 2026" in nynorsk
+
+
+def test_the_service_edit_form_has_the_nynorsk_and_english_fields(client):
+    from .factories import BrukerFactory
+
+    admin = BrukerFactory(username="sysadmin", is_staff=True, is_superuser=True)
+    service = TjenesteFactory(name="Helsestasjonen")
+    client.force_login(admin)
+    response = client.get(f"/admin/organisasjon/tjeneste/{service.pk}/change/")
+    html = response.content.decode()
+    for name in ("name_nn", "name_en", "description_nn", "description_en"):
+        assert f'name="{name}"' in html

@@ -256,3 +256,34 @@ def test_other_users_cannot_be_coordinators_by_flag_alone_when_inactive(client):
     user = BrukerFactory(username="gammel", is_bts_coordinator=True, is_active=False)
     client.force_login(user)
     assert client.get(_list_url()).status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    "factory_name",
+    ["SideFactory", "ElementFactory", "TiltakFactory", "TemaFactory", "TjenesteFactory",
+     "NivaFactory", "VerktoyFactory", "TrinnFactory"],
+)  # fmt: skip
+def test_translation_form_opens_for_every_kind_of_content(client, coordinator, factory_name):
+    from . import factories
+
+    obj = getattr(factories, factory_name)()
+    client.force_login(coordinator)
+    url = reverse(
+        "oversetting:translate",
+        args=[obj._meta.app_label, obj._meta.model_name, obj.pk, "en"],
+    )
+    response = client.get(url)
+    assert response.status_code == 200
+    assert f'lang="nb">{obj}' in response.content.decode()
+
+
+def test_a_tool_document_text_with_unknown_fields_is_refused(client, coordinator):
+    from .factories import VerktoyFactory
+
+    tool = VerktoyFactory(document="samtykke", template="Hei {{ barnets_navn }}")
+    client.force_login(coordinator)
+    url = reverse("oversetting:translate", args=["handlingsveileder", "verktoy", tool.pk, "en"])
+    response = client.post(url, {"action": "approve", "template": "Hi {{ ukjent_felt }}"})
+    assert response.status_code == 400
+    tool.refresh_from_db()
+    assert tool.template_en == ""
