@@ -33,8 +33,8 @@ SERVICES = {
         "description": "Expert assessment of the need for special needs support in kindergarten and special education at school, and guidance for kindergartens and schools.",
     },
     "barneverntjenesten": {
-        "name": "Child Welfare Service (barneverntjenesten)",
-        "description": "Receives reports of concern, gives advice and guidance, anonymously too, and provides support measures together with the family.",
+        "name": "Child Welfare Service",
+        "description": "The child welfare service (barneverntjenesten) receives reports of concern, gives advice and guidance, anonymously too, and provides support measures together with the family.",
     },
     "nav": {
         "name": "NAV Eksempel (Labour and Welfare Office)",
