@@ -137,6 +137,8 @@ def _page(request, obj, language, draft, *, form=None, status=200, bad_action=Fa
             "language_label": Language(language).label,
             "form": form,
             "draft": draft,
+            "draft_outdated": draft is not None
+            and draft.source_hash != sources.texts(obj, language).source_hash,
             "translation_state": state.state_of(obj, language),
             "apertium_available": apertium.is_available(),
             "public_url": sources.public_url(obj, language) if sources.is_public(obj) else "",

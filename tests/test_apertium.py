@@ -173,3 +173,16 @@ def test_discarding_the_draft_leaves_the_public_text(client, coordinator):
     assert not Utkast.objects.exists()
     side.refresh_from_db()
     assert side.title_nn == "Gammal tittel"
+
+
+@pytest.mark.django_db
+def test_a_draft_older_than_the_bokmal_text_says_so(client, coordinator):
+    side = SideFactory(title="Gammel tittel")
+    Utkast.objects.create(
+        content_type=ContentType.objects.get_for_model(side), object_id=side.pk, language="nn",
+        texts={"title": "Gammal tittel"}, is_machine=True, source_hash="eldre",
+    )  # fmt: skip
+    client.force_login(coordinator)
+    response = client.get(_url(side))
+    assert response.context["draft_outdated"] is True
+    assert "Gammal tittel" in response.content.decode()
