@@ -719,6 +719,14 @@ def test_a_new_template_for_a_published_tool_waits_with_the_proposal(
     proposal = pending_for(tool).get()
     assert set(proposal.values) == {"file", "size"}
     assert (tmp_path / proposal.values["file"]).exists()  # stored now, applied on approval
+    # Saving the proposal again without a file keeps the file it proposes.
+    client.post(
+        f"/ansatt/innhold/verktoy/{tool.pk}/",
+        {"title": tool.title, "slug": tool.slug, "summary": "Nytt sammendrag",
+         "audience": "public", "forslag": proposal.pk},
+    )  # fmt: skip
+    proposal.refresh_from_db()
+    assert set(proposal.values) == {"file", "size", "summary"}
     visitor = Client()
     assert b"%gammel" in b"".join(visitor.get("/veileder/verktoy/skjema/fil/").streaming_content)
     client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/")
@@ -769,3 +777,20 @@ def test_two_first_proposals_at_the_same_moment_keep_one_and_refuse_the_other():
         assert pending_for(element).count() == 1
         element.refresh_from_db()
         assert element.body == "Gammel"
+
+
+def test_rejecting_a_proposal_deletes_the_file_it_stored_and_nothing_else(
+    coordinator, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .factories import VerktoyFactory
+
+    settings.MEDIA_ROOT = tmp_path
+    tool = VerktoyFactory(file=SimpleUploadedFile("gammel.pdf", b"%PDF-1.4\n%%EOF"))
+    stored = tool.file.storage.save("veileder/ny.pdf", SimpleUploadedFile("ny.pdf", b"%PDF"))
+    proposal = services.revision_propose(obj=tool, user=coordinator, values={"file": stored})
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.revision_reject(proposal=proposal, user=coordinator, reason="Nei")
+    assert not (tmp_path / stored).exists()
+    assert (tmp_path / tool.file.name).exists()

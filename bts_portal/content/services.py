@@ -6,10 +6,11 @@ proposal instead (``revision_propose``), which ``revision_approve`` applies with
 ``content_save``: the public sees nothing of it before."""
 
 from datetime import date
+from functools import partial
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -130,6 +131,21 @@ def pending_proposal(obj: PublishableContent, *, lock: bool = False) -> Endrings
     return proposals.select_related("author").first()
 
 
+def _drop_files(model, values: dict, keep: dict | None = None) -> None:
+    """Delete, once committed, the files a dropped proposal stored that nothing uses: not the
+    item now, not its history, not the proposal that takes its place (``keep``)."""
+    for field in snapshot.proposable_fields(model):
+        name = values.get(field.name)
+        if not isinstance(field, models.FileField) or not name:
+            continue
+        if (keep or {}).get(field.name) == name:
+            continue
+        lookup = {field.name: name}
+        if model.objects.filter(**lookup).exists() or model.history.filter(**lookup).exists():
+            continue
+        transaction.on_commit(partial(field.storage.delete, name))
+
+
 def stale_fields(proposal: Endringsforslag, current: dict) -> list[str]:
     """Fields the proposal changes that the published item has changed since, to something
     else than the proposal says: approving would overwrite that change unseen."""
@@ -165,13 +181,17 @@ def revision_propose(
             % {"name": _who(existing.author)}
         )
     now = timezone.now()
+    model = type(obj)
     if not changed:
         if existing and existing.author_id == user.pk:
             Endringsforslag.objects.filter(pk=existing.pk).update(
                 state=Forslagsstatus.WITHDRAWN, decided_by=user, decided_at=now, updated_at=now
             )
+            _drop_files(model, existing.values)
         return None
     base = {name: published[name] for name in changed}
+    if existing:
+        _drop_files(model, existing.values, keep=changed)
     if existing and existing.author_id == user.pk:
         existing.values, existing.base, existing.note = changed, base, note
         existing.save(update_fields=["values", "base", "note", "updated_at"])
@@ -253,12 +273,15 @@ def revision_approve(*, proposal: Endringsforslag, user) -> bool:
 
 
 def _decide(proposal: Endringsforslag, user, state: str, reason: str = "", **only) -> bool:
+    waiting = Endringsforslag.objects.filter(pk=proposal.pk, state=Forslagsstatus.PENDING, **only)
+    locked = waiting.select_for_update().select_related("content_type").first()
     now = timezone.now()
-    return bool(
-        Endringsforslag.objects.filter(pk=proposal.pk, state=Forslagsstatus.PENDING, **only).update(
-            state=state, decided_by=user, decided_at=now, reason=reason, updated_at=now
-        )
-    )
+    if locked is None or not waiting.update(
+        state=state, decided_by=user, decided_at=now, reason=reason, updated_at=now
+    ):
+        return False
+    _drop_files(locked.content_type.model_class(), locked.values)
+    return True
 
 
 @transaction.atomic

@@ -139,19 +139,34 @@ def _edit(request, kind, obj):
     published = not created and obj.is_published
     if request.method != "POST":
         return edit_page(request, kind, obj)
-    form = kind.form_class(request.POST, request.FILES, instance=obj, user=request.user)
+    instance = _proposed_instance(request, obj) if published else obj
+    form = kind.form_class(request.POST, request.FILES, instance=instance, user=request.user)
     if not form.is_valid():
         return edit_page(request, kind, obj, form=form, status=400)
     if "preview" in request.POST:
         return edit_page(request, kind, obj, form=form, preview=form.save(commit=False))
     if published:
-        return _propose(request, kind, obj, form)
+        return _propose(request, kind, instance, form)
     with transaction.atomic():
         saved = form.save(commit=False)
         services.content_save(obj=saved, user=request.user, created=created)
         form.save_m2m()
     messages.success(request, _("Saved."))
     return redirect("content:edit", kind=kind.key, pk=saved.pk)
+
+
+def _proposed_instance(request, obj):
+    """What the posted form edits: the published item, or, when the form was built on a
+    waiting proposal (or the proposal is the user's own), a copy with the proposal's values,
+    so that what a form cannot post again (an uploaded file, values derived from it) stays."""
+    proposal = services.pending_proposal(obj)
+    if proposal is None or (
+        proposal.pk != _proposal_id(request) and proposal.author_id != request.user.pk
+    ):
+        return obj
+    instance = copy.copy(obj)
+    snapshot.apply_values(instance, proposal.values)
+    return instance
 
 
 def _propose(request, kind, obj, form):
