@@ -630,6 +630,9 @@ def citizen_cases(citizen) -> QuerySet:
         Stafettlogg.objects.filter(
             guardians__citizen_links__pid_hash=citizen.pid_hash,
             guardians__citizen_links__revoked_at__isnull=True,
+            # A closed case ends the links (minside.services.links_end_with_case): also
+            # before that has run, closing ends the family's access at the next request.
+            status=Stafettlogg.Status.ACTIVE,
         )
         .select_related("tjeneste", "stafettholder")
         .distinct()
@@ -649,13 +652,10 @@ def citizen_link(citizen, case):
 
     if citizen is None or not citizen.pid_hash:
         return None
+    if not case.is_active:
+        return None
     return (
         Kobling.objects.select_related("foresatt")
         .filter(pid_hash=citizen.pid_hash, revoked_at__isnull=True, foresatt__stafettlogg=case)
         .first()
     )
-
-
-def citizen_may_answer_consent(link) -> bool:
-    """Only a guardian with parental responsibility gives or refuses consent."""
-    return link is not None and link.foresatt.parental_responsibility
