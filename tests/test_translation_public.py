@@ -72,3 +72,12 @@ def test_the_service_edit_form_has_the_nynorsk_and_english_fields(client):
     html = response.content.decode()
     for name in ("name_nn", "name_en", "description_nn", "description_en"):
         assert f'name="{name}"' in html
+
+
+def test_numbers_follow_the_language():
+    from django.utils import formats, translation
+
+    with translation.override("en"):
+        assert formats.number_format(1234.5, 1, force_grouping=True) == "1,234.5"
+    with translation.override("nn"):
+        assert formats.number_format(1234.5, 1, force_grouping=True) == "1\xa0234,5"
