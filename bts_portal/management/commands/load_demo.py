@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from handlingsveileder import demo as handlingsveileder_demo
+from oversetting import state as translation_state
 from organisasjon import demo as organisasjon_demo
 from samhandling import demo as samhandling_demo
 from samhandling import demo_year as samhandling_demo_year
@@ -45,6 +46,9 @@ class Command(BaseCommand):
             made = demo_history.load() if history else None
         seed_default_synonyms()
         indexed = sum(search_index.rebuild().values())
+        # The demo's nynorsk and English are drafts a person has reviewed: recorded as
+        # translations of the bokmål text as it stands (oversetting, translation_status).
+        translation_state.record_all(reviewed=True)
         self.stdout.write(self.style.SUCCESS(f"Demo data for {settings.KOMMUNE_NAVN} loaded."))
         self.stdout.write(f"The collaboration model: {elements} elements.")
         self.stdout.write(f"The annual cycle: {year_events} recurring events.")
