@@ -41,10 +41,10 @@ from enum import StrEnum
 
 import numpy as np
 from django.conf import settings
-from scipy.optimize import linprog
 from scipy.sparse import csr_array
 
 from .indicators import MUNICIPALITY, UNASSIGNED, Table, compute_all
+from .lp import solve
 
 logger = logging.getLogger(__name__)
 TOLERANCE = 1e-6
@@ -196,10 +196,7 @@ class _Component:
         self.values = np.array([model.values[v] for v in variables], dtype=float)
 
     def _solve(self, c, bounds, a_eq=None):
-        a_eq = self.a_eq if a_eq is None else a_eq
-        if a_eq is None:
-            return linprog(c, bounds=bounds, method="highs")
-        return linprog(c, A_eq=a_eq, b_eq=np.zeros(a_eq.shape[0]), bounds=bounds, method="highs")
+        return solve(c, bounds, self.a_eq if a_eq is None else a_eq)
 
     def attacker_bounds(self) -> list[tuple[float, float | None]]:
         return [self.model.bounds(v, self.limit) for v in self.variables]

@@ -2,14 +2,15 @@
 indicators with last year beside this year, then the appendices about the figures.
 
 The one renderer: the shared PDF pipeline (``statistikk.tasks``), the benchmark and the tests
-all call ``render_report``, on the cached release the dashboard and the CSV show.
+all call ``render_report``, on the cached release the dashboard and the CSV show. The PDF goes
+out as every other PDF does (``bts_portal.pdf``): PDF/UA-1, tagged, with ``<html lang>``.
 """
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from bts_portal.content.markdown import render_markdown
+from bts_portal.pdf import letterhead, write_pdf
 
 from .charts import bars
 from .models import Arsrapport, ReportFile
@@ -25,8 +26,7 @@ def report_context(report: ReportFile) -> dict:
     ]
     narrative = Arsrapport.objects.filter(year=report.year).first()
     return {
-        "report": report, "tables": tables, "narrative": narrative,
-        "kommune_navn": settings.KOMMUNE_NAVN,
+        "report": report, "tables": tables, "narrative": narrative, **letterhead(),
         "sections": {key: render_markdown(getattr(narrative, key, "") or "")
                      for key in ("assessment", "what_worked", "plan_next_year")},
         "generated_at": timezone.now(),
@@ -34,7 +34,4 @@ def report_context(report: ReportFile) -> dict:
 
 
 def render_report(report: ReportFile) -> bytes:
-    from weasyprint import HTML  # needs Pango; loaded only when a PDF is made
-
-    html = render_to_string("statistikk/report_pdf.html", report_context(report))
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    return write_pdf(render_to_string("statistikk/report_pdf.html", report_context(report)))

@@ -75,3 +75,23 @@ def test_the_report_has_logo_both_years_and_the_assessment_first(people):
     html = render_to_string("statistikk/report_pdf.html", report_context(report))
     assert '<img src="file://' in html  # the municipal logo on the cover (SVG, drawn as vectors)
     assert "kommunevapen.svg" in html
+
+
+def test_the_report_goes_out_as_every_pdf_does_tagged_with_its_language(people, monkeypatch):
+    require_weasyprint()
+    from bts_portal import pdf as shared
+
+    open_case(people)
+    made = []
+
+    def spy(html, **kwargs):
+        made.append(html)
+        return shared.write_pdf(html, **kwargs)
+
+    monkeypatch.setattr("statistikk.report.write_pdf", spy)
+    report = ReportFile.objects.create(year=YEAR, generated_by=people["users"]["coordinator"])
+    root = PdfReader(io.BytesIO(render_report(report))).trailer["/Root"]
+    assert len(made) == 1  # through bts_portal.pdf.write_pdf, not WeasyPrint directly
+    assert root["/Lang"] == "nb"
+    assert root["/MarkInfo"]["/Marked"]  # PDF/UA: tagged, with a structure tree
+    assert "/StructTreeRoot" in root
