@@ -540,6 +540,24 @@ def test_an_employee_gets_403_on_every_proposal_url_and_nothing_changes(
     assert element.body == "Gammel tekst"
 
 
+def test_an_anonymous_visitor_is_sent_to_login_from_every_proposal_url(
+    client, coordinator, element
+):
+    proposal = services.revision_propose(obj=element, user=coordinator, values={"body": "Ny"})
+    base = f"/ansatt/innhold/endringsforslag/{proposal.pk}/"
+    for method, url in [
+        ("get", "/ansatt/innhold/endringsforslag/"), ("get", base),
+        ("post", f"{base}godkjenn/"), ("post", f"{base}avvis/"), ("post", f"{base}trekk/"),
+    ]:  # fmt: skip
+        response = getattr(client, method)(url, {"reason": "x"})
+        assert response.status_code == 302, url
+        assert "/ansatt/logg-inn/" in response["Location"]
+    proposal.refresh_from_db()
+    assert proposal.is_pending
+    element.refresh_from_db()
+    assert element.body == "Gammel tekst"
+
+
 def test_unknown_proposals_are_404_and_decisions_need_a_post(client, coordinator, element):
     client.force_login(coordinator)
     assert client.get("/ansatt/innhold/endringsforslag/999999/").status_code == 404
@@ -794,3 +812,28 @@ def test_rejecting_a_proposal_deletes_the_file_it_stored_and_nothing_else(
         assert services.revision_reject(proposal=proposal, user=coordinator, reason="Nei")
     assert not (tmp_path / stored).exists()
     assert (tmp_path / tool.file.name).exists()
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_an_approval_racing_a_rejection_leaves_one_decision():
+    from .services import require_postgresql
+    from .test_case_races import ROUNDS, race
+
+    require_postgresql()
+    first = BrukerFactory(username="koordinator", is_bts_coordinator=True)
+    second = BrukerFactory(username="koordinator2", is_bts_coordinator=True)
+    for round_ in range(ROUNDS):
+        element = ElementFactory(body="Gammel")
+        proposal = services.revision_propose(
+            obj=element, user=first, values={"body": f"Ny {round_}"}
+        )
+        base = f"/ansatt/innhold/endringsforslag/{proposal.pk}/"
+        race([(first, f"{base}godkjenn/", {}), (second, f"{base}avvis/", {"reason": "Nei"})])
+        proposal.refresh_from_db()
+        element.refresh_from_db()
+        if proposal.state == Forslagsstatus.APPROVED:
+            assert (element.body, element.history.count()) == (f"Ny {round_}", 2)
+        else:
+            assert proposal.state == Forslagsstatus.REJECTED
+            assert (element.body, element.history.count()) == ("Gammel", 1)
