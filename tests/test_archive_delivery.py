@@ -147,6 +147,7 @@ def test_a_claim_left_by_a_lost_worker_is_failed_and_tried_again(built, archive_
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_at_once_deliver_one_package_on_postgresql(people, case, archive_settings):
     require_postgresql()
+    archive_settings.ARCHIVE_ON_CLOSE = False  # both workers are given the package below
     close(case, people["users"]["stafettholder"])
     package = ArchivePackage.objects.create(case_id=case.pk, tjeneste=case.tjeneste)
     barrier, results, errors = threading.Barrier(2), [], []
