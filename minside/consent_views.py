@@ -53,7 +53,8 @@ def consent(request, case, link):
         return _page(request, case, link, form=form, status=400)
     try:
         answer = digital_consent.answer(
-            case=case, link=link, acr=request.citizen.acr, accept=form.accepts,
+            case=case, link=link, request_id=form.cleaned_data["request"],
+            acr=request.citizen.acr, accept=form.accepts,
             services=form.cleaned_data["services"],
             language=translation.get_language() or "nb",
         )  # fmt: skip

@@ -45,9 +45,13 @@ class ConsentAnswerForm(forms.Form):
         choices=[("ja", _("Yes, I give my consent")), ("nei", _("No, I do not consent"))],
         widget=forms.RadioSelect, label=_("Your answer"),
     )  # fmt: skip
+    # The request the guardian read: an answer never goes to one they have not seen (the
+    # holder may have cancelled it and asked anew meanwhile).
+    request = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, request, holder_service, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["request"].initial = request.pk
         proposed = request.services.exclude(pk=holder_service.pk).order_by("name", "pk")
         self.fields["services"].queryset = proposed
         self.fields["services"].initial = list(proposed)

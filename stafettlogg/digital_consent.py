@@ -177,17 +177,18 @@ def _party(case: Stafettlogg, link) -> Foresatt:
 
 
 def answer(
-    *, case: Stafettlogg, link, acr: str, accept: bool, services, language: str
+    *, case: Stafettlogg, link, request_id: int, acr: str, accept: bool, services, language: str
 ) -> SamtykkeSvar:
     """One guardian's answer: yes to the services they kept ticked (the holder's own service
     always among them), or no. Once every required party has confirmed (or one, with
     ``DIGITAL_CONSENT_REQUIRES = "any"``) the consent is given with the services all of
-    them kept; with "all" one no refuses it, with "any" only everyone's no does."""
+    them kept; with "all" one no refuses it, with "any" only everyone's no does. The answer
+    is to ``request_id``, the request the guardian read, only while it is the open one."""
     with transaction.atomic():
         case = _locked(case)
         request = (
             SamtykkeForesporsel.objects.select_for_update()
-            .filter(stafettlogg=case, status=Status.OPEN)
+            .filter(pk=request_id, stafettlogg=case, status=Status.OPEN)
             .first()
         )
         if request is None:

@@ -546,7 +546,7 @@ class CaseRuleWalk(RuleBasedStateMachine):
             status=SamtykkeForesporsel.Status.CANCELLED
         )
         try:
-            digital_consent.request_create(
+            asked = digital_consent.request_create(
                 case=row, by=self.users[case.holder], purpose="Samarbeid",
                 services=[self.services[s] for s in proposed], valid_until=until,
             )  # fmt: skip
@@ -555,7 +555,9 @@ class CaseRuleWalk(RuleBasedStateMachine):
             return
         kept = (set(chosen) & proposed) - {case.holder_service}
         self._as_citizen(
-            case, "samtykke/", {"decision": "ja", "services": [self.services[s].pk for s in kept]},
+            case, "samtykke/",
+            {"decision": "ja", "request": asked.pk,
+             "services": [self.services[s].pk for s in kept]},
             ok=case.open, kind="citizen_confirm",
         )  # fmt: skip
         if case.open:

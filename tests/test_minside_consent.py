@@ -86,11 +86,21 @@ def ask(client, family, services=("kindergarten", "clinic", "school"), **data):
     return response
 
 
+def open_request_pk(case):
+    pending = digital_consent.open_request(case)
+    return pending.pk if pending else 0
+
+
 def answer(client, family, pid, *, keep, decision="ja", language="nb"):
+    """The guardian answers the request that is open now, as its page's form does."""
     log_in(client, pid)
     return client.post(
         f"/min-side/sak/{family['case'].pk}/samtykke/?sprak={language}",
-        {"services": [family[name].pk for name in keep], "decision": decision},
+        {
+            "services": [family[name].pk for name in keep],
+            "decision": decision,
+            "request": open_request_pk(family["case"]),
+        },
     )
 
 
@@ -252,7 +262,7 @@ def test_a_revoked_link_answers_nothing(linked):
     with pytest.raises(consent.ConsentError):
         digital_consent.answer(
             case=linked["case"], link=linked["mother_link"], acr=SUBSTANTIAL, accept=True,
-            services=[], language="nb",
+            services=[], language="nb", request_id=open_request_pk(linked["case"]),
         )  # fmt: skip
     assert not SamtykkeSvar.objects.exists()
 
@@ -275,7 +285,8 @@ def test_the_acr_of_the_id_porten_login_is_recorded_with_the_answer(client, fami
     family["father"].save()
     ask(client, family, services=("kindergarten",))
     response = client.post(
-        f"/min-side/sak/{family['case'].pk}/samtykke/", {"services": [], "decision": "ja"}
+        f"/min-side/sak/{family['case'].pk}/samtykke/",
+        {"services": [], "decision": "ja", "request": open_request_pk(family["case"])},
     )
     assert response.status_code == 302
     assert SamtykkeSvar.objects.get().acr == SUBSTANTIAL
@@ -306,13 +317,14 @@ def test_each_party_gets_a_tagged_receipt_in_their_language(client, linked, lang
 
 def _confirm_at_once(case, links, services):
     barrier, errors = threading.Barrier(len(links)), []
+    request_id = open_request_pk(case)
 
     def confirm(one):
         try:
             barrier.wait(timeout=10)
             digital_consent.answer(
                 case=case, link=one, acr=SUBSTANTIAL, accept=True, services=services,
-                language="nb",
+                language="nb", request_id=request_id,
             )  # fmt: skip
         except Exception as error:
             errors.append(error)
@@ -527,7 +539,9 @@ def test_a_citizen_answering_another_familys_request_gets_404_and_nothing_change
         valid_until=timezone.localdate() + timedelta(days=30),
     )  # fmt: skip
     log_in(client, PID_MOTHER)
-    response = client.post(f"/min-side/sak/{other.pk}/samtykke/", {"decision": "ja"})
+    response = client.post(
+        f"/min-side/sak/{other.pk}/samtykke/", {"decision": "ja", "request": open_request_pk(other)}
+    )
     assert response.status_code == 404
     assert not SamtykkeSvar.objects.exists()
     assert consent.lock(other) is not None
@@ -544,3 +558,18 @@ def test_the_consent_page_queries_do_not_grow_with_receipts(
     with django_assert_max_num_queries(14):
         page = client.get(f"/min-side/sak/{linked['case'].pk}/samtykke/")
     assert page.content.decode().count("kvittering/") == 4
+
+
+def test_an_answer_to_a_request_no_longer_open_is_refused(client, linked):
+    ask(client, linked)
+    read = open_request_pk(linked["case"])
+    digital_consent.request_cancel(case=linked["case"], by=linked["users"]["stafettholder"])
+    ask(client, linked, services=("kindergarten",))  # asked anew, for something else
+    log_in(client, PID_MOTHER)
+    response = client.post(
+        f"/min-side/sak/{linked['case'].pk}/samtykke/", {"decision": "ja", "request": read}
+    )
+    assert response.status_code == 409
+    assert not SamtykkeSvar.objects.exists()
+    row = AccessLog.objects.get(event="citizen.consent_answer")
+    assert (row.action, row.reason) == (AccessLog.Action.DENIED, "conflict")
