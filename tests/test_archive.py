@@ -359,3 +359,12 @@ def test_the_insight_of_a_case_not_yet_archived_says_nothing_of_it(people, case)
     with translation.override("en"):
         html = render_to_string("stafettlogg/insight_pdf.html", insight_context(case))
     assert "was sent to the archive" not in html
+
+
+def test_the_entries_document_holds_the_hand_over_and_the_observation(closed, settings):
+    from pypdf import PdfReader
+
+    files = asice.unpack(_package_files(closed, settings))
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(files["innslag.pdf"])).pages)
+    assert "Sliten i barnehagen." in text
+    assert "tok imot stafetten" in text  # the hand-over's entry
