@@ -19,15 +19,21 @@ class TranslationForm(forms.Form):
         for name in sources.translated_fields(type(obj)):
             model_field = obj._meta.get_field(name + suffix)
             is_long = isinstance(model_field, models.TextField)
+            # The bokmål text beside the field is its description for a screen reader.
+            attrs = {
+                "lang": language,
+                "class": "form-control",
+                "aria-describedby": f"source-{name}",
+            }
+            if is_long:
+                attrs["rows"] = 6
             self.fields[name] = forms.CharField(
                 label=model_field.verbose_name,
                 required=False,
                 max_length=model_field.max_length,
                 strip=False,
                 initial=initial_texts.get(name, ""),
-                widget=forms.Textarea(attrs={"rows": 6, "lang": language, "class": "form-control"})
-                if is_long
-                else forms.TextInput(attrs={"lang": language, "class": "form-control"}),
+                widget=(forms.Textarea if is_long else forms.TextInput)(attrs=attrs),
             )
 
     def clean(self):
