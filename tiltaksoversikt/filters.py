@@ -8,11 +8,12 @@ with the other filters as they are, so a count never promises what a click canno
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from bts_portal.content.search import filter_by_text
 from bts_portal.content.translation import localized
+from bts_portal.page_cache import per_content
 from organisasjon.models import AGE_MAX, AGE_PREGNANCY, Tjeneste
 
 from .models import LEVEL_CHOICES, Tema, Tilgang, Tiltak
@@ -109,24 +110,78 @@ def apply(filters: Filters, *, skip: str | None = None) -> QuerySet[Tiltak]:
     return queryset
 
 
+@dataclass(frozen=True)
+class Facts:
+    """One published measure as the filters see it."""
+
+    pk: int
+    age_min: int
+    age_max: int
+    tema: frozenset[str]
+    nivaa: frozenset[str]
+    tjeneste: str | None
+    tilgang: str
+
+
+def _load_facts() -> list[Facts]:
+    themes: dict[int, set[str]] = {}
+    for tiltak_id, slug in Tiltak.themes.through.objects.filter(
+        tiltak__in=published_measures()
+    ).values_list("tiltak_id", "tema__slug"):
+        themes.setdefault(tiltak_id, set()).add(slug)
+    rows = published_measures().values_list(
+        "pk", "age_min", "age_max", "level_0", "level_1", "level_2", "level_3",
+        "tjeneste__slug", "access",
+    )  # fmt: skip
+    return [
+        Facts(pk, age_min, age_max, frozenset(themes.get(pk, ())),
+              frozenset(str(n) for n, on in enumerate(levels) if on), tjeneste, access)
+        for pk, age_min, age_max, *levels, tjeneste, access in rows
+    ]  # fmt: skip
+
+
+def facts() -> list[Facts]:
+    """Every published measure's filter facts, worked out once until the catalogue (or any
+    public content) changes, instead of four counting queries on every page."""
+    return per_content("catalogue-facts", _load_facts)
+
+
+def _matches(item: Facts, filters: Filters, skip: str, text_ids: set[int] | None) -> bool:
+    """``apply``'s rule for one measure: the same filters, the same ``skip``."""
+    if text_ids is not None and item.pk not in text_ids:
+        return False
+    if filters.alder is not None and not item.age_min <= filters.alder <= item.age_max:
+        return False
+    if filters.tema and skip != "tema" and not item.tema.intersection(filters.tema):
+        return False
+    if filters.nivaa and skip != "nivaa" and not item.nivaa.intersection(filters.nivaa):
+        return False
+    if filters.tjeneste and skip != "tjeneste" and item.tjeneste not in filters.tjeneste:
+        return False
+    return not (filters.tilgang and skip != "tilgang" and item.tilgang not in filters.tilgang)
+
+
 def counts(filters: Filters) -> dict[str, dict[str, int]]:
-    """For each filter, how many measures each of its options would give: four queries."""
-    theme_rows = (
-        Tema.objects.filter(tiltak__in=apply(filters, skip="tema"))
-        .values("slug")
-        .annotate(n=Count("tiltak", distinct=True))
-    )
-    level_totals = apply(filters, skip="nivaa").aggregate(
-        **{str(n): Count("pk", filter=Q(**{f"level_{n}": True})) for n in range(4)}
-    )
-    service_rows = apply(filters, skip="tjeneste").values("tjeneste__slug").annotate(n=Count("pk"))
-    access_rows = apply(filters, skip="tilgang").values("access").annotate(n=Count("pk"))
-    return {
-        "tema": {row["slug"]: row["n"] for row in theme_rows},
-        "nivaa": level_totals,
-        "tjeneste": {row["tjeneste__slug"]: row["n"] for row in service_rows},
-        "tilgang": {row["access"]: row["n"] for row in access_rows},
-    }
+    """For each filter, how many measures each of its options would give (the same figures
+    as ``apply(filters, skip=facet).count()`` per option), from ``facts()``: no query, or one
+    for the search words."""
+    text_ids = None
+    if filters.q:
+        text_ids = set(filter_by_text(published_measures(), filters.q).values_list("pk", flat=True))
+    result: dict[str, dict] = {facet: {} for facet in FACETS}
+    result["nivaa"] = {str(n): 0 for n in range(4)}
+    for item in facts():
+        for facet in FACETS:
+            if not _matches(item, filters, facet, text_ids):
+                continue
+            bucket = result[facet]
+            if facet in ("tema", "nivaa"):
+                for value in getattr(item, facet):
+                    bucket[value] = bucket.get(value, 0) + 1
+            else:
+                value = getattr(item, facet)
+                bucket[value] = bucket.get(value, 0) + 1
+    return result
 
 
 def filter_options() -> tuple[list[Tema], list[Tjeneste]]:
