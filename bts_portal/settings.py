@@ -65,12 +65,16 @@ INSTALLED_APPS = [
     "samhandling",
     "handlingsveileder",
     "stafettlogg",
+    # A closed case log as a Noark 5 arkivmelding to the municipality's archive (issue 22).
+    "arkiv",
     "tiltaksoversikt",
     "statistikk",
     "oppfolging",
     "drift",
     # The site search's index (issue 18); after the apps whose content it indexes.
     "sok",
+    # Nynorsk and English content: what is missing or outdated, machine drafts (issue 17).
+    "oversetting",
 ]
 
 MIDDLEWARE = [
@@ -344,6 +348,11 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Oslo"
 USE_I18N = True
 USE_TZ = True
+# Dates and numbers as each language writes them ("24. oktober 2026", "24 October 2026").
+FORMAT_MODULE_PATH = ["bts_portal.formats"]
+# The nynorsk machine drafts (oversetting.apertium): Debian's apertium with apertium-nno-nob.
+APERTIUM_COMMAND = env.str("APERTIUM_COMMAND", default="apertium")
+APERTIUM_TIMEOUT = env.int("APERTIUM_TIMEOUT", default=30)
 
 # --- Static files -------------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -404,9 +413,23 @@ CELERY_BEAT_SCHEDULE = {
         "task": "stafettlogg.delete_expired_cases",
         "schedule": crontab(hour=2, minute=15),
     },
+    "archive-retries": {
+        "task": "arkiv.retry_packages",
+        "schedule": crontab(minute="*/15"),
+    },
+    # Asks the guardians on My page to renew a consent before it ends (issue 20).
+    "consent-renewals": {
+        "task": "stafettlogg.send_consent_renewals",
+        "schedule": crontab(hour=6, minute=40),
+    },
     "review-reminders": {
         "task": "samhandling.send_review_reminders",
         "schedule": crontab(hour=7, minute=0),
+    },
+    # The årshjul's recurring events, to the coordinators before each date (issue 17).
+    "year-event-reminders": {
+        "task": "samhandling.send_year_event_reminders",
+        "schedule": crontab(hour=7, minute=5),
     },
     # Beat's pulse: its last run time is what beat's health check reads (manage.py beat_health).
     "beat-heartbeat": {
@@ -493,10 +516,47 @@ UNDRING_DECISION_DAYS = env.int("UNDRING_DECISION_DAYS", default=14)
 CONSENT_AGE = env.int("CONSENT_AGE", default=16)
 # A consent is renewed with the family at least this often (months from the day it was given).
 CONSENT_MAX_MONTHS = env.int("CONSENT_MAX_MONTHS", default=12)
+# A digital consent on My page is given when "all" guardians with parental responsibility
+# have confirmed, or when "any" one of them has (stafettlogg.digital_consent).
+DIGITAL_CONSENT_REQUIRES = env.str("DIGITAL_CONSENT_REQUIRES", default="all")
+if DIGITAL_CONSENT_REQUIRES not in {"all", "any"}:
+    raise ImproperlyConfigured('DIGITAL_CONSENT_REQUIRES must be "all" or "any".')
+# The parties are asked to renew a consent this many days before it ends.
+CONSENT_RENEWAL_DAYS = env.int("CONSENT_RENEWAL_DAYS", default=30)
 # The baton holder is reminded of a step of the guide this many days before it is due.
 STEP_REMINDER_DAYS = env.int("STEP_REMINDER_DAYS", default=3)
 # Closed cases and concerns are deleted this many days after closing.
 RETENTION_DAYS = env.int("RETENTION_DAYS", default=365 * 5)
+# The archive (issue 22, README "Arkiv"): closing a case makes a Noark 5 arkivmelding package.
+# On by default in production only: a demo or a test run does not render packages on every
+# close (manage.py archive_case makes one there). Retention deletes a closed case only once
+# the archive has given a receipt for it, unless archiving is not required.
+ARCHIVE_ON_CLOSE = env.bool("ARCHIVE_ON_CLOSE", default=PRODUCTION)
+ARCHIVE_REQUIRED = env.bool("ARCHIVE_REQUIRED", default=ARCHIVE_ON_CLOSE)
+ARCHIVE_BACKEND = env.str("ARCHIVE_BACKEND", default="arkiv.backends.file.FileBackend")
+ARCHIVE_DIR = Path(env.str("ARCHIVE_DIR", default=str(VAR_DIR / "arkiv")))
+ARCHIVE_MAX_ATTEMPTS = env.int("ARCHIVE_MAX_ATTEMPTS", default=5)
+# The keeping plan, per kind of document (the closing summary is always kept).
+ARCHIVE_KEEP = {
+    "innslag": env.bool("ARCHIVE_KEEP_ENTRIES", default=True),
+    "evaluering": env.bool("ARCHIVE_KEEP_EVALUATIONS", default=True),
+    "referat": env.bool("ARCHIVE_KEEP_MINUTES", default=True),
+    "samtykke": env.bool("ARCHIVE_KEEP_CONSENTS", default=True),
+}
+ARCHIVE_SYSTEM = env.str("ARCHIVE_SYSTEM", default="BTS-portalen")
+ARCHIVE_ARKIVDEL = env.str("ARCHIVE_ARKIVDEL", default="")
+# Classes as "system:class", e.g. "K-kode:F00"; the child's name in the title only if allowed.
+ARCHIVE_CLASSES = env.list("ARCHIVE_CLASSES", default=["K-kode:F00"])
+ARCHIVE_TITLE_WITH_NAME = env.bool("ARCHIVE_TITLE_WITH_NAME", default=False)
+ARCHIVE_CHILD_AS_PART = env.bool("ARCHIVE_CHILD_AS_PART", default=False)
+# Fiks IO (arkiv.backends.fiks_io): what KS gives the municipality's integration.
+FIKS_IO_URL = env.str("FIKS_IO_URL", default="")
+FIKS_IO_ACCOUNT_ID = env.str("FIKS_IO_ACCOUNT_ID", default="")
+FIKS_IO_RECEIVER_ACCOUNT_ID = env.str("FIKS_IO_RECEIVER_ACCOUNT_ID", default="")
+FIKS_IO_INTEGRATION_ID = env.str("FIKS_IO_INTEGRATION_ID", default="")
+FIKS_IO_INTEGRATION_PASSWORD = env.str("FIKS_IO_INTEGRATION_PASSWORD", default="")
+FIKS_IO_PRIVATE_KEY = env.str("FIKS_IO_PRIVATE_KEY", default="")
+FIKS_IO_CERTIFICATE = env.str("FIKS_IO_CERTIFICATE", default="")
 # Statistics never show a count below this: it is shown as "<5" (small-cell suppression).
 STATS_MIN_CELL = env.int("STATS_MIN_CELL", default=5)
 # Where the portal is reached, for links in e-mails sent by background tasks.
@@ -505,3 +565,7 @@ PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rs
 BARNEVERN_TJENESTE_SLUG = env.str("BARNEVERN_TJENESTE_SLUG", default="barneverntjenesten")
 # The local child welfare emergency service; when empty the footer says to call the police.
 BARNEVERNVAKT_TELEFON = env.str("BARNEVERNVAKT_TELEFON", default="")
+# --- Content: who approves changes ------------------------------------------------------
+# A change to a published measure in the catalogue waits for approval: by the BTS coordinator,
+# or, when this is on, also by the leader of the service that offers it (never their own).
+MEASURE_APPROVAL_BY_SERVICE_LEADER = env.bool("MEASURE_APPROVAL_BY_SERVICE_LEADER", default=False)

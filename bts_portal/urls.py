@@ -59,11 +59,16 @@ urlpatterns = [
     path("ansatt/tjeneste/", include("organisasjon.urls")),
     path("ansatt/organisasjon/", include(organisasjon_staff_urls)),
     path("ansatt/", include("samhandling.staff_urls")),
+    # The digital consent request, from the case's consent page (issue 20).
+    path("ansatt/", include("stafettlogg.consent_request_urls")),
+    # Before the content editor's /<kind>/ addresses (issue 17).
+    path("ansatt/innhold/oversettelse/", include("oversetting.urls")),
     path("ansatt/innhold/", include("bts_portal.content.urls")),
     path("ansatt/tiltak/", include("tiltaksoversikt.staff_urls")),
     path("ansatt/sok/", include("sok.urls")),
     path("ansatt/statistikk/", include("statistikk.urls")),
     path("ansatt/drift/", include("drift.urls")),
+    path("ansatt/arkiv/", include("arkiv.urls")),
     path("min-side/", include("minside.urls")),  # citizens, ID-porten (issue 20)
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("helse/", views.health, name="health"),

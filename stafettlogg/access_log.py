@@ -53,12 +53,24 @@ EVENTS: dict[str, tuple[str, str]] = {
     "report.record": (A.WRITE, _("Recorded a report to the child welfare service")),
     "close.form": (A.VIEW, _("Opened the form to close the case")),
     "case.close": (A.WRITE, _("Closed the case log")),
+    "case.archive": (A.EXPORT, _("Archived")),  # the package sent to the archive (arkiv)
     "consent.view": (A.VIEW, _("Read the consents")),
     "consent.add": (A.WRITE, _("Recorded a consent")),
     "consent.withdraw": (A.WRITE, _("Recorded that the consent was withdrawn")),
     "consent.document": (A.DOWNLOAD, _("Downloaded the signed consent form")),
     "citizen.invite": (A.WRITE, _("Invited a guardian to My page")),
     "citizen.revoke": (A.WRITE, _("Revoked a guardian's access to My page")),
+    "consent_request.view": (A.VIEW, _("Read the consent request on My page")),
+    "consent_request.create": (A.WRITE, _("Asked the guardians for consent on My page")),
+    "consent_request.cancel": (A.WRITE, _("Cancelled the consent request on My page")),
+    # A guardian's own requests on My page (issue 20): the row names the citizen's link.
+    "citizen.case_view": (A.VIEW, _("Read the case log on My page")),
+    "citizen.consent_view": (A.VIEW, _("Read the consent request on My page")),
+    "citizen.consent_answer": (A.WRITE, _("Answered the consent request on My page")),
+    "citizen.consent_withdraw": (A.WRITE, _("Withdrew the consent on My page")),
+    "citizen.receipt": (A.DOWNLOAD, _("Downloaded the receipt for the consent (PDF)")),
+    "citizen.entry_add": (A.WRITE, _("Wrote the family's view on My page")),
+    "citizen.insight": (A.EXPORT, _("Downloaded the insight report (PDF) on My page")),
     "insight.request": (A.EXPORT, _("Ordered the insight report (PDF)")),
     "insight.status": (A.VIEW, _("Looked at the insight report's progress")),
     "insight.download": (A.EXPORT, _("Downloaded the insight report (PDF)")),
@@ -135,9 +147,11 @@ def record(
     tjeneste_id: int | None = None,
     object_id: int | None = None,
     path: str = "",
+    citizen=None,
 ) -> AccessLog:
     return AccessLog.objects.create(
         user=user if user.is_authenticated else None,
+        citizen=citizen,
         tjeneste_id=tjeneste_id,
         stafettlogg_id=case.pk if case else None,
         undring_id=undring.pk if undring else None,
@@ -164,29 +178,31 @@ def _outcome(audit: Audit, status: int | None) -> tuple[str, str]:
     return EVENTS[audit.event][0], ""
 
 
-def _logged(request, audit: Audit, run, *, case=None, undring=None):
+def _logged(request, audit: Audit, run, *, case=None, undring=None, citizen=None):
     """Run the view and write its row, also when it raises."""
     request.audit = audit
+    where = {"case": case, "undring": undring, "citizen": citizen}
     try:
         response = run()
     except Http404:
         audit.reason = audit.reason or Denial.NOT_FOUND
-        _write(request, audit, 404, case=case, undring=undring)
+        _write(request, audit, 404, **where)
         raise
     except PermissionDenied:
         audit.reason = audit.reason or Denial.NOT_PERMITTED
-        _write(request, audit, 403, case=case, undring=undring)
+        _write(request, audit, 403, **where)
         raise
     except Exception:
-        _write(request, audit, None, case=case, undring=undring)
+        _write(request, audit, None, **where)
         raise
-    _write(request, audit, response.status_code, case=case, undring=undring)
+    _write(request, audit, response.status_code, **where)
     return response
 
 
-def _write(request, audit: Audit, status, *, case=None, undring=None) -> None:
+def _write(request, audit: Audit, status, *, case=None, undring=None, citizen=None) -> None:
     action, reason = _outcome(audit, status)
     record(
+        citizen=citizen,
         user=request.user,
         event=audit.event,
         action=action,
@@ -325,6 +341,44 @@ def logged_case_action(*, event):
             return _logged(request, audit, lambda: view(request, case, *args, **kwargs), case=case)
 
         wrapper.is_case_view = True
+        return wrapper
+
+    return decorator
+
+
+def citizen_case_view(*, event):
+    """For the citizen area's views of one case, called as ``view(request, case, link)``.
+
+    The citizen is the one logged in with ID-porten (``minside.identity``); ``link`` is their
+    guardian link to this case (``permissions.citizen_link``). No login: to My page's front
+    page. No link (another family's case, a revoked link): 404, and no row, since there is no
+    one to name and nothing was shown. Otherwise one row with the outcome, naming the link.
+    ``event`` may be a dict by HTTP method.
+    """
+    from django.shortcuts import redirect
+
+    from minside import identity
+
+    def decorator(view):
+        @never_cache
+        @wraps(view)
+        def wrapper(request, pk, *args, **kwargs):
+            citizen = identity.current(request)
+            if citizen is None:
+                return redirect("minside:home")
+            case = get_object_or_404(
+                Stafettlogg.objects.select_related("tjeneste", "stafettholder"), pk=pk
+            )
+            link = permissions.citizen_link(citizen, case)
+            if link is None:
+                raise Http404
+            request.citizen = citizen
+            audit = Audit(event=_by_method(event, request.method))
+            return _logged(
+                request, audit, lambda: view(request, case, link, *args, **kwargs),
+                case=case, citizen=link,
+            )  # fmt: skip
+
         return wrapper
 
     return decorator

@@ -129,8 +129,10 @@ class ConsentFields(forms.Form):
         choices=Samtykke.ChildBasis.choices,
         required=False,
     )
+    # A digital consent is given by the guardians themselves on My page, never typed in.
     method = forms.ChoiceField(
-        label=gettext_lazy("How it was given"), choices=Samtykke.Method.choices
+        label=gettext_lazy("How it was given"),
+        choices=[c for c in Samtykke.Method.choices if c[0] != Samtykke.Method.DIGITAL],
     )
     document = forms.FileField(label=gettext_lazy("Signed form (PDF)"), required=False)
     given_on = forms.DateField(

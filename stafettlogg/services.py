@@ -659,6 +659,9 @@ def case_close(
     case.closed_by = user
     case.next_evaluation = None
     case.save(update_fields=["status", "closed_at", "closed_by", "next_evaluation"])
+    from minside.services import links_end_with_case  # My page builds on the case logs
+
+    links_end_with_case(case=case, by=user)  # the family's links end with the case
     if getattr(settings, "ARCHIVE_ON_CLOSE", False):  # the archive package, once committed
         transaction.on_commit(lambda: archive_closed_case(case_id=case.pk))
 

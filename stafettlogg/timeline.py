@@ -24,6 +24,11 @@ def present(entries: list[Innslag], case) -> list[Innslag]:
         entry.kind_label = labels.get(entry.kind, entry.kind)
         entry.created_iso = created.isoformat()
         entry.created_text = created.strftime(SHOWN)
-        entry.author_label = str(entry.author) if entry.author_id else system
+        if entry.author_id:
+            entry.author_label = str(entry.author)
+        elif entry.family_author:  # the family's view, written on My page
+            entry.author_label = _("%(name)s (guardian, on My page)") % {"name": entry.family_author}
+        else:
+            entry.author_label = system
         entry.correct_url = f"{prefix}{entry.pk}/"
     return entries

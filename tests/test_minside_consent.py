@@ -39,7 +39,7 @@ from .test_minside import citizen as citizen_of
 # The citizen area's fixtures: the family with two guardians, the local ID-porten.
 family, idporten, provider = base.family, base.idporten, base.provider
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.urls_consent_request")]
+pytestmark = pytest.mark.django_db
 
 SUBSTANTIAL = "idporten-loa-substantial"
 

@@ -28,7 +28,6 @@ from .conftest import DESKTOP, PHONE, axe_violations
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.urls("tests.urls_consent_request"),
 ]
 
 SUBSTANTIAL = {"acr": "idporten-loa-substantial", "amr": ["BankID"]}
