@@ -27,7 +27,8 @@ def present(entries: list[Innslag], case) -> list[Innslag]:
         if entry.author_id:
             entry.author_label = str(entry.author)
         elif entry.family_author:  # the family's view, written on My page
-            entry.author_label = _("%(name)s (guardian, on My page)") % {"name": entry.family_author}
+            label = _("%(name)s (guardian, on My page)")
+            entry.author_label = label % {"name": entry.family_author}
         else:
             entry.author_label = system
         entry.correct_url = f"{prefix}{entry.pk}/"

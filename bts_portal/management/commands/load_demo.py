@@ -3,8 +3,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from handlingsveileder import demo as handlingsveileder_demo
-from oversetting import state as translation_state
 from organisasjon import demo as organisasjon_demo
+from oversetting import state as translation_state
 from samhandling import demo as samhandling_demo
 from samhandling import demo_year as samhandling_demo_year
 from sok import index as search_index
