@@ -287,3 +287,13 @@ def test_a_tool_document_text_with_unknown_fields_is_refused(client, coordinator
     assert response.status_code == 400
     tool.refresh_from_db()
     assert tool.template_en == ""
+
+
+def test_refresh_reads_content_changed_behind_the_models_back(capsys):
+    from samhandling.models import Side as SideModel
+
+    Side.objects.all().delete()
+    side = SideFactory()
+    SideModel.objects.filter(pk=side.pk).update(title_nn="T", summary_nn="S", body_nn="B")
+    call_command("translation_status", "--language", "nn", "--refresh")
+    assert _state(side, "nn").status == TranslationStatus.CURRENT

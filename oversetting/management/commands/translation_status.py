@@ -23,9 +23,16 @@ class Command(BaseCommand):
             "still in bokmål, e.g. --max-bokmal 0 in CI for a complete nynorsk demo.",
         )
 
-    def handle(self, *args, language=None, max_bokmal=None, **options):
+        parser.add_argument(
+            "--refresh",
+            action="store_true",
+            help="Read every item again first (after changes that bypassed the models' saves, "
+            "such as a bulk update in the database).",
+        )
+
+    def handle(self, *args, language=None, max_bokmal=None, refresh=False, **options):
         # Content saved before this app existed, or by fixtures, gets its rows first.
-        state.record_all(only_missing=True)
+        state.record_all(only_missing=not refresh)
         rows = [r for r in state.status_rows() if language in (None, r.language)]
         header = f"{'content type':<33} {'lang':<4} {'items':>6} {'missing':>8} "
         header += f"{'outdated':>9} {'machine':>8} {'bokmål':>7}"
