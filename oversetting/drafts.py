@@ -40,7 +40,9 @@ def machine_draft_make(*, obj, user) -> Utkast:
 @transaction.atomic
 def translation_approve(*, obj, language: str, texts: dict[str, str], user) -> None:
     """A person's reviewed text becomes the item's translation (saved as any edit is, with
-    who made it), and the item's draft in that language is done with."""
+    who made it), and the item's draft in that language is done with. The item is read
+    again under a lock, so that an edit of its other fields meanwhile is not undone."""
+    obj = type(obj).objects.select_for_update().get(pk=obj.pk)
     suffix = SUFFIXES[language]
     for name in sources.translated_fields(type(obj)):
         if name in texts:

@@ -186,3 +186,16 @@ def test_a_draft_older_than_the_bokmal_text_says_so(client, coordinator):
     response = client.get(_url(side))
     assert response.context["draft_outdated"] is True
     assert "Gammal tittel" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_approving_keeps_a_bokmal_edit_made_meanwhile(coordinator):
+    from oversetting.drafts import translation_approve
+    from samhandling.models import Side
+
+    side = SideFactory(title="Før")
+    Side.objects.filter(pk=side.pk).update(body="Endret imens.")
+    translation_approve(obj=side, language="nn", texts={"title": "Før"}, user=coordinator)
+    side.refresh_from_db()
+    assert side.body == "Endret imens."
+    assert side.title_nn == "Før"
