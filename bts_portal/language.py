@@ -45,7 +45,8 @@ FREE_CHOICE_PREFIXES = (
 def _chosen_by_browser_only(request) -> bool:
     return (
         request.LANGUAGE_CODE != settings.LANGUAGE_CODE
-        and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
+        # A cookie from the language links is the visitor's own choice (an unknown value is not).
+        and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) not in dict(settings.LANGUAGES)
         and not request.path.startswith(FREE_CHOICE_PREFIXES)
     )
 

@@ -100,3 +100,12 @@ def test_the_rule_costs_no_query_once_worked_out(
     client.get(url, HTTP_ACCEPT_LANGUAGE="en")
     with django_assert_num_queries(0):
         client.get(url, HTTP_ACCEPT_LANGUAGE="en")  # from the page cache, rule included
+
+
+def test_an_unknown_cookie_value_leaves_the_rule_to_the_browser(
+    client, untranslated_page, settings
+):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "xx"
+    response = client.get(untranslated_page.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en")
+    assert response["Content-Language"] == "nb"
+    assert 'class="lang-offer" lang="en"' in response.content.decode()
