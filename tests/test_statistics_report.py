@@ -95,3 +95,18 @@ def test_the_report_goes_out_as_every_pdf_does_tagged_with_its_language(people, 
     assert root["/Lang"] == "nb"
     assert root["/MarkInfo"]["/Marked"]  # PDF/UA: tagged, with a structure tree
     assert "/StructTreeRoot" in root
+
+
+def test_a_worker_loads_weasyprint_once_before_its_pool_forks(monkeypatch):
+    import sys
+
+    from celery.signals import worker_init
+
+    from statistikk.tasks import load_pdf_libraries  # the worker imports every tasks module
+
+    require_weasyprint()
+    connected = [ref() for _key, ref in worker_init.receivers]
+    assert load_pdf_libraries in connected  # run in the worker's main process, before forking
+    monkeypatch.delitem(sys.modules, "weasyprint")
+    load_pdf_libraries()
+    assert "weasyprint" in sys.modules
