@@ -185,7 +185,7 @@ TOOLS = {
     },
     "moteinnkalling": {
         "title": "Meeting invitation",
-        "summary": "An invitation to a collaboration meeting or a responsibility group meeting, with time, place and agenda.",
+        "summary": "An invitation to a collaboration meeting or a meeting of the responsibility group (ansvarsgruppe), with the time, the place and the agenda.",
     },
     "motereferat": {
         "title": "Meeting minutes",
@@ -193,7 +193,7 @@ TOOLS = {
     },
     "avslutningsnotat": {
         "title": "Closing summary",
-        "summary": "A summary of the case log for the child's file when the case is closed.",
+        "summary": "A summary of the case log (stafettlogg) for the child's file when the case is closed.",
     },
 }
 
