@@ -22,7 +22,7 @@ from minside import forms as minside_forms
 from minside import services as minside_services
 from organisasjon.models import Tjeneste
 
-from . import case_actions, checklist, consent, forms, selectors, services, timeline
+from . import case_actions, checklist, consent, forms, selectors, services, timeline, work_list
 from .access_log import case_view, logged, logged_case_action, record, undring_view
 from .models import Deltaker, Innslag, InsightReport, Overforing, Samtykke, Stafettlogg, Undring
 from .refusals import case_refused, refused
@@ -36,10 +36,15 @@ def _work_services(user):
 @never_cache
 @logged(event="mywork.view")
 def my_work(request):
-    return render(request, "stafettlogg/my_work.html", {
+    lists = {
         "cases": selectors.with_next_steps(list(selectors.my_cases(request.user))),
         "closed": selectors.my_closed_cases(request.user),
-        "undringer": selectors.my_undringer(request.user),
+        "undringer": list(selectors.my_undringer(request.user)),
+    }
+    work_list.present(**lists, user=request.user)
+    return render(request, "stafettlogg/my_work.html", {
+        **lists,
+        "overdue_label": _("overdue"),
         "handovers": selectors.pending_handovers(request.user),
         "may_work": permissions.has_any_service_perm(request.user, ServicePerm.WORK),
     })  # fmt: skip
