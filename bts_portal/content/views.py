@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..decorators import staff_required
+from ..permissions import is_coordinator
 from ..redirects import next_url
 from . import services, snapshot
 from .history import value_changes, versions
@@ -92,6 +93,21 @@ def content_list(request, kind):
     return render(request, "content/list.html", {"kind": kind, "groups": groups})
 
 
+def _translate_urls(user, obj) -> list[tuple[str, str, str]]:
+    """The coordinator's links to the item's nynorsk and English translation forms."""
+    from oversetting.sources import is_translated  # the translation app builds on this one
+
+    if obj.pk is None or not is_coordinator(user) or not is_translated(type(obj)):
+        return []
+    meta = obj._meta
+    return [
+        (language, label, reverse("oversetting:translate", kwargs={
+            "app_label": meta.app_label, "model_name": meta.model_name, "pk": obj.pk,
+            "language": language}))
+        for language, label in (("nn", _("Nynorsk translation")), ("en", _("English translation")))
+    ]  # fmt: skip
+
+
 def edit_page(request, kind, obj, *, form=None, preview=None, status=200, **extra):
     """Render the edit page; other views (e.g. attachments) use it to show their errors.
 
@@ -116,6 +132,7 @@ def edit_page(request, kind, obj, *, form=None, preview=None, status=200, **extr
             "preview": preview,
             "created": obj.pk is None,
             "proposal": proposal,
+            "translate_urls": _translate_urls(request.user, obj),
             "may_publish": obj.pk is not None and kind.policy.may_publish(request.user, obj),
             "may_mark_reviewed": obj.pk is not None
             and kind.policy.may_mark_reviewed(request.user, obj),
