@@ -48,7 +48,8 @@ def _catalogue(request):
 def _removal_links(request, form) -> list[tuple[str, str]]:
     """(label, URL) for each active filter: the current URL without that one choice."""
     labels = {
-        key: {str(value): str(label) for value, label in form.fields[key].choices}
+        # The labels keep their language (a theme without English is marked lang="nb").
+        key: {str(value): label for value, label in form.fields[key].choices}
         for key in filters.FACETS
     }
     links = []
