@@ -43,7 +43,9 @@ def test_the_words_people_type_find_the_pages_they_mean():
 def test_search_in_nynorsk_finds_the_nynorsk_text_and_shows_it():
     load_public_demo_content()
     with translation.override("nn"):
-        hits = search("uroa")[0:10]
+        # Found and shown in nynorsk; its rank among the many nynorsk texts about "uro" (the
+        # demo is all nynorsk now) is not what this test is about: the first two pages.
+        hits = search("uroa")[0:20]
     assert "/side/bekymret/" in [hit.url for hit in hits]
     worried = next(hit for hit in hits if hit.url == "/side/bekymret/")
     assert worried.title == "Er du uroa for eit barn?"
@@ -51,8 +53,15 @@ def test_search_in_nynorsk_finds_the_nynorsk_text_and_shows_it():
     with translation.override("nn"):  # the nynorsk theme is "Samlivsbrot"
         hits = search("skilsmisse")[0:10]
     measure = next(h for h in hits if h.url == "/tiltak/foreldresamtaler-om-samlivsbrudd/")
-    # Not translated: the bokmål text, marked as such for screen readers (WCAG 3.1.2).
-    assert (measure.title_language, measure.snippet_language) == ("nb", "nb")
+    assert measure.title == "Foreldresamtalar om samlivsbrot"
+    assert (measure.title_language, measure.snippet_language) == ("", "")
+    # A page not translated yet: the bokmål text, marked as such for screen readers (3.1.2).
+    SideFactory(title="Når foreldre går fra hverandre", summary="Om skilsmisse og barn.",
+                body="Barn merker en skilsmisse.", status="published")  # fmt: skip
+    with translation.override("nn"):
+        hits = search("skilsmisse")[0:10]
+    page = next(h for h in hits if h.title == "Når foreldre går fra hverandre")
+    assert (page.title_language, page.snippet_language) == ("nb", "nb")
     with translation.override("en"):
         found = [hit.url for hit in search("divorce")[0:10]]
     assert "/tiltak/foreldresamtaler-om-samlivsbrudd/" in found

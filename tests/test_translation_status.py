@@ -144,30 +144,34 @@ def _list_url(language="nn"):
 
 
 def test_needs_translation_list_shows_missing_and_outdated_items_with_links(client, coordinator):
-    missing = SideFactory(title="Mangler")
-    outdated = SideFactory(title="Utdatert", title_nn="U", summary_nn="S", body_nn="B")
+    missing = SideFactory(title="Side uten nynorsk")
+    outdated = SideFactory(
+        title="Side med gammel nynorsk", title_nn="U", summary_nn="S", body_nn="B"
+    )
     outdated.body = "Endret."
     outdated.save()
-    SideFactory(title="Ferdig", title_nn="F", summary_nn="S", body_nn="B")
+    SideFactory(title="Side med ny nynorsk", title_nn="F", summary_nn="S", body_nn="B")
     client.force_login(coordinator)
     response = client.get(_list_url())
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Mangler" in html
-    assert "Utdatert" in html
-    assert "Ferdig" not in html
+    assert "Side uten nynorsk" in html
+    assert "Side med gammel nynorsk" in html
+    assert "Side med ny nynorsk" not in html
     assert reverse("oversetting:translate", args=["samhandling", "side", missing.pk, "nn"]) in html
 
 
 def test_needs_translation_list_filters_by_status(client, coordinator):
-    SideFactory(title="Mangler")
-    outdated = SideFactory(title="Utdatert", title_nn="U", summary_nn="S", body_nn="B")
+    SideFactory(title="Side uten nynorsk")
+    outdated = SideFactory(
+        title="Side med gammel nynorsk", title_nn="U", summary_nn="S", body_nn="B"
+    )
     outdated.body = "Endret."
     outdated.save()
     client.force_login(coordinator)
     html = client.get(_list_url(), {"status": "outdated"}).content.decode()
-    assert "Utdatert" in html
-    assert "Mangler" not in html
+    assert "Side med gammel nynorsk" in html
+    assert "Side uten nynorsk" not in html
 
 
 def test_needs_translation_list_query_count_does_not_grow_with_rows(
