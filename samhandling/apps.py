@@ -29,6 +29,7 @@ class SamhandlingConfig(AppConfig):
                 policy=MODEL_CONTENT,
                 group_by="nivaa",
                 list_related=("owner_tjeneste",),
+                child_sets=("links", "attachments"),
                 edit_extra_template="samhandling/_element_edit_extra.html",
                 edit_extra_context=lambda: {
                     "attachment_form": VedleggForm(),

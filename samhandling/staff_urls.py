@@ -29,4 +29,9 @@ urlpatterns = [
         views.link_delete,
         name="link_delete",
     ),
+    path(
+        "innhold/element/<int:pk>/forslag/<slug:name>/<slug:ref>/fjern/",
+        views.proposed_remove,
+        name="proposed_remove",
+    ),
 ]

@@ -3,10 +3,13 @@ The coordinator's annual cycle (årshjul) is in ``arshjul_views``."""
 
 from django.contrib import messages
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from bts_portal.content import services, snapshot
 from bts_portal.content.registry import get_kind
 from bts_portal.content.views import edit_page, load_editable
 from bts_portal.decorators import staff_required
@@ -39,6 +42,46 @@ def _back_to_edit(element):
     return redirect("content:edit", kind="element", pk=element.pk)
 
 
+def _proposal_id(request) -> int | None:
+    value = request.POST.get("forslag", "")
+    return int(value) if value.isdigit() and len(value) < 19 else None
+
+
+def _proposed_set(request, element, name: str) -> list[dict]:
+    """The set a change to a published element's ``name`` builds on: the waiting proposal's,
+    when it is the user's own or the page showed it (``forslag``), else the published one."""
+    proposal = services.pending_proposal(element)
+    builds = proposal is not None and (
+        proposal.author_id == request.user.pk or proposal.pk == _proposal_id(request)
+    )
+    if builds and name in proposal.values:
+        return list(proposal.values[name])
+    return snapshot.children_values(element, name)
+
+
+def _propose_set(request, element, name: str, entries: list[dict], done: str):
+    """A change to a published element's links or attachments, stored as (part of) its change
+    proposal: the public keeps the published set until it is approved. True when stored."""
+    try:
+        proposal = services.revision_propose(
+            obj=element, user=request.user, values={name: entries}, based_on=_proposal_id(request)
+        )
+    except services.ProposalConflict as conflict:
+        messages.error(request, str(conflict))
+        return False
+    if proposal is None:
+        messages.info(request, _("Nothing differs from the published version: nothing was saved."))
+    else:
+        messages.success(request, done)
+    return True
+
+
+_WAITS = gettext_lazy(
+    "The change is saved in a proposal that waits for approval. The public sees the published "
+    "links and attachments until it is approved."
+)
+
+
 @require_POST
 @staff_required
 def attachment_add(request, pk):
@@ -47,28 +90,66 @@ def attachment_add(request, pk):
     if not form.is_valid():
         return edit_page(request, get_kind("element"), element, attachment_form=form, status=400)
     upload = form.cleaned_data["file"]
-    with transaction.atomic():
-        Vedlegg.objects.create(
-            element=element,
-            title=form.cleaned_data["title"],
-            file=upload,
-            content_type=form.content_type,
-            size=upload.size,
-            uploaded_by=request.user,
-        )
-    messages.success(request, _("The attachment is added."))
+    values = {
+        **form.cleaned_data,
+        "file": upload,
+        "content_type": form.content_type,
+        "size": upload.size,
+        "uploaded_by": request.user,
+    }
+    if not element.is_published:
+        with transaction.atomic():
+            Vedlegg.objects.create(element=element, **values)
+        messages.success(request, _("The attachment is added."))
+        return _back_to_edit(element)
+    # Stored now, under the element's folder, but reachable only from the proposal's page
+    # until approved; a rejected or withdrawn proposal deletes it.
+    pending = Vedlegg(element=element, **values)
+    snapshot.commit_files(pending)
+    entry = snapshot.child_entry(Element, "attachments", **{**values, "file": pending.file.name})
+    entries = [*_proposed_set(request, element, "attachments"), entry]
+    if not _propose_set(request, element, "attachments", entries, str(_WAITS)):
+        pending.file.storage.delete(pending.file.name)
     return _back_to_edit(element)
+
+
+def _without(entries: list[dict], key: str) -> tuple[list[dict], bool]:
+    """``entries`` without the one ``key`` names (a stored row's id, or a new entry's ref)."""
+    kept = [e for e in entries if str(e.get("id") or e.get("ref")) != key]
+    return kept, len(kept) < len(entries)
 
 
 @require_POST
 @staff_required
 def attachment_delete(request, pk, attachment_pk):
     element = _editable_element(request, pk)
-    vedlegg = get_object_or_404(Vedlegg, pk=attachment_pk, element=element)
-    vedlegg.file.delete(save=False)
-    vedlegg.delete()
-    messages.success(request, _("The attachment is removed."))
+    if not element.is_published:
+        vedlegg = get_object_or_404(Vedlegg, pk=attachment_pk, element=element)
+        vedlegg.file.delete(save=False)
+        vedlegg.delete()
+        messages.success(request, _("The attachment is removed."))
+        return _back_to_edit(element)
+    return _remove_proposed(request, element, "attachments", str(attachment_pk))
+
+
+def _remove_proposed(request, element, name: str, key: str):
+    entries, found = _without(_proposed_set(request, element, name), key)
+    if not found:
+        # Removed already (a repeated POST), or never there: nothing to do.
+        messages.info(request, _("It is no longer in the proposal: nothing more was done."))
+        return _back_to_edit(element)
+    _propose_set(request, element, name, entries, str(_WAITS))
     return _back_to_edit(element)
+
+
+@require_POST
+@staff_required
+def proposed_remove(request, pk, name, ref):
+    """Remove an entry a waiting proposal adds (it has no row yet) from the proposal."""
+    element = _editable_element(request, pk)
+    if name not in ("links", "attachments") or not element.is_published:
+        raise Http404
+    return _remove_proposed(request, element, name, ref)
 
 
 @require_POST
@@ -78,10 +159,21 @@ def link_add(request, pk):
     form = LenkeForm(request.POST)
     if not form.is_valid():
         return edit_page(request, get_kind("element"), element, link_form=form, status=400)
-    ElementLenke.objects.create(
-        element=element, order=element.links.count() + 1, **form.cleaned_data
-    )
-    messages.success(request, _("The link is added."))
+    if not element.is_published:
+        ElementLenke.objects.create(
+            element=element, order=element.links.count() + 1, **form.cleaned_data
+        )
+        messages.success(request, _("The link is added."))
+        return _back_to_edit(element)
+    entries = _proposed_set(request, element, "links")
+    order = max((e.get("order") or 0 for e in entries), default=0) + 1
+    entry = snapshot.child_entry(Element, "links", order=order, **form.cleaned_data)
+    same = {k: v for k, v in entry.items() if k not in ("ref", "order")}
+    if any({k: e.get(k) for k in same} == same for e in entries):
+        # A repeated POST (or the same link twice): the proposal has it already.
+        messages.info(request, _("The proposal has this link already."))
+        return _back_to_edit(element)
+    _propose_set(request, element, "links", [*entries, entry], str(_WAITS))
     return _back_to_edit(element)
 
 
@@ -89,6 +181,8 @@ def link_add(request, pk):
 @staff_required
 def link_delete(request, pk, link_pk):
     element = _editable_element(request, pk)
-    get_object_or_404(ElementLenke, pk=link_pk, element=element).delete()
-    messages.success(request, _("The link is removed."))
-    return _back_to_edit(element)
+    if not element.is_published:
+        get_object_or_404(ElementLenke, pk=link_pk, element=element).delete()
+        messages.success(request, _("The link is removed."))
+        return _back_to_edit(element)
+    return _remove_proposed(request, element, "links", str(link_pk))

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from bts_portal.content import services
 from bts_portal.content.models import Endringsforslag
 from samhandling.models import Element, Vedlegg
 
@@ -278,6 +279,10 @@ def test_attachment_upload_is_stored_and_downloadable(
         f"/ansatt/innhold/element/{element.pk}/vedlegg/", {"title": "Planen", "file": upload}
     )
     assert response.status_code == 302
+    # The element is published: the attachment waits in a proposal until it is approved.
+    assert not element.attachments.exists()
+    proposal = Endringsforslag.objects.get(object_id=element.pk, state="pending")
+    assert services.revision_approve(proposal=proposal, user=coordinator)
     vedlegg = element.attachments.get()
     client.logout()
     download = client.get(f"/modell/{element.slug}/vedlegg/{vedlegg.pk}/")

@@ -26,6 +26,9 @@ class ContentKind:
     # context it needs (blank forms); a view showing errors passes its bound forms instead.
     edit_extra_template: str | None = None
     edit_extra_context: Callable[[], dict] | None = None
+    # Related sets edited on their own pages (an element's links and attachments), by their
+    # related name: on a published item a change to them is part of its change proposal.
+    child_sets: tuple[str, ...] = ()
 
 
 _KINDS: dict[str, ContentKind] = {}

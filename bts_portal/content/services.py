@@ -14,7 +14,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import snapshot
+from . import notices, snapshot
 from .models import Endringsforslag, Forslagsstatus, PublishableContent, Status
 
 DEFAULT_REVIEW_MONTHS = 12
@@ -144,6 +144,17 @@ def _drop_files(model, values: dict, keep: dict | None = None) -> None:
         if model.objects.filter(**lookup).exists() or model.history.filter(**lookup).exists():
             continue
         transaction.on_commit(partial(field.storage.delete, name))
+    # The files of a child set's new entries (an attachment proposed to a published element).
+    kept = {name for _field, name in snapshot.child_files(model, keep or {})}
+    for field, name in snapshot.child_files(model, values):
+        if name not in kept:
+            _drop_unused_file(field, name)
+
+
+def _drop_unused_file(field, name: str) -> None:
+    """Delete a child row's file once committed, unless a stored row still refers to it."""
+    if not field.model.objects.filter(**{field.name: name}).exists():
+        transaction.on_commit(partial(field.storage.delete, name))
 
 
 def stale_fields(proposal: Endringsforslag, current: dict) -> list[str]:
@@ -169,8 +180,6 @@ def revision_propose(
     Returns None when nothing differs from the published item (withdrawing the author's own
     waiting proposal, if any). A repeated POST gives the same proposal: one effect."""
     current = type(obj).objects.select_for_update().get(pk=obj.pk)
-    published = snapshot.current_values(current, values)
-    changed = {name: value for name, value in values.items() if published[name] != value}
     existing = pending_proposal(current, lock=True)
     if existing and existing.author_id != user.pk and existing.pk != based_on:
         raise ProposalConflict(
@@ -180,6 +189,12 @@ def revision_propose(
             )
             % {"name": _who(existing.author)}
         )
+    if existing:
+        # Built on the waiting proposal: what this change does not touch stays as proposed
+        # (an edit of the text keeps a proposed link, a new link keeps the proposed text).
+        values = {**existing.values, **values}
+    published = snapshot.current_values(current, values)
+    changed = {name: value for name, value in values.items() if published[name] != value}
     now = timezone.now()
     model = type(obj)
     if not changed:
@@ -205,7 +220,7 @@ def revision_propose(
         existing.save(update_fields=["state", "decided_by", "decided_at", "reason", "updated_at"])
     try:
         with transaction.atomic():
-            return Endringsforslag.objects.create(
+            proposal = Endringsforslag.objects.create(
                 content_type=ContentType.objects.get_for_model(obj),
                 object_id=obj.pk,
                 values=changed,
@@ -219,6 +234,8 @@ def revision_propose(
         raise ProposalConflict(
             _("Someone else proposed a change at the same moment. Open the item again to see it.")
         ) from None
+    notices.proposal_made(proposal)
+    return proposal
 
 
 @transaction.atomic
@@ -259,9 +276,15 @@ def revision_approve(*, proposal: Endringsforslag, user) -> bool:
     try:
         with transaction.atomic():
             content_save(obj=obj, user=user, reason=reason[:100])
-            for name, ids in many.items():
+            for name, value in many.items():
+                if snapshot.is_child_set(model, name):
+                    dropped = snapshot.apply_children(obj, name, value)
+                    field = _file_field(model, name)
+                    for stored in dropped if field else ():
+                        _drop_unused_file(field, stored)
+                    continue
                 related = obj._meta.get_field(name).related_model
-                getattr(obj, name).set(related.objects.filter(pk__in=ids))
+                getattr(obj, name).set(related.objects.filter(pk__in=value))
     except IntegrityError:
         raise ProposalConflict(
             _(
@@ -269,7 +292,15 @@ def revision_approve(*, proposal: Endringsforslag, user) -> bool:
                 "short name. The author can go through it again."
             )
         ) from None
+    notices.proposal_decided(locked.pk)
     return True
+
+
+def _file_field(model, name: str):
+    """The file field of the child set ``name``'s rows, if they have one."""
+    return next(
+        (f for f in snapshot.child_fields(model, name) if isinstance(f, models.FileField)), None
+    )
 
 
 def _decide(proposal: Endringsforslag, user, state: str, reason: str = "", **only) -> bool:
@@ -288,7 +319,10 @@ def _decide(proposal: Endringsforslag, user, state: str, reason: str = "", **onl
 def revision_reject(*, proposal: Endringsforslag, user, reason: str) -> bool:
     """Reject a waiting proposal, saying why; the item stays as published. False when it was
     already decided."""
-    return _decide(proposal, user, Forslagsstatus.REJECTED, reason)
+    if not _decide(proposal, user, Forslagsstatus.REJECTED, reason):
+        return False
+    notices.proposal_decided(proposal.pk)
+    return True
 
 
 @transaction.atomic
