@@ -55,8 +55,9 @@ class Sektor(models.TextChoices):
 class Tjeneste(models.Model):
     """A municipal service or unit (or a partner such as the GPs) that works with children.
 
-    The name and description come in bokmål with optional nynorsk (``_nn``) and English
-    (``_en``) versions, shown through ``bts_portal.content.translation.localized``."""
+    The name, description and opening hours come in bokmål with optional nynorsk (``_nn``)
+    and English (``_en``) versions, shown through ``bts_portal.content.translation.localized``.
+    The address is a name, as written."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     name_nn = models.CharField(_("name (nynorsk)"), max_length=200, blank=True, default="")
@@ -70,6 +71,12 @@ class Tjeneste(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     opening_hours = models.CharField(_("opening hours"), max_length=300, blank=True)
+    opening_hours_nn = models.CharField(
+        _("opening hours (nynorsk)"), max_length=300, blank=True, default=""
+    )
+    opening_hours_en = models.CharField(
+        _("opening hours (English)"), max_length=300, blank=True, default=""
+    )
     age_min = models.SmallIntegerField(
         _("youngest age served"),
         default=AGE_PREGNANCY,

@@ -24,9 +24,19 @@ class ElementForm(ContentForm):
             False,
         ),
         (gettext_lazy("Review"), ["review_due"], False),
-        (gettext_lazy("Nynorsk"), ["title_nn", "summary_nn", "body_nn", "mandate_nn"], True),
-        (gettext_lazy("English"), ["title_en", "summary_en", "body_en", "mandate_en"], True),
-    ]
+        (
+            gettext_lazy("Nynorsk"),
+            ["title_nn", "summary_nn", "body_nn", "responsible_role_nn", "mandate_nn",
+             "convened_by_nn", "frequency_nn"],
+            True,
+        ),
+        (
+            gettext_lazy("English"),
+            ["title_en", "summary_en", "body_en", "responsible_role_en", "mandate_en",
+             "convened_by_en", "frequency_en"],
+            True,
+        ),
+    ]  # fmt: skip
 
     class Meta(ContentForm.Meta):
         model = Element
@@ -34,8 +44,10 @@ class ElementForm(ContentForm):
             "nivaa", "type", "audience", "owner_tjeneste", "responsible_role",
             "title", "slug", "summary", "body", "mandate", "convened_by",
             "participating_services", "frequency", "case_mode", "review_due",
-            "title_nn", "summary_nn", "body_nn", "mandate_nn",
-            "title_en", "summary_en", "body_en", "mandate_en",
+            "title_nn", "summary_nn", "body_nn", "responsible_role_nn", "mandate_nn",
+            "convened_by_nn", "frequency_nn",
+            "title_en", "summary_en", "body_en", "responsible_role_en", "mandate_en",
+            "convened_by_en", "frequency_en",
         ]  # fmt: skip
         widgets = {
             "participating_services": forms.CheckboxSelectMultiple,

@@ -63,6 +63,12 @@ class Element(PublishableContent):
         help_text=_("The service that owns the element; empty means the BTS coordinator."),
     )
     responsible_role = models.CharField(_("responsible role"), max_length=200, blank=True)
+    responsible_role_nn = models.CharField(
+        _("responsible role (nynorsk)"), max_length=200, blank=True, default=""
+    )
+    responsible_role_en = models.CharField(
+        _("responsible role (English)"), max_length=200, blank=True, default=""
+    )
     audience = models.CharField(
         _("audience"), max_length=10, choices=Audience.choices, default=Audience.PUBLIC
     )
@@ -71,10 +77,22 @@ class Element(PublishableContent):
     mandate_nn = models.TextField(_("mandate (nynorsk)"), blank=True, default="")
     mandate_en = models.TextField(_("mandate (English)"), blank=True, default="")
     convened_by = models.CharField(_("convened by"), max_length=200, blank=True)
+    convened_by_nn = models.CharField(
+        _("convened by (nynorsk)"), max_length=200, blank=True, default=""
+    )
+    convened_by_en = models.CharField(
+        _("convened by (English)"), max_length=200, blank=True, default=""
+    )
     participating_services = models.ManyToManyField(
         Tjeneste, blank=True, related_name="arenas", verbose_name=_("participating services")
     )
     frequency = models.CharField(_("how often"), max_length=200, blank=True)
+    frequency_nn = models.CharField(
+        _("how often (nynorsk)"), max_length=200, blank=True, default=""
+    )
+    frequency_en = models.CharField(
+        _("how often (English)"), max_length=200, blank=True, default=""
+    )
     case_mode = models.CharField(
         _("how a case is brought"), max_length=10, choices=CaseMode.choices, blank=True, default=""
     )
@@ -102,6 +120,8 @@ class Element(PublishableContent):
 class ElementLenke(models.Model):
     element = models.ForeignKey(Element, on_delete=models.CASCADE, related_name="links")
     title = models.CharField(_("link text"), max_length=200)
+    title_nn = models.CharField(_("link text (nynorsk)"), max_length=200, blank=True, default="")
+    title_en = models.CharField(_("link text (English)"), max_length=200, blank=True, default="")
     url = models.URLField(_("address"), max_length=500)
     order = models.PositiveIntegerField(default=0)
 
@@ -123,6 +143,8 @@ class Vedlegg(models.Model):
 
     element = models.ForeignKey(Element, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField(_("title"), max_length=200)
+    title_nn = models.CharField(_("title (nynorsk)"), max_length=200, blank=True, default="")
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True, default="")
     file = models.FileField(_("file"), upload_to=attachment_path)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()

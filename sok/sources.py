@@ -19,10 +19,15 @@ def _sign_document(sign) -> tuple[str, str, str]:
 
 
 def _service_document(service) -> tuple[str, str, str]:
+    """As the service's page shows it: name, description and opening hours in the active
+    language where translated (the address is a name, as written)."""
     summary = f"{service.get_sector_display()} · {service.age_range_display()}"
-    body = " ".join(p for p in [service.description, service.address, service.opening_hours] if p)
-    # A service's name and description are written in bokmål only.
-    return LocalizedText(service.name, "nb"), summary, LocalizedText(body, "nb")
+    description = localized(service, "description")
+    opening_hours = localized(service, "opening_hours")
+    body = " ".join(p for p in [description, service.address, opening_hours] if p)
+    # The text's language is its first translated part's, as for the other sources.
+    body_language = next((p.lang for p in (description, opening_hours) if p), "nb")
+    return localized(service, "name"), summary, LocalizedText(body, body_language)
 
 
 def register() -> None:

@@ -32,8 +32,16 @@ class TiltakForm(ContentForm):
         (gettext_lazy("How to get it"), ["access", "cost", "place", "languages"], False),
         (gettext_lazy("Contact"), ["contact_name", "contact_phone", "contact_email"], False),
         (gettext_lazy("Review"), ["review_due"], False),
-        (gettext_lazy("Nynorsk"), ["title_nn", "summary_nn", "body_nn"], True),
-        (gettext_lazy("English"), ["title_en", "summary_en", "body_en"], True),
+        (
+            gettext_lazy("Nynorsk"),
+            ["title_nn", "summary_nn", "body_nn", "cost_nn", "place_nn", "languages_nn"],
+            True,
+        ),
+        (
+            gettext_lazy("English"),
+            ["title_en", "summary_en", "body_en", "cost_en", "place_en", "languages_en"],
+            True,
+        ),
     ]
 
     class Meta(ContentForm.Meta):
@@ -41,8 +49,9 @@ class TiltakForm(ContentForm):
         fields = [
             "tjeneste", "title", "slug", "summary", "body", "age_min", "age_max", "themes",
             "access", "cost", "place", "languages", "contact_name", "contact_phone",
-            "contact_email", "review_due", "title_nn", "summary_nn", "body_nn", "title_en",
-            "summary_en", "body_en",
+            "contact_email", "review_due", "title_nn", "summary_nn", "body_nn", "cost_nn",
+            "place_nn", "languages_nn", "title_en", "summary_en", "body_en", "cost_en",
+            "place_en", "languages_en",
         ]  # fmt: skip
         widgets = {
             "themes": forms.CheckboxSelectMultiple,
@@ -88,8 +97,8 @@ class MoteplassForm(ContentForm):
         ),
         (gettext_lazy("Contact"), ["contact_name", "contact_phone", "contact_email"], False),
         (gettext_lazy("Review"), ["review_due"], False),
-        (gettext_lazy("Nynorsk"), ["title_nn", "summary_nn", "body_nn"], True),
-        (gettext_lazy("English"), ["title_en", "summary_en", "body_en"], True),
+        (gettext_lazy("Nynorsk"), ["title_nn", "summary_nn", "body_nn", "frequency_nn"], True),
+        (gettext_lazy("English"), ["title_en", "summary_en", "body_en", "frequency_en"], True),
     ]
 
     class Meta(ContentForm.Meta):
@@ -97,8 +106,8 @@ class MoteplassForm(ContentForm):
         fields = [
             "title", "slug", "summary", "body", "element", "participating_services",
             "frequency", "case_mode", "contact_name", "contact_phone", "contact_email",
-            "review_due", "title_nn", "summary_nn", "body_nn", "title_en", "summary_en",
-            "body_en",
+            "review_due", "title_nn", "summary_nn", "body_nn", "frequency_nn", "title_en",
+            "summary_en", "body_en", "frequency_en",
         ]  # fmt: skip
         widgets = {"participating_services": forms.CheckboxSelectMultiple}
 

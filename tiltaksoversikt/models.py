@@ -78,8 +78,19 @@ class Tiltak(PublishableContent):
     level_3 = models.BooleanField(_("level 3"), default=False)
     access = models.CharField(_("how to get it"), max_length=12, choices=Tilgang.choices)
     cost = models.CharField(_("cost"), max_length=200, blank=True, default="")
+    cost_nn = models.CharField(_("cost (nynorsk)"), max_length=200, blank=True, default="")
+    cost_en = models.CharField(_("cost (English)"), max_length=200, blank=True, default="")
     place = models.CharField(_("where"), max_length=200, blank=True, default="")
+    place_nn = models.CharField(_("where (nynorsk)"), max_length=200, blank=True, default="")
+    place_en = models.CharField(_("where (English)"), max_length=200, blank=True, default="")
     languages = models.CharField(_("languages offered"), max_length=200, blank=True, default="")
+    languages_nn = models.CharField(
+        _("languages offered (nynorsk)"), max_length=200, blank=True, default=""
+    )
+    languages_en = models.CharField(
+        _("languages offered (English)"), max_length=200, blank=True, default=""
+    )
+    # A person's name (or a role's): not translated, and shown without a language.
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True, default="")
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True, default="")
     contact_email = models.EmailField(_("contact e-mail"), blank=True, default="")
@@ -139,6 +150,12 @@ class Moteplass(PublishableContent):
         Tjeneste, blank=True, related_name="moteplasser", verbose_name=_("participating services")
     )
     frequency = models.CharField(_("how often"), max_length=200, blank=True, default="")
+    frequency_nn = models.CharField(
+        _("how often (nynorsk)"), max_length=200, blank=True, default=""
+    )
+    frequency_en = models.CharField(
+        _("how often (English)"), max_length=200, blank=True, default=""
+    )
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True, default="")
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True, default="")
     contact_email = models.EmailField(_("contact e-mail"), blank=True, default="")
