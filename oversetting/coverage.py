@@ -6,7 +6,8 @@ content itself, so a public request costs one cache read and no query. A page is
 in a language when every item it shows has all its texts in that language:
 
 - an item's own page (``get_absolute_url``), and the pages that show it too (a step on its
-  level's page, a theme in the catalogue's filters, the "Er du bekymret" page);
+  level's page, a theme in the catalogue's filters, the "Er du bekymret" page, an element's
+  links and attachments on the element's page);
 - a section's other pages (``/veileder/``, ``/tiltak/``, …): every item in the section;
 - any other page (the front page, search): every public item.
 """
@@ -19,6 +20,7 @@ from . import sources
 
 
 def _paths(obj) -> list[str]:
+    obj = sources.page_item(obj)
     label = obj._meta.label
     if label == "tiltaksoversikt.Tema":
         return [reverse("tiltak:list")]
@@ -46,6 +48,8 @@ def _compute(language: str) -> dict:
         queryset = model.objects.filter(sources.PUBLIC_ROWS[model._meta.label])
         if model._meta.label == "handlingsveileder.Trinn":
             queryset = queryset.select_related("niva")
+        elif model._meta.label in sources.SHOWN_WITH:
+            queryset = queryset.select_related(sources.SHOWN_WITH[model._meta.label])
         for obj in queryset:
             complete = sources.is_complete(obj, language)
             everything = everything and complete

@@ -10,6 +10,9 @@ from . import sources, state
 def _saved(sender, instance, raw=False, **kwargs) -> None:
     if not raw:
         state.record(instance)
+        # An element's links and attachments are public while the element is.
+        for item in sources.shown_items(instance):
+            state.record(item)
 
 
 def _deleted(sender, instance, **kwargs) -> None:

@@ -3,6 +3,14 @@
 Every public content type keeps bokmål in ``field``, nynorsk in ``field_nn`` and English in
 ``field_en`` (``bts_portal.content.translation``); the translated fields are found from the
 model itself, so a new translated field is followed without a change here.
+
+A model element's link texts (``samhandling.ElementLenke``) and attachment titles
+(``samhandling.Vedlegg``) are shown on the element's page but kept in rows of their own: they
+are translated types of their own here, each link and attachment an item with its own state
+and its own translation form, public while its element is (``PUBLIC_ROWS`` reads the
+element's fields), and read on the element's page (``SHOWN_WITH``). So ``translation_status``
+reports them as their own rows, "samhandling.ElementLenke" and "samhandling.Vedlegg", and
+the element's page counts as complete in a language only when they are translated too.
 """
 
 import hashlib
@@ -29,6 +37,15 @@ PUBLIC_ROWS: dict[str, Q] = {
     "tiltaksoversikt.Tiltak": Q(status="published"),
     "tiltaksoversikt.Moteplass": Q(status="published"),
     "organisasjon.Tjeneste": Q(is_active=True),
+    # Public with their element, and shown on its page (see the module's docstring).
+    "samhandling.ElementLenke": Q(element__status="published", element__audience="public"),
+    "samhandling.Vedlegg": Q(element__status="published", element__audience="public"),
+}
+
+# Types whose items the public reads on another item's page: label → the foreign key to it.
+SHOWN_WITH: dict[str, str] = {
+    "samhandling.ElementLenke": "element",
+    "samhandling.Vedlegg": "element",
 }
 
 
@@ -60,9 +77,34 @@ def translated_fields(model) -> list[str]:
     ]
 
 
+def _follow(obj, path: str):
+    """``element__status`` → ``obj.element.status``."""
+    for name in path.split("__"):
+        obj = getattr(obj, name)
+    return obj
+
+
 def is_public(obj) -> bool:
     condition = PUBLIC_ROWS[obj._meta.label]
-    return all(getattr(obj, name) == value for name, value in condition.children)
+    return all(_follow(obj, name) == value for name, value in condition.children)
+
+
+def page_item(obj):
+    """The item whose public page shows ``obj``: its element for a link or an attachment,
+    else the item itself."""
+    fk = SHOWN_WITH.get(obj._meta.label)
+    return getattr(obj, fk) if fk else obj
+
+
+def shown_items(obj) -> list[Model]:
+    """The items of other types that ``obj``'s page shows (an element's links and
+    attachments), whose public state follows ``obj``'s."""
+    items: list[Model] = []
+    for label, fk in SHOWN_WITH.items():
+        model = apps.get_model(label)
+        if model._meta.get_field(fk).related_model is type(obj):
+            items.extend(model.objects.filter(**{fk: obj}))
+    return items
 
 
 def _hash(values: list[str]) -> str:
@@ -102,6 +144,7 @@ def public_url(obj, language: str) -> str:
     as the catalogue's filter)."""
     from django.urls import reverse
 
+    obj = page_item(obj)
     label = obj._meta.label
     if label == "tiltaksoversikt.Tema":
         return f"{reverse('tiltak:list')}?tema={obj.slug}&sprak={language}"
