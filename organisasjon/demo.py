@@ -269,6 +269,9 @@ def load() -> list[tuple[str, str]]:
         values = {"is_partner": False, **data}
         slug = values.pop("slug")
         values |= translated(slug, nn=demo_services_nn.SERVICES, en=demo_services_en.SERVICES)
+        if hours := values.get("opening_hours"):
+            values["opening_hours_nn"] = demo_services_nn.OPENING_HOURS[hours]
+            values["opening_hours_en"] = demo_services_en.OPENING_HOURS[hours]
         upsert(Tjeneste, {"slug": slug}, values)
 
     loaded = []

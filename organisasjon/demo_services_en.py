@@ -69,3 +69,18 @@ SERVICES = {
         "description": "A partner: the GPs take part in collaboration about children when the family wishes.",
     },
 }
+
+# Opening hours, keyed by the bokmål text (several services share one).
+OPENING_HOURS = {
+    "Mandag–fredag 07.00–16.30": "Monday–Friday 07:00–16:30",
+    "Mandag–fredag 07.15–16.45": "Monday–Friday 07:15–16:45",
+    "Kontoret er åpent 08.00–15.00": "The office is open 08:00–15:00",
+    "Mandag–fredag 07.00–08.30 og etter skoletid til 16.30": "Monday–Friday 07:00–08:30, and after school until 16:30",
+    "Mandag–fredag 08.00–15.30": "Monday–Friday 08:00–15:30",
+    "Mandag–fredag 08.00–15.30. Drop-in for ungdom onsdag 12–15": "Monday–Friday 08:00–15:30. Drop-in for young people on Wednesdays 12:00–15:00",
+    "Mandag–fredag 08.00–15.30. Helsestasjon for ungdom tirsdag 14–17": "Monday–Friday 08:00–15:30. Youth health clinic on Tuesdays 14:00–17:00",
+    "Mandag–fredag 08.00–15.30. Utenom kontortid: barnevernvakten": "Monday–Friday 08:00–15:30. Outside office hours: the child welfare emergency service (barnevernvakten)",
+    "Mandag–fredag 08.00–16.00. Legevakt: 116 117": "Monday–Friday 08:00–16:00. Out-of-hours medical service (legevakt): 116 117",
+    "Mandag–fredag 10.00–14.00": "Monday–Friday 10:00–14:00",
+    "Ungdomsklubben: tirsdag og torsdag 18–22, fredag 19–23": "The youth club: Tuesdays and Thursdays 18:00–22:00, Fridays 19:00–23:00",
+}

@@ -70,3 +70,18 @@ SERVICES = {
         "description": "Samarbeidspartnar: fastlegane er med i samarbeidet om barn når familien ønskjer det.",
     },
 }
+
+# Opening hours, keyed by the bokmål text (several services share one).
+OPENING_HOURS = {
+    "Mandag–fredag 07.00–16.30": "Måndag–fredag 07.00–16.30",
+    "Mandag–fredag 07.15–16.45": "Måndag–fredag 07.15–16.45",
+    "Kontoret er åpent 08.00–15.00": "Kontoret er ope 08.00–15.00",
+    "Mandag–fredag 07.00–08.30 og etter skoletid til 16.30": "Måndag–fredag 07.00–08.30 og etter skuletid til 16.30",
+    "Mandag–fredag 08.00–15.30": "Måndag–fredag 08.00–15.30",
+    "Mandag–fredag 08.00–15.30. Drop-in for ungdom onsdag 12–15": "Måndag–fredag 08.00–15.30. Drop-in for ungdom onsdag 12–15",
+    "Mandag–fredag 08.00–15.30. Helsestasjon for ungdom tirsdag 14–17": "Måndag–fredag 08.00–15.30. Helsestasjon for ungdom tysdag 14–17",
+    "Mandag–fredag 08.00–15.30. Utenom kontortid: barnevernvakten": "Måndag–fredag 08.00–15.30. Utanom kontortid: barnevernsvakta",
+    "Mandag–fredag 08.00–16.00. Legevakt: 116 117": "Måndag–fredag 08.00–16.00. Legevakt: 116 117",
+    "Mandag–fredag 10.00–14.00": "Måndag–fredag 10.00–14.00",
+    "Ungdomsklubben: tirsdag og torsdag 18–22, fredag 19–23": "Ungdomsklubben: tysdag og torsdag 18–22, fredag 19–23",
+}

@@ -17,6 +17,16 @@ from .models import Begrep, Element, Side
 from .standard_pages import STANDARD_PAGES
 
 
+def _short_texts(**fields: str) -> dict[str, str]:
+    """The nynorsk and English columns of an element's short texts, from the tables keyed by
+    the bokmål text (a missing translation fails the load rather than leave bokmål)."""
+    values = {}
+    for name, text in fields.items():
+        values[f"{name}_nn"] = demo_content_nn.SHORT_TEXTS[text] if text else ""
+        values[f"{name}_en"] = demo_content_en.SHORT_TEXTS[text] if text else ""
+    return values
+
+
 @transaction.atomic
 def load() -> int:
     today = timezone.localdate()
@@ -46,6 +56,11 @@ def load() -> int:
                 "frequency": arena["frequency"] if arena else "",
                 "case_mode": arena["case_mode"] if arena else "",
                 **translated(slug, nn=demo_content_nn.ELEMENTS, en=demo_content_en.ELEMENTS),
+                **_short_texts(
+                    responsible_role=role,
+                    convened_by=arena["convened_by"] if arena else "",
+                    frequency=arena["frequency"] if arena else "",
+                ),
             },
         )
         if element.published_at is None:

@@ -220,3 +220,34 @@ ELEMENTS = {
         "body": "Parents are always told what has been written, and can ask to see everything stored about their child, including who has read it.",
     },
 }
+
+# The elements' short texts (who is responsible, who convenes, how often), keyed by the
+# bokmål text: several elements share one.
+SHORT_TEXTS = {
+    "BTS-koordinator": "The BTS coordinator",
+    "Alle ansatte": "All employees",
+    "Stafettholder": "The baton holder (stafettholder)",
+    "Leder i hver tjeneste": "The leader of each service",
+    "Kommunalsjef oppvekst": "Head of Children and Education (kommunalsjef oppvekst)",
+    "Kommunalsjef oppvekst (leder)": "Head of Children and Education (chair)",
+    "Kommunedirektøren": "The chief municipal executive (kommunedirektør)",
+    "Folkehelsekoordinator": "The public health coordinator",
+    "Ungdomskoordinator": "The youth coordinator",
+    "Ungdomskoordinator i kultur og fritid": "The youth coordinator in Culture and Leisure",
+    "Leder for Familiens hus": "The head of Familiens hus (Family Centre)",
+    "Familiens hus": "Familiens hus (Family Centre)",
+    "Rektor": "The head teacher",
+    "Rektor og styrer": "The head teacher and the kindergarten head",
+    "Styrer og rektor": "The kindergarten head and the head teacher",
+    "Leder for barneverntjenesten": "The head of the Child Welfare Service",
+    "Leder for helsestasjonen": "The head of the Child Health Clinic",
+    "Koordinator": "The coordinator",
+    "Koordinator (stafettholder)": "The coordinator (the baton holder)",
+    "Fire ganger i året": "Four times a year",
+    "Annenhver måned": "Every other month",
+    "Månedlig": "Monthly",
+    "Annenhver uke i skoleåret": "Every other week in the school year",
+    "To ganger i halvåret": "Twice every six months",
+    "Etter behov, minst to ganger i halvåret": "As needed, at least twice every six months",
+    "Etter behov": "As needed",
+}

@@ -220,3 +220,34 @@ ELEMENTS = {
         "body": "Foreldre får alltid vite kva som er skrive, og kan be om innsyn i alt som er lagra om barnet, også kven som har lese det.",
     },
 }
+
+# The elements' short texts (who is responsible, who convenes, how often), keyed by the
+# bokmål text: several elements share one.
+SHORT_TEXTS = {
+    "BTS-koordinator": "BTS-koordinator",
+    "Alle ansatte": "Alle tilsette",
+    "Stafettholder": "Stafetthaldar",
+    "Leder i hver tjeneste": "Leiar i kvar teneste",
+    "Kommunalsjef oppvekst": "Kommunalsjef oppvekst",
+    "Kommunalsjef oppvekst (leder)": "Kommunalsjef oppvekst (leiar)",
+    "Kommunedirektøren": "Kommunedirektøren",
+    "Folkehelsekoordinator": "Folkehelsekoordinator",
+    "Ungdomskoordinator": "Ungdomskoordinator",
+    "Ungdomskoordinator i kultur og fritid": "Ungdomskoordinator i kultur og fritid",
+    "Leder for Familiens hus": "Leiar for Familiens hus",
+    "Familiens hus": "Familiens hus",
+    "Rektor": "Rektor",
+    "Rektor og styrer": "Rektor og styrar",
+    "Styrer og rektor": "Styrar og rektor",
+    "Leder for barneverntjenesten": "Leiar for barnevernstenesta",
+    "Leder for helsestasjonen": "Leiar for helsestasjonen",
+    "Koordinator": "Koordinator",
+    "Koordinator (stafettholder)": "Koordinator (stafetthaldar)",
+    "Fire ganger i året": "Fire gonger i året",
+    "Annenhver måned": "Kvar andre månad",
+    "Månedlig": "Månadleg",
+    "Annenhver uke i skoleåret": "Kvar andre veke i skuleåret",
+    "To ganger i halvåret": "To gonger i halvåret",
+    "Etter behov, minst to ganger i halvåret": "Etter behov, minst to gonger i halvåret",
+    "Etter behov": "Etter behov",
+}

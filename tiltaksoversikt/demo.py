@@ -32,6 +32,7 @@ def load() -> tuple[int, int]:
         review_due = today + timedelta(days=(index * 17) % 380 - 15)
         slug = norwegian_slugify(title, 100)
         nn, en = demo_content_nn.MEASURES[slug], demo_content_en.MEASURES[slug]
+        place, languages = tjeneste.address, "Norsk, engelsk. Tolk ved behov."
         tiltak, _ = upsert(
             Tiltak,
             {"slug": slug},
@@ -50,8 +51,14 @@ def load() -> tuple[int, int]:
                 "target_groups": groups,
                 "access": access,
                 "cost": cost,
-                "place": tjeneste.address,
-                "languages": "Norsk, engelsk. Tolk ved behov.",
+                "cost_nn": demo_content_nn.COSTS[cost],
+                "cost_en": demo_content_en.COSTS[cost],
+                "place": place,
+                "place_nn": demo_content_nn.PLACES.get(place, place),
+                "place_en": demo_content_en.PLACES.get(place, place),
+                "languages": languages,
+                "languages_nn": demo_content_nn.LANGUAGES[languages],
+                "languages_en": demo_content_en.LANGUAGES[languages],
                 "contact_phone": tjeneste.phone,
                 "contact_email": tjeneste.email,
                 "status": Status.PUBLISHED,
@@ -74,12 +81,15 @@ def load() -> tuple[int, int]:
                     slug, nn=demo_content_nn.MEETING_PLACES, en=demo_content_en.MEETING_PLACES
                 ),
                 "frequency": frequency,
+                "frequency_nn": demo_content_nn.FREQUENCIES[frequency],
+                "frequency_en": demo_content_en.FREQUENCIES[frequency],
                 "case_mode": case_mode,
                 "order": order,
                 "element": Element.objects.filter(slug=element_slug).first()
                 if element_slug
                 else None,
-                "contact_name": "BTS-koordinator",
+                # A person's name (the demo's BTS coordinator), not a role in bokmål.
+                "contact_name": "Maria Eide",
                 "contact_email": "bts@eksempel.kommune.no",
                 "status": Status.PUBLISHED,
                 "last_reviewed": today - timedelta(days=100),

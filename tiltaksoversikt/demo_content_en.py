@@ -281,3 +281,32 @@ MEETING_PLACES = {
         "summary": "The services meet about newly arrived children and how they start school and kindergarten.",
     },
 }
+
+# The measures' and meeting places' short texts, keyed by the bokmål text. A place is the
+# service's address: a street address stays as it is, a building gets its English name too.
+COSTS = {
+    "Gratis": "Free",
+    "Etter søknad": "By application",
+    "Vanlig SFO-pris": "The usual after-school programme (SFO) fee",
+    "Del av barnehageplassen": "Included in the kindergarten place",
+    "Lønnet": "Paid work",
+    "Gratis, med stønad": "Free, with financial support",
+    "Etter inntekt": "Based on income",
+    "Gratis til 18 år, redusert pris 19–24": "Free up to 18, reduced price from 19 to 24",
+}
+PLACES = {
+    "Helsehuset, Torget 2": "Helsehuset (health centre), Torget 2",
+    "Legesenteret, Torget 4": "Legesenteret (medical centre), Torget 4",
+    "Kulturhuset": "Kulturhuset (culture centre)",
+    "Rådhuset, 2. etasje": "Rådhuset (town hall), 2nd floor",
+    "Rådhuset, 3. etasje": "Rådhuset (town hall), 3rd floor",
+}
+LANGUAGES = {"Norsk, engelsk. Tolk ved behov.": "Norwegian, English. An interpreter if needed."}
+FREQUENCIES = {
+    "Annenhver uke i skoleåret": "Every other week in the school year",
+    "Månedlig": "Monthly",
+    "To ganger i halvåret": "Twice every six months",
+    "Hver sjette uke": "Every six weeks",
+    "Annenhver uke": "Every other week",
+    "Hver måned": "Every month",
+}

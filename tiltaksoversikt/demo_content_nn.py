@@ -281,3 +281,26 @@ MEETING_PLACES = {
         "summary": "Tenestene møtest om nykomne barn og korleis dei byrjar i skule og barnehage.",
     },
 }
+
+# The measures' and meeting places' short texts, keyed by the bokmål text. A place is the
+# service's address: a name, the same in nynorsk.
+COSTS = {
+    "Gratis": "Gratis",
+    "Etter søknad": "Etter søknad",
+    "Vanlig SFO-pris": "Vanleg SFO-pris",
+    "Del av barnehageplassen": "Del av barnehageplassen",
+    "Lønnet": "Lønt",
+    "Gratis, med stønad": "Gratis, med stønad",
+    "Etter inntekt": "Etter inntekt",
+    "Gratis til 18 år, redusert pris 19–24": "Gratis til 18 år, redusert pris 19–24",
+}
+PLACES: dict[str, str] = {}
+LANGUAGES = {"Norsk, engelsk. Tolk ved behov.": "Norsk, engelsk. Tolk ved behov."}
+FREQUENCIES = {
+    "Annenhver uke i skoleåret": "Kvar andre veke i skuleåret",
+    "Månedlig": "Månadleg",
+    "To ganger i halvåret": "To gonger i halvåret",
+    "Hver sjette uke": "Kvar sjette veke",
+    "Annenhver uke": "Kvar andre veke",
+    "Hver måned": "Kvar månad",
+}
