@@ -327,3 +327,33 @@ def test_two_approvals_of_a_link_change_at_the_same_moment_apply_it_once():
         assert race([(first, url, {}), (second, url, {})]) == [302, 302]
         assert list(element.links.values_list("title", flat=True)) == [f"Lenke {round_}"]
         assert element.history.count() == 2
+
+
+# --- The demo ------------------------------------------------------------------------------
+
+
+def test_the_demo_has_waiting_proposals_for_the_coordinator_once(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", stdout=StringIO())
+        call_command("load_demo", stdout=StringIO())
+    waiting = Endringsforslag.objects.filter(state=Forslagsstatus.PENDING)
+    by_author = {p.author.username: p for p in waiting.select_related("author")}
+    assert set(by_author) == {"leder.barnehage", "leder.skole"}
+    assert set(by_author["leder.barnehage"].values) == {"summary", "body"}
+    link = by_author["leder.skole"].values["links"][-1]
+    assert link["id"] is None
+    assert link["url"].startswith("https://")
+    assert mailoutbox == []  # the demo's proposals tell nobody
+    coordinator = type(by_author["leder.skole"].author).objects.get(username="koordinator")
+    client.force_login(coordinator)
+    listing = client.get("/ansatt/innhold/endringsforslag/").content.decode()
+    assert "Språkgrupper i barnehagen" in listing
+    assert "Tverrfaglig team på skolene" in listing
+    detail = client.get(f"/ansatt/innhold/endringsforslag/{by_author['leder.skole'].pk}/")
+    assert link["title"].split()[0] in detail.content.decode()

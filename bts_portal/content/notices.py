@@ -7,6 +7,8 @@ right (the coordinators, and the members of the item's owning service). The e-ma
 item and the people, and links to the proposal page: nothing else about anyone."""
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -23,6 +25,17 @@ from organisasjon.models import Bruker, Tjeneste
 from .models import Endringsforslag, Forslagsstatus
 
 logger = logging.getLogger(__name__)
+_quiet = ContextVar("proposal_notices_quiet", default=False)
+
+
+@contextmanager
+def quiet():
+    """No notices for the proposals made inside (the demo's, which nobody is to be told of)."""
+    token = _quiet.set(True)
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
 
 
 def _name(user) -> str:
@@ -131,6 +144,9 @@ def _send_decided(pk: int) -> None:
 
 
 def _after_commit(send, pk: int) -> None:
+    if _quiet.get():
+        return
+
     def run() -> None:
         try:
             send(pk)

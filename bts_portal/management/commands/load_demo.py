@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+from bts_portal.content import demo as content_demo
 from handlingsveileder import demo as handlingsveileder_demo
 from organisasjon import demo as organisasjon_demo
 from oversetting import state as translation_state
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             measures, places = tiltaksoversikt_demo.load()
             steps = handlingsveileder_demo.load()
             cases = stafettlogg_demo.load()
+            proposals = content_demo.load()
             made = demo_history.load() if history else None
         seed_default_synonyms()
         indexed = sum(search_index.rebuild().values())
@@ -55,6 +57,7 @@ class Command(BaseCommand):
         self.stdout.write(f"The catalogue: {measures} measures, {places} meeting places.")
         self.stdout.write(f"The action guide: 4 levels, {steps} steps.")
         self.stdout.write(f"Case logs: {cases}, with concerns, for the demo employees.")
+        self.stdout.write(f"Change proposals waiting for the coordinator: {proposals} new.")
         self.stdout.write(f"The search index: {indexed} public items.")
         if made is not None:
             self.stdout.write(
