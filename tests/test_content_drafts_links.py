@@ -233,6 +233,28 @@ def test_a_pending_attachment_is_not_served_and_appears_on_approval(
     assert b"".join(download.streaming_content).startswith(b"%PDF-")
 
 
+def test_the_pending_file_is_served_to_the_proposals_readers_only(
+    client, coordinator, leader, employee, element, media
+):
+    client.force_login(leader)
+    add_attachment(client, element)
+    proposal = pending(element).get()
+    ref = proposal.values["attachments"][0]["ref"]
+    url = f"/ansatt/innhold/endringsforslag/{proposal.pk}/fil/attachments/{ref}/"
+    client.force_login(coordinator)
+    detail = client.get(f"/ansatt/innhold/endringsforslag/{proposal.pk}/").content.decode()
+    assert f'href="{url}"' in detail
+    download = client.get(url)
+    assert b"".join(download.streaming_content).startswith(b"%PDF-")
+    assert Client().get(url).status_code == 302  # to the login page
+    other = Client()
+    other.force_login(employee)
+    assert other.get(url).status_code == 403
+    assert client.get(url.replace(ref, "ukjent")).status_code == 404
+    services.revision_reject(proposal=proposal, user=coordinator, reason="Nei")
+    assert client.get(url).status_code == 404
+
+
 def test_rejecting_deletes_the_pending_file_and_keeps_the_published_one(
     client, coordinator, leader, element, media, django_capture_on_commit_callbacks
 ):

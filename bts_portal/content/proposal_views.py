@@ -2,11 +2,15 @@
 diff between the published item and it, and the decisions (approve, reject, withdraw). Who
 may decide is ``ContentPolicy.may_approve``; the writes are ``services.revision_*``."""
 
+import mimetypes
 from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -53,6 +57,32 @@ def proposal_list(request):
     return render(request, "content/proposals.html", {"to_decide": to_decide, "own": own})
 
 
+def _new_files(proposal, model) -> list[tuple[str, str]]:
+    """The files a waiting proposal adds to a child set (an element's new attachments), with
+    the staff address that serves each: they have no row, so no public address, before
+    approval."""
+    if not proposal.is_pending:
+        return []
+    files = []
+    for name in snapshot.child_sets(model):
+        for entry in proposal.values.get(name) or []:
+            if entry.get("id") is None and _entry_file(model, name, entry):
+                url = reverse(
+                    "content:proposal_file",
+                    kwargs={"pk": proposal.pk, "name": name, "ref": entry["ref"]},
+                )
+                files.append((snapshot.display(model, name, [entry]), url))
+    return files
+
+
+def _entry_file(model, name: str, entry: dict):
+    """(file field, stored name) of a child-set entry, or None."""
+    for field in snapshot.child_fields(model, name):
+        if isinstance(field, models.FileField) and entry.get(field.name):
+            return field, entry[field.name]
+    return None
+
+
 def _page(request, proposal, kind, item, *, reject_form=None, conflict="", status=200):
     current = snapshot.current_values(item, proposal.values)
     stale = services.stale_fields(proposal, current) if proposal.is_pending else []
@@ -69,6 +99,7 @@ def _page(request, proposal, kind, item, *, reject_form=None, conflict="", statu
             "may_approve": kind.policy.may_approve(request.user, item, proposal.author_id),
             "is_author": proposal.author_id == request.user.pk,
             "reject_form": reject_form or RejectForm(),
+            "new_files": _new_files(proposal, kind.model),
         },
         status=status,
     )
@@ -77,6 +108,25 @@ def _page(request, proposal, kind, item, *, reject_form=None, conflict="", statu
 @proposal_view
 def proposal_detail(request, proposal, kind, item):
     return _page(request, proposal, kind, item)
+
+
+@proposal_view
+def proposal_file(request, proposal, kind, item, name, ref):
+    """A file a waiting proposal adds, for those who may see the proposal (its author, the
+    item's editors, its approvers): the approver reads it before it goes public."""
+    entries = proposal.values.get(name) if snapshot.is_child_set(kind.model, name) else None
+    entry = next((e for e in entries or [] if e.get("id") is None and e.get("ref") == ref), None)
+    found = _entry_file(kind.model, name, entry) if proposal.is_pending and entry else None
+    if found is None:
+        raise Http404
+    field, stored = found
+    filename = stored.rsplit("/", 1)[-1]
+    return FileResponse(
+        field.storage.open(stored, "rb"),
+        as_attachment=True,
+        filename=filename,
+        content_type=mimetypes.guess_type(filename)[0] or "application/octet-stream",
+    )
 
 
 def _decision(view):

@@ -14,6 +14,11 @@ urlpatterns = [
         proposal_views.proposal_approve,
         name="proposal_approve",
     ),
+    path(
+        "endringsforslag/<int:pk>/fil/<slug:name>/<slug:ref>/",
+        proposal_views.proposal_file,
+        name="proposal_file",
+    ),
     path("endringsforslag/<int:pk>/avvis/", proposal_views.proposal_reject, name="proposal_reject"),
     path(
         "endringsforslag/<int:pk>/trekk/",
