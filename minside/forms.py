@@ -23,6 +23,34 @@ class InviteForm(forms.Form):
         )
 
 
+class YoungPersonInviteForm(forms.Form):
+    """The baton holder's invitation of the young person (from CONSENT_AGE) to My page."""
+
+    email = forms.EmailField(label=_("The young person's e-mail"), required=False)
+    phone = forms.CharField(label=_("The young person's mobile number"), required=False,
+                            max_length=40)  # fmt: skip
+    channel = forms.ChoiceField(
+        choices=Invitasjon.Channel.choices, label=_("Send by"), widget=forms.RadioSelect,
+        initial=Invitasjon.Channel.EMAIL,
+    )  # fmt: skip
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, prefix="ungdom", **kwargs)
+        self.young = case.guardians.filter(party="ungdom").first()
+
+    def clean(self):
+        data = super().clean()
+        channel = data.get("channel")
+        known = self.young
+        if channel == Invitasjon.Channel.EMAIL and not (
+            data.get("email") or (known and known.email)
+        ):
+            self.add_error("email", _("Give the young person's e-mail address."))
+        if channel == Invitasjon.Channel.SMS and not (data.get("phone") or (known and known.phone)):
+            self.add_error("phone", _("Give the young person's mobile number."))
+        return data
+
+
 class GuardianForm(forms.Form):
     """Which guardian's link the holder revokes."""
 

@@ -48,6 +48,7 @@ def invite(*, foresatt: Foresatt, channel: str, by) -> Invitasjon:
         # No child data in the message: only the municipality, the link and its lifetime.
         context = {
             "url": url, "days": settings.CITIZEN_INVITE_DAYS, "kommune": settings.KOMMUNE_NAVN,
+            "young": foresatt.is_young_person,
         }  # fmt: skip
         if channel == Invitasjon.Channel.SMS:
             sms.send_later(
@@ -60,6 +61,40 @@ def invite(*, foresatt: Foresatt, channel: str, by) -> Invitasjon:
                 to=[foresatt.email],
             )
     return invitation
+
+
+def young_person_invite(
+    *, case, channel: str, email: str = "", phone: str = "", by, today=None
+) -> Invitasjon:
+    """The holder invites the young person to My page as a party of their own, from
+    ``CONSENT_AGE`` on the day (refused before). Their party row (``Foresatt`` with
+    ``party = YOUNG_PERSON``, one per case) is made on the first invitation and keeps the
+    address given; then the invitation goes as a guardian's does."""
+    from stafettlogg.consent import age_on
+    from stafettlogg.models import Stafettlogg
+
+    today = today or timezone.localdate()
+    if age_on(case.child_birth_date, today) < settings.CONSENT_AGE:
+        raise InviteError(
+            "under_age",
+            _(
+                "The young person can be invited to My page only from %(age)s years of age. "
+                "Until then the guardians take part on the child's behalf."
+            )
+            % {"age": settings.CONSENT_AGE},
+        )
+    with transaction.atomic():
+        case = Stafettlogg.objects.select_for_update().get(pk=case.pk)
+        young = case.guardians.filter(party=Foresatt.Party.YOUNG_PERSON).first()
+        if young is None:
+            young = Foresatt.objects.create(
+                stafettlogg=case, party=Foresatt.Party.YOUNG_PERSON, name=case.child_name,
+                parental_responsibility=False, email=email, phone=phone,
+            )  # fmt: skip
+        elif email or phone:
+            young.email, young.phone = email or young.email, phone or young.phone
+            young.save(update_fields=["email", "phone"])
+        return invite(foresatt=young, channel=channel, by=by)
 
 
 def usable_invitation(token: str) -> Invitasjon | None:
@@ -114,8 +149,10 @@ def bind(*, invitation_id: int, citizen: identity.Citizen) -> Kobling:
             pid_hash=citizen.pid_hash, revoked_at__isnull=True,
             foresatt__stafettlogg_id=foresatt.stafettlogg_id,
         ).exists():  # fmt: skip
+            # Nor for a guardian and the young person: a guardian's login never acts as
+            # the young person, nor the young person's as a guardian.
             raise InviteError(
-                "same_case", _("You are already linked to this case as another guardian.")
+                "same_case", _("You are already linked to this case as another party.")
             )
         try:
             with transaction.atomic():

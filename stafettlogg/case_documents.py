@@ -45,7 +45,7 @@ def _level_name(case: Stafettlogg) -> str:
 
 
 def _common(case: Stafettlogg) -> dict:
-    guardians = list(case.guardians.all())
+    guardians = [g for g in case.guardians.all() if not g.is_young_person]
     participants = list(
         case.participants.filter(removed_at__isnull=True).select_related("user", "tjeneste")
     )

@@ -8,6 +8,7 @@ from bts_portal.form_fields import BoundedModelMultipleChoiceField
 from organisasjon.models import Tjeneste
 
 from . import consent
+from .models import Samtykke
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -25,6 +26,12 @@ class ConsentRequestForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     valid_until = forms.DateField(label=gettext_lazy("Valid until"), widget=DATE)
+    # As on paper: under one of these the young person (of CONSENT_AGE, invited to My page)
+    # consents alone; left empty, the guardians answer, with the young person beside them.
+    child_basis = forms.ChoiceField(
+        label=gettext_lazy("The young person's own consent"), required=False,
+        choices=Samtykke.ChildBasis.choices, initial="",
+    )  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

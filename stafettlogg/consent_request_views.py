@@ -18,8 +18,10 @@ from .consent_request_forms import ConsentRequestForm
 def _page(request, case, *, form=None, status=200):
     pending = digital_consent.open_request(case)
     answers = {a.foresatt_id: a for a in pending.answers.all()} if pending else {}
+    basis = pending.child_basis if pending else ""
     parties = [
-        {"guardian": g, "answer": answers.get(g.pk)} for g in digital_consent.required_parties(case)
+        {"guardian": g, "answer": answers.get(g.pk)}
+        for g in digital_consent.required_parties(case, child_basis=basis)
     ]
     if pending:
         request.audit.object_id = pending.pk

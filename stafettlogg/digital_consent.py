@@ -3,6 +3,17 @@ responsibility answers after an ID-porten login, and the consent is given when t
 the municipality requires (``DIGITAL_CONSENT_REQUIRES``: "all" or "any") have confirmed,
 with exactly the services every confirming party kept. A refusal is recorded as one.
 
+The young person from ``CONSENT_AGE`` is a party of their own (a ``Foresatt`` row with
+``party = YOUNG_PERSON``, invited by the holder): once they are of age and a party of the
+case, they answer beside the guardians, and the consent needs their yes as well as the
+guardians' (``DIGITAL_CONSENT_REQUIRES`` counts the guardians only). When the holder asks
+under a legal basis for the young person's own consent (``child_basis``, as on paper), the
+young person alone answers and the consent records that basis.
+
+Every party who answered and has an e-mail address is told, in the language they answered
+in, that their receipt is ready on My page: once for their own answer, and once more when
+someone else's answer decides the request. The receipt itself stays behind the login.
+
 Every change locks the case row and then the request row, in that order (as the staff
 services lock the case), so two guardians confirming at the same moment give one consent.
 The e-mails hold no child data: only that there is something to see on My page or in the
@@ -39,9 +50,27 @@ Status = SamtykkeForesporsel.Status
 Answer = SamtykkeSvar.Answer
 
 
-def required_parties(case: Stafettlogg) -> list[Foresatt]:
-    """Who must answer: every guardian of the case with parental responsibility."""
-    return list(case.guardians.filter(parental_responsibility=True).order_by("pk"))
+def young_person(case: Stafettlogg, *, today: date | None = None) -> Foresatt | None:
+    """The case's young person as a party, if they have one and are of ``CONSENT_AGE``."""
+    today = today or timezone.localdate()
+    if consent.age_on(case.child_birth_date, today) < settings.CONSENT_AGE:
+        return None
+    return case.guardians.filter(party=Foresatt.Party.YOUNG_PERSON).first()
+
+
+def required_parties(case: Stafettlogg, *, child_basis: str = "") -> list[Foresatt]:
+    """Who must answer: every guardian of the case with parental responsibility, and the
+    young person once they are a party and of age; under a ``child_basis`` the young person
+    alone."""
+    young = young_person(case)
+    if child_basis:
+        return [young] if young else []
+    guardians = list(
+        case.guardians.filter(party=Foresatt.Party.GUARDIAN, parental_responsibility=True).order_by(
+            "pk"
+        )
+    )
+    return guardians + ([young] if young else [])
 
 
 def open_request(case: Stafettlogg) -> SamtykkeForesporsel | None:
@@ -71,18 +100,19 @@ def _case_url(case: Stafettlogg) -> str:
     return settings.PORTAL_BASE_URL + reverse("stafettlogg:consent", kwargs={"pk": case.pk})
 
 
-def _linked_addresses(case: Stafettlogg) -> list[str]:
+def _linked_addresses(case: Stafettlogg, child_basis: str = "") -> list[str]:
+    parties = [p.pk for p in required_parties(case, child_basis=child_basis)]
     return list(
-        case.guardians.filter(
-            parental_responsibility=True, citizen_links__revoked_at__isnull=True
-        ).values_list("email", flat=True)
+        case.guardians.filter(pk__in=parties, citizen_links__revoked_at__isnull=True).values_list(
+            "email", flat=True
+        )
     )
 
 
-def _ask_guardians(case: Stafettlogg) -> None:
+def _ask_guardians(case: Stafettlogg, child_basis: str = "") -> None:
     with translation.override(settings.LANGUAGE_CODE):
         _notify(
-            to=_linked_addresses(case),
+            to=_linked_addresses(case, child_basis),
             subject=_("A consent request is waiting on My page – %(kommune)s")
             % {"kommune": settings.KOMMUNE_NAVN},
             body=_(
@@ -94,10 +124,12 @@ def _ask_guardians(case: Stafettlogg) -> None:
 
 
 def request_create(
-    *, case: Stafettlogg, by, purpose: str, services, valid_until: date
+    *, case: Stafettlogg, by, purpose: str, services, valid_until: date, child_basis: str = ""
 ) -> SamtykkeForesporsel:
     """The baton holder asks the guardians for a digital consent. One open request per case;
-    it names the holder's own service and lasts at most ``CONSENT_MAX_MONTHS``."""
+    it names the holder's own service and lasts at most ``CONSENT_MAX_MONTHS``. With a
+    ``child_basis`` the young person (of ``CONSENT_AGE``, and a party of the case) is asked
+    alone."""
     services = list(services)
     today = timezone.localdate()
     with transaction.atomic():
@@ -122,7 +154,16 @@ def request_create(
                 },
                 reason=Denial.INVALID,
             )
-        if not required_parties(case):
+        if child_basis and young_person(case) is None:
+            raise ConsentError(
+                _(
+                    "The young person consents on their own only from %(age)s years of age, "
+                    "and must first be invited to My page."
+                )
+                % {"age": settings.CONSENT_AGE},
+                reason=Denial.INVALID,
+            )
+        if not required_parties(case, child_basis=child_basis):
             raise ConsentError(
                 _("The case has no guardian with parental responsibility to ask."),
                 reason=Denial.INVALID,
@@ -130,15 +171,16 @@ def request_create(
         try:
             with transaction.atomic():
                 request = SamtykkeForesporsel.objects.create(
-                    stafettlogg=case, purpose=purpose, valid_until=valid_until, created_by=by
-                )
+                    stafettlogg=case, purpose=purpose, valid_until=valid_until, created_by=by,
+                    child_basis=child_basis,
+                )  # fmt: skip
         except IntegrityError as error:
             raise ConsentError(
                 _("A consent request is already waiting for the guardians. Cancel it first."),
                 reason=Denial.CONFLICT,
             ) from error
         request.services.set(services)
-        _ask_guardians(case)
+        _ask_guardians(case, child_basis)
     return request
 
 
@@ -168,6 +210,14 @@ def _party(case: Stafettlogg, link) -> Foresatt:
     )
     if link is None:
         raise ConsentError(_("You are not linked to this case."), reason=Denial.NOT_PARTICIPANT)
+    if link.foresatt.is_young_person:
+        if young_person(case) is None:
+            raise ConsentError(
+                _("You can answer a consent request on your own from %(age)s years of age.")
+                % {"age": settings.CONSENT_AGE},
+                reason=Denial.NOT_PERMITTED,
+            )
+        return link.foresatt
     if not link.foresatt.parental_responsibility:
         raise ConsentError(
             _("Only a guardian with parental responsibility answers a consent request."),
@@ -194,6 +244,13 @@ def answer(
         if request is None:
             raise ConsentError(_("The consent request is no longer open."), reason=Denial.CONFLICT)
         foresatt = _party(case, link)
+        if foresatt.pk not in {
+            p.pk for p in required_parties(case, child_basis=request.child_basis)
+        }:
+            raise ConsentError(
+                _("This consent request is for the young person alone."),
+                reason=Denial.NOT_PERMITTED,
+            )
         if request.valid_until <= timezone.localdate():
             raise ConsentError(
                 _("The consent request has expired. Ask the baton holder for a new one."),
@@ -209,28 +266,75 @@ def answer(
         )  # fmt: skip
         if accept:
             svar.services.set([proposed[pk] for pk in sorted(kept) if pk in proposed])
-        _conclude(case, request)
+        decided = _conclude(case, request)
+        _tell_parties(request, svar, decided=decided)
     return svar
 
 
-def _conclude(case: Stafettlogg, request: SamtykkeForesporsel) -> None:
-    """Give or refuse the consent if the answers so far decide it; otherwise wait."""
-    required = {g.pk: g for g in required_parties(case)}
+def _conclude(case: Stafettlogg, request: SamtykkeForesporsel) -> bool:
+    """Give or refuse the consent if the answers so far decide it (True); otherwise wait.
+
+    ``DIGITAL_CONSENT_REQUIRES`` counts the guardians; the young person, when required,
+    must confirm in any case, and their no refuses."""
+    required = {g.pk: g for g in required_parties(case, child_basis=request.child_basis)}
     answers = [
         a for a in request.answers.prefetch_related("services").select_related("foresatt")
         if a.foresatt_id in required
     ]  # fmt: skip
+    young = [pk for pk, party in required.items() if party.is_young_person]
+    guardians = len(required) - len(young)
     confirmed = [a for a in answers if a.answer == Answer.CONFIRMED]
     refused = [a for a in answers if a.answer == Answer.REFUSED]
+    young_yes = all(any(a.foresatt_id == pk for a in confirmed) for pk in young)
+    young_no = any(a.foresatt_id in young for a in refused)
+    guardians_yes = [a for a in confirmed if a.foresatt_id not in young]
+    guardians_no = [a for a in refused if a.foresatt_id not in young]
     if settings.DIGITAL_CONSENT_REQUIRES == "any":
-        if confirmed:
-            _give(case, request, confirmed)
-        elif len(refused) == len(required):
-            _refuse(case, request, refused)
-    elif refused:
+        guardians_agree = bool(guardians_yes) or not guardians
+        guardians_refuse = bool(guardians) and len(guardians_no) == guardians
+    else:
+        guardians_agree = len(guardians_yes) == guardians
+        guardians_refuse = bool(guardians_no)
+    if young_no or guardians_refuse:
         _refuse(case, request, refused)
-    elif len(confirmed) == len(required):
+    elif young_yes and guardians_agree:
         _give(case, request, confirmed)
+    else:
+        return False
+    return True
+
+
+def _tell_parties(request: SamtykkeForesporsel, svar: SamtykkeSvar, *, decided: bool) -> None:
+    """Each party who answered is told their receipt is ready on My page, in the language
+    they answered in: the one answering now, and, when their answer decided the request,
+    everyone else who answered. One message per party per answer; no child data (no name,
+    no service, no case number), only the link to My page."""
+    answers = list(request.answers.select_related("foresatt")) if decided else [svar]
+    for party_answer in answers:
+        address = party_answer.foresatt.email
+        if not address:
+            continue
+        language = party_answer.language if party_answer.language in {"nb", "nn", "en"} else "nb"
+        with translation.override(language):
+            if not decided:
+                what = _("Your answer to a consent request is recorded.")
+            elif request.status == Status.ACTIVE:
+                what = _("The consent you were asked for is now given.")
+            else:
+                what = _("The consent you were asked for is refused.")
+            mail.send_later(
+                subject=str(
+                    _("Your receipt is ready on My page – %(kommune)s")
+                    % {"kommune": settings.KOMMUNE_NAVN}
+                ),
+                body=f"{what}\n"
+                + _(
+                    "Your receipt is ready on My page. Log in with ID-porten to read and "
+                    "download it:\n%(url)s\n"
+                )
+                % {"url": _minside_url()},
+                to=[address],
+            )
 
 
 def _names(answers) -> str:
@@ -248,7 +352,7 @@ def _give(case: Stafettlogg, request: SamtykkeForesporsel, confirmed) -> None:
     samtykke = Samtykke.objects.create(
         stafettlogg=case, given_by=_names(confirmed), method=Samtykke.Method.DIGITAL,
         given_on=timezone.localdate(), valid_until=request.valid_until,
-        recorded_by=request.created_by,
+        recorded_by=request.created_by, child_basis=request.child_basis,
         auth_level=", ".join(sorted({a.acr for a in confirmed if a.acr})),
     )  # fmt: skip
     samtykke.services.set(services)
@@ -337,16 +441,18 @@ def renewal_request(*, samtykke: Samtykke) -> SamtykkeForesporsel | None:
     earlier = getattr(samtykke, "digital_request", None)
     with transaction.atomic():
         case = _locked(case)
-        if case.consent_requests.filter(status=Status.OPEN).exists():
-            _ask_guardians(case)
+        pending = case.consent_requests.filter(status=Status.OPEN).first()
+        if pending is not None:
+            _ask_guardians(case, pending.child_basis)
             return None
         request = SamtykkeForesporsel.objects.create(
             stafettlogg=case, renews=samtykke, created_by=case.stafettholder,
             valid_until=consent.latest_valid_until(timezone.localdate()),
+            child_basis=earlier.child_basis if earlier else "",
             purpose=earlier.purpose if earlier else _(
                 "To go on sharing information between the services named, as before."
             ),
         )  # fmt: skip
         request.services.set(samtykke.services.all())
-        _ask_guardians(case)
+        _ask_guardians(case, request.child_basis)
     return request

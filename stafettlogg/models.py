@@ -136,7 +136,23 @@ class Stafettlogg(models.Model):
 
 
 class Foresatt(models.Model):
+    """A party of the case on the family's side: a guardian, or the young person themself.
+
+    The young person from ``CONSENT_AGE`` is a party of their own (issue 20): invited to My
+    page, linked with ID-porten and answering consent requests as a guardian does. They are a
+    row here with ``party = YOUNG_PERSON`` (never with parental responsibility) rather than a
+    table of their own, so that invitations, links, answers, receipts, the access log's
+    citizen column and retention (CASCADE, and ``bts_delete_case`` deleting every row of the
+    case) hold for them unchanged. Lists of *guardians* filter on ``party``; the consent rules
+    ask ``digital_consent.required_parties``. A case has at most one young-person row.
+    """
+
+    class Party(models.TextChoices):
+        GUARDIAN = "foresatt", _("Guardian")
+        YOUNG_PERSON = "ungdom", _("The young person")
+
     stafettlogg = models.ForeignKey(Stafettlogg, on_delete=models.CASCADE, related_name="guardians")
+    party = models.CharField(max_length=10, choices=Party.choices, default=Party.GUARDIAN)
     name = models.CharField(_("name"), max_length=200)
     relation = models.CharField(_("relation to the child"), max_length=100, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
@@ -145,9 +161,20 @@ class Foresatt(models.Model):
 
     class Meta:
         ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["stafettlogg"],
+                condition=models.Q(party="ungdom"),
+                name="one_young_person_per_case",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_young_person(self) -> bool:
+        return self.party == self.Party.YOUNG_PERSON
 
 
 class Samtykke(models.Model):
@@ -441,6 +468,10 @@ class AccessLog(AppendOnlyModel):
         if self.user_id:
             return str(self.user)
         if self.citizen_id and self.citizen is not None:
+            if self.citizen.foresatt.is_young_person:
+                return _("%(name)s (the young person, on My page)") % {
+                    "name": self.citizen.foresatt.name
+                }
             return _("%(name)s (guardian, on My page)") % {"name": self.citizen.foresatt.name}
         if self.citizen_id:
             return str(_("A guardian, on My page"))
@@ -483,9 +514,16 @@ class InsightReport(models.Model):
     stafettlogg = models.ForeignKey(
         Stafettlogg, on_delete=models.CASCADE, related_name="insight_reports"
     )
+    # The employee who asked, or (on My page) the citizen's link: a citizen's report is theirs
+    # alone, never shown on the staff pages, and is made in the language of their page.
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    citizen = models.ForeignKey(
+        "minside.Kobling", on_delete=models.CASCADE, null=True, blank=True,
+        related_name="insight_reports",
+    )  # fmt: skip
+    language = models.CharField(max_length=8, default="nb")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     progress = models.PositiveSmallIntegerField(default=0)
     file = models.FileField(upload_to="innsyn/", blank=True)
@@ -552,6 +590,13 @@ class SamtykkeForesporsel(models.Model):
     purpose = models.TextField(_("purpose: why the services should share information"))
     services = models.ManyToManyField(Tjeneste, related_name="+", verbose_name=_("services"))
     valid_until = models.DateField(_("valid until"))
+    # Set when the young person consents on their own under a legal basis from CONSENT_AGE:
+    # then they alone answer; empty, the guardians answer, with the young person beside them
+    # once they are a party of the case and of age (``digital_consent.required_parties``).
+    child_basis = models.CharField(
+        _("the child's own consent"), max_length=12, blank=True, default="",
+        choices=Samtykke.ChildBasis.choices,
+    )  # fmt: skip
     # A renewal asked for by the reminder: the consent it replaces once given.
     renews = models.ForeignKey(
         Samtykke, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

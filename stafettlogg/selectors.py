@@ -158,7 +158,7 @@ def case_page(case: Stafettlogg, user, page: int = 1) -> dict:
                 "user", "tjeneste"
             )
         ),
-        "guardians": list(case.guardians.all()),
+        "guardians": [g for g in case.guardians.all() if not g.is_young_person],
         "consents": consents,
         "covered": consent.services_covered_by(consents),
         "checklist": checklist.items(steps, done, case.level_started_on),

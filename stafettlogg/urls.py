@@ -38,6 +38,11 @@ urlpatterns = [
     path("stafettlogg/<int:pk>/samtykke/trekk/", views.consent_withdraw, name="consent_withdraw"),
     # Guardians on My page (minside, issue 20): the holder invites and revokes.
     path("stafettlogg/<int:pk>/min-side/inviter/", views.citizen_invite, name="citizen_invite"),
+    path(
+        "stafettlogg/<int:pk>/min-side/inviter-ungdom/",
+        views.citizen_invite_young,
+        name="citizen_invite_young",
+    ),
     path("stafettlogg/<int:pk>/min-side/stopp/", views.citizen_revoke, name="citizen_revoke"),
     path(
         "stafettlogg/<int:pk>/samtykke/<int:consent_pk>/skjema/",

@@ -2,6 +2,7 @@
 through ``access_log.case_view`` / ``undring_view``: the access rule, then the view, then
 one access-log row with the outcome. Views parse input and render; services decide."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -340,7 +341,9 @@ def checklist_step(request, case, key):
     return redirect(f"{case.get_absolute_url()}#sjekkliste")
 
 
-def _consent_page(request, case, *, form=None, withdraw_form=None, invite_form=None, status=200):
+def _consent_page(
+    request, case, *, form=None, withdraw_form=None, invite_form=None, young_form=None, status=200
+):
     access = request.case_access
     guardians = list(
         case.guardians.filter(parental_responsibility=True).values_list("name", flat=True)
@@ -354,7 +357,11 @@ def _consent_page(request, case, *, form=None, withdraw_form=None, invite_form=N
         "consents": case.consents.prefetch_related("services").select_related("recorded_by"),
         "lock": consent.lock(case), "consent_age_note": forms.consent_age_note(),
         **({"citizen_guardians": minside_services.guardian_status(case),
-            "invite_form": invite_form or minside_forms.InviteForm(case=case)}
+            "invite_form": invite_form or minside_forms.InviteForm(case=case),
+            "young_form": young_form or minside_forms.YoungPersonInviteForm(case=case),
+            "consent_age": settings.CONSENT_AGE,
+            "young_of_age": consent.age_on(case.child_birth_date, timezone.localdate())
+            >= settings.CONSENT_AGE}
            if access.hold else {}),
     }, status=status)  # fmt: skip
 
@@ -422,6 +429,26 @@ def citizen_invite(request, case):
     except minside_services.InviteError as error:
         form.add_error(None, str(error))
         return _consent_page(request, case, invite_form=form, status=400)
+    request.audit.object_id = invitation.foresatt_id
+    messages.success(request, _("The invitation is sent."))
+    return redirect("stafettlogg:consent", pk=case.pk)
+
+
+@require_POST
+@case_view(event="citizen.invite", need="record_consent")
+def citizen_invite_young(request, case):
+    """The baton holder invites the young person (from CONSENT_AGE) to My page."""
+    form = minside_forms.YoungPersonInviteForm(request.POST, case=case)
+    if not form.is_valid():
+        return _consent_page(request, case, young_form=form, status=400)
+    try:
+        invitation = minside_services.young_person_invite(
+            case=case, by=request.user, **form.cleaned_data
+        )
+    except minside_services.InviteError as error:
+        form.add_error(None, str(error))
+        request.audit.deny(Denial.INVALID)
+        return _consent_page(request, case, young_form=form, status=400)
     request.audit.object_id = invitation.foresatt_id
     messages.success(request, _("The invitation is sent."))
     return redirect("stafettlogg:consent", pk=case.pk)
@@ -498,7 +525,8 @@ def insight_request(request, case):
     with transaction.atomic():
         Stafettlogg.objects.select_for_update().get(pk=case.pk)
         report = case.insight_reports.filter(
-            status__in=[InsightReport.Status.PENDING, InsightReport.Status.RUNNING]
+            status__in=[InsightReport.Status.PENDING, InsightReport.Status.RUNNING],
+            citizen__isnull=True,
         ).first()
         if report is None:
             report = InsightReport.objects.create(stafettlogg=case, requested_by=request.user)
@@ -509,14 +537,18 @@ def insight_request(request, case):
 
 @case_view(event="insight.status", need="insight")
 def insight_status(request, case, report_pk):
-    report = get_object_or_404(InsightReport, pk=report_pk, stafettlogg=case)
+    report = get_object_or_404(
+        InsightReport, pk=report_pk, stafettlogg=case, citizen__isnull=True
+    )  # a citizen's own report is theirs alone
     request.audit.object_id = report.pk
     return render(request, "stafettlogg/insight_status.html", {"case": case, "report": report})
 
 
 @case_view(event="insight.download", need="insight")
 def insight_download(request, case, report_pk):
-    report = get_object_or_404(InsightReport, pk=report_pk, stafettlogg=case)
+    report = get_object_or_404(
+        InsightReport, pk=report_pk, stafettlogg=case, citizen__isnull=True
+    )  # a citizen's own report is theirs alone
     request.audit.object_id = report.pk
     if report.status != InsightReport.Status.DONE or not report.file:
         raise Http404
