@@ -1,17 +1,15 @@
-"""The guardians' own view of the case log on My page, their contribution to it ("the
-family's view") and their own copy of the insight PDF (the right of access, GDPR art. 15).
-Every request is one access-log row naming the citizen's link."""
+"""The family's own view of the case log on My page (the guardians' and the young person's)
+and their contribution to it ("the family's view"); their own copy of the insight PDF is in
+``insight_views``. Every request is one access-log row naming the citizen's link."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from stafettlogg import digital_consent, insight
+from stafettlogg import digital_consent
 from stafettlogg.access_log import citizen_case_view
 from stafettlogg.consent import ConsentError, active_consents
 
@@ -26,6 +24,7 @@ def _page(request, case, link, *, form=None, status=200):
         "pending": digital_consent.open_request(case),
         "consent_active": active_consents(case).exists(), "closed": not case.is_active,
         "first_name": (case.child_name.split() or [""])[0],
+        "insight_report": link.insight_reports.filter(stafettlogg=case).order_by("-pk").first(),
     }, status=status)  # fmt: skip
 
 
@@ -51,13 +50,3 @@ def family_view(request, case, link):
     request.audit.object_id = entry.pk
     messages.success(request, _("Thank you. What you wrote is in the log."))
     return redirect("minside:case", pk=case.pk)
-
-
-@citizen_case_view(event="citizen.insight")
-def insight_pdf(request, case, link):
-    """Everything stored about the child, also after a withdrawal: the right of access does
-    not end with the consent to share."""
-    content = insight.render_case(case, language=translation.get_language() or "nb")
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="innsyn-{case.pk}.pdf"'
-    return response

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import consent_views, log_views, views
+from . import consent_views, insight_views, log_views, views
 
 app_name = "minside"
 
@@ -8,7 +8,17 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("sak/<int:pk>/", log_views.case, name="case"),
     path("sak/<int:pk>/familiens-syn/", log_views.family_view, name="family_view"),
-    path("sak/<int:pk>/innsyn.pdf", log_views.insight_pdf, name="insight"),
+    path("sak/<int:pk>/innsyn/", insight_views.insight_request, name="insight"),
+    path(
+        "sak/<int:pk>/innsyn/<int:report_pk>/",
+        insight_views.insight_status,
+        name="insight_status",
+    ),
+    path(
+        "sak/<int:pk>/innsyn/<int:report_pk>/last-ned/",
+        insight_views.insight_download,
+        name="insight_download",
+    ),
     path("sak/<int:pk>/samtykke/", consent_views.consent, name="consent"),
     path("sak/<int:pk>/samtykke/trekk/", consent_views.withdraw, name="consent_withdraw"),
     path(

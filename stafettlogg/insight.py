@@ -19,7 +19,7 @@ def insight_context(case) -> dict:
     return {
         **letter_context(case, access_log),
         "case": case,
-        "guardians": list(case.guardians.all()),
+        "guardians": [g for g in case.guardians.all() if not g.is_young_person],
         "consents": list(case.consents.prefetch_related("services").select_related("recorded_by")),
         "participants": list(case.participants.select_related("user", "tjeneste")),
         "entries": list(
@@ -52,8 +52,9 @@ def render_case(case, *, language: str = "nb") -> bytes:
 
 
 def render(report: InsightReport, progress=lambda percent: None) -> bytes:
-    """The PDF's bytes; bts_portal.jobs stores them and records the job's state."""
-    with translation.override("nb"):
+    """The PDF's bytes; bts_portal.jobs stores them and records the job's state. A
+    citizen's report is in the language of the page they asked from."""
+    with translation.override(report.language if report.language in {"nb", "nn", "en"} else "nb"):
         context = insight_context(report.stafettlogg)
         progress(30)
         html = render_to_string("stafettlogg/insight_pdf.html", context)

@@ -178,15 +178,23 @@ def test_the_family_cannot_write_in_a_locked_log(client, linked):
     assert (row.action, row.reason) == (AccessLog.Action.DENIED, "locked")
 
 
-def test_the_guardian_downloads_the_insight_pdf_after_withdrawing(client, linked):
+def test_the_guardian_downloads_the_insight_pdf_after_withdrawing(
+    client, linked, settings, tmp_path, django_capture_on_commit_callbacks
+):
     require_weasyprint()
+    settings.MEDIA_ROOT = tmp_path
     log_in(client, PID_MOTHER)
     assert client.post(case_url(linked, "samtykke/trekk/")).status_code == 302
     assert Samtykke.objects.get().withdrawn_at is not None
     assert client.get(case_url(linked)).status_code == 200
-    response = client.get(case_url(linked, "innsyn.pdf"))
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = client.post(case_url(linked, "innsyn/"))
+    assert asked.status_code == 302
+    status = client.get(asked["Location"])
+    download = status.context["report"]
+    response = client.get(case_url(linked, f"innsyn/{download.pk}/last-ned/"))
     assert response.status_code == 200
-    assert_tagged(response.content, "nb")
+    assert_tagged(b"".join(response.streaming_content), "nb")
     row = AccessLog.objects.get(event="citizen.insight")
     assert (row.citizen, row.action) == (linked["link"], AccessLog.Action.EXPORT)
 
@@ -208,14 +216,14 @@ def test_the_insight_pdf_names_the_guardians_reads_and_writing_in_plain_words(cl
 def test_a_revoked_link_reads_nothing_and_another_family_gets_404(client, linked, people):
     other = open_case(people, child="Jonas Annenfamilie")
     log_in(client, PID_MOTHER)
-    for tail in ("", "innsyn.pdf", "samtykke/"):
+    for tail in ("", "innsyn/1/", "samtykke/"):
         response = client.get(f"/min-side/sak/{other.pk}/{tail}")
         assert response.status_code == 404
         assert "Jonas" not in response.content.decode()
     assert client.post(f"/min-side/sak/{other.pk}/familiens-syn/", {"text": "x"}).status_code == 404
     services.revoke(foresatt=linked["mother"], by=None)
     assert client.get(case_url(linked)).status_code == 404
-    assert client.get(case_url(linked, "innsyn.pdf")).status_code == 404
+    assert client.post(case_url(linked, "innsyn/")).status_code == 404
     assert not Innslag.objects.filter(kind=Innslag.Kind.FAMILY).exists()
 
 
