@@ -161,9 +161,14 @@ def test_two_guardians_consent_one_withdraws_and_still_reads(
     no_violations(mother_page, "after withdrawal")
     assert "Emma" in mother_page.content()
 
-    # She still downloads the insight PDF, with her own session.
-    response = mother_page.context.request.get(
-        f"{live_server.url}/min-side/sak/{case.pk}/innsyn.pdf"
-    )
+    # She still asks for the insight PDF (made by the document job), sees it ready on its
+    # status page and downloads it, with her own session.
+    mother_page.locator(f"form[action='/min-side/sak/{case.pk}/innsyn/'] button").click()
+    mother_page.wait_for_url(re.compile(rf".*/min-side/sak/{case.pk}/innsyn/\d+/$"))
+    status_path = mother_page.url.removeprefix(live_server.url)
+    download = mother_page.locator("main a[href$='/last-ned/']")
+    download.wait_for()
+    check_pages(mother_page, live_server, [status_path])
+    response = mother_page.context.request.get(f"{live_server.url}{download.get_attribute('href')}")
     assert response.status == 200
     assert_tagged(response.body(), "nb")
