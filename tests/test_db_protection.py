@@ -37,6 +37,8 @@ from stafettlogg.models import (
     MeldingTilBarnevern,
     Overforing,
     Samtykke,
+    SamtykkeForesporsel,
+    SamtykkeSvar,
     Stafettlogg,
     Undring,
 )
@@ -419,6 +421,29 @@ def test_retention_function_refuses_a_case_closed_within_the_retention_period(
     assert case.entries.exists()
 
 
+def _young_person_party(case, holder) -> list:
+    """The young person as a party of the case (issue 20) with an invitation, a link, an
+    answer to a consent request and their own insight report."""
+    from minside.models import Invitasjon, Kobling
+
+    young = Foresatt.objects.create(
+        stafettlogg=case, party=Foresatt.Party.YOUNG_PERSON, name=case.child_name,
+        parental_responsibility=False, email="ung@example.org",
+    )  # fmt: skip
+    invitation = Invitasjon.objects.create(
+        foresatt=young, token_hash="a" * 64, channel="epost",
+        expires_at=timezone.now() + timedelta(days=14), used_at=timezone.now(),
+    )  # fmt: skip
+    link = Kobling.objects.create(foresatt=young, invitasjon=invitation, pid_hash="b" * 64)
+    request = SamtykkeForesporsel.objects.create(
+        stafettlogg=case, purpose="p", valid_until=timezone.localdate(), created_by=holder,
+        child_basis=Samtykke.ChildBasis.HEALTH, status=SamtykkeForesporsel.Status.CANCELLED,
+    )  # fmt: skip
+    answer = SamtykkeSvar.objects.create(request=request, foresatt=young, answer="confirmed")
+    report = InsightReport.objects.create(stafettlogg=case, citizen=link, language="nn")
+    return [young, invitation, link, request, answer, report]
+
+
 def test_retention_deletes_an_expired_closed_case_through_the_function(runtime, people, case):
     users, today = people["users"], timezone.localdate()
     holder = users["stafettholder"]
@@ -440,6 +465,7 @@ def test_retention_deletes_an_expired_closed_case_through_the_function(runtime, 
     CaseChecklistStep.objects.create(stafettlogg=case, step_key="samtale", done_by=holder)
     InsightReport.objects.create(stafettlogg=case, requested_by=holder)
     AccessLog.objects.create(stafettlogg_id=case.pk, action="view", what="/x")
+    young_rows = _young_person_party(case, holder)
     consent_ids = list(case.consents.values_list("pk", flat=True))
     _close(case, people, closed_at=_long_ago())
 
@@ -449,6 +475,8 @@ def test_retention_deletes_an_expired_closed_case_through_the_function(runtime, 
     for model in [Innslag, Samtykke, Deltaker, Foresatt, Overforing, CaseChecklistStep]:
         assert not model.objects.filter(stafettlogg_id=case.pk).exists(), model
     assert not InsightReport.objects.filter(stafettlogg_id=case.pk).exists()
+    for row in young_rows:  # the young person's party row, link, answer, own insight report
+        assert not type(row).objects.filter(pk=row.pk).exists(), row
     assert not EvaluationReminder.objects.exists()
     assert not Samtykke.services.through.objects.filter(samtykke_id__in=consent_ids).exists()
     report.refresh_from_db()
