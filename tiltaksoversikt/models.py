@@ -90,7 +90,7 @@ class Tiltak(PublishableContent):
     languages_en = models.CharField(
         _("languages offered (English)"), max_length=200, blank=True, default=""
     )
-    # A person's name (or a role's): not translated, and shown without a language.
+    # A person's name: not translated, and shown with no language (translate="no").
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True, default="")
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True, default="")
     contact_email = models.EmailField(_("contact e-mail"), blank=True, default="")
