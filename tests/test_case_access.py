@@ -57,6 +57,7 @@ def case_urls(case):
         ("post", reverse("stafettlogg:close", kwargs={"pk": pk})),
         ("post", reverse("stafettlogg:consent_withdraw", kwargs={"pk": pk})),
         ("post", reverse("stafettlogg:citizen_invite", kwargs={"pk": pk})),
+        ("post", reverse("stafettlogg:citizen_invite_young", kwargs={"pk": pk})),
         ("post", reverse("stafettlogg:citizen_revoke", kwargs={"pk": pk})),
         ("post", reverse("stafettlogg:insight_request", kwargs={"pk": pk})),
         ("get", reverse("stafettlogg:documents", kwargs={"pk": pk})),
