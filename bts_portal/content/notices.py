@@ -97,7 +97,9 @@ def _send_made(pk: int) -> None:
     proposal, kind, item = loaded
     to = sorted({user.email for user in approvers(kind, item, proposal.author_id)})
     if not to:
-        logger.warning("nobody with an e-mail address to approve proposal %s", pk)
+        # Normal for a coordinator's own proposal when no other coordinator has an address.
+        if not kind.policy.may_approve(proposal.author, item, proposal.author_id):
+            logger.warning("nobody with an e-mail address to approve proposal %s", pk)
         return
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("A change to “%(title)s” waits for your approval") % {"title": item}
