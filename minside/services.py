@@ -28,7 +28,10 @@ class InviteError(Exception):
 
 def invite(*, foresatt: Foresatt, channel: str, by) -> Invitasjon:
     """A new single-use link for the guardian, sent by e-mail or SMS. An older link not yet
-    used stops working: the newest one sent is the one that counts."""
+    used stops working: the newest one sent is the one that counts. The young person's row
+    is invited only from ``CONSENT_AGE``, whichever form the holder used."""
+    if foresatt.is_young_person:
+        _require_of_age(foresatt.stafettlogg)
     if channel == Invitasjon.Channel.EMAIL and not foresatt.email:
         raise InviteError("no_address", _("The guardian has no e-mail address in the case."))
     if channel == Invitasjon.Channel.SMS and not foresatt.phone:
@@ -63,18 +66,10 @@ def invite(*, foresatt: Foresatt, channel: str, by) -> Invitasjon:
     return invitation
 
 
-def young_person_invite(
-    *, case, channel: str, email: str = "", phone: str = "", by, today=None
-) -> Invitasjon:
-    """The holder invites the young person to My page as a party of their own, from
-    ``CONSENT_AGE`` on the day (refused before). Their party row (``Foresatt`` with
-    ``party = YOUNG_PERSON``, one per case) is made on the first invitation and keeps the
-    address given; then the invitation goes as a guardian's does."""
+def _require_of_age(case, *, today=None) -> None:
     from stafettlogg.consent import age_on
-    from stafettlogg.models import Stafettlogg
 
-    today = today or timezone.localdate()
-    if age_on(case.child_birth_date, today) < settings.CONSENT_AGE:
+    if age_on(case.child_birth_date, today or timezone.localdate()) < settings.CONSENT_AGE:
         raise InviteError(
             "under_age",
             _(
@@ -83,6 +78,18 @@ def young_person_invite(
             )
             % {"age": settings.CONSENT_AGE},
         )
+
+
+def young_person_invite(
+    *, case, channel: str, email: str = "", phone: str = "", by, today=None
+) -> Invitasjon:
+    """The holder invites the young person to My page as a party of their own, from
+    ``CONSENT_AGE`` on the day (refused before). Their party row (``Foresatt`` with
+    ``party = YOUNG_PERSON``, one per case) is made on the first invitation and keeps the
+    address given; then the invitation goes as a guardian's does."""
+    from stafettlogg.models import Stafettlogg
+
+    _require_of_age(case, today=today)
     with transaction.atomic():
         case = Stafettlogg.objects.select_for_update().get(pk=case.pk)
         young = case.guardians.filter(party=Foresatt.Party.YOUNG_PERSON).first()

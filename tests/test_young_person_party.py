@@ -112,6 +112,17 @@ def test_the_young_person_is_invited_from_the_day_they_turn_the_age(family, sett
     assert Invitasjon.objects.filter(foresatt=row, revoked_at__isnull=True).count() == 1
 
 
+def test_the_guardians_form_does_not_invite_a_young_person_below_the_age(of_age, settings):
+    assert invite_young(of_age).status_code == 302
+    row = Foresatt.objects.get(party=Foresatt.Party.YOUNG_PERSON)
+    before = Invitasjon.objects.filter(foresatt=row).count()
+    settings.CONSENT_AGE = 18  # the municipality's age, higher than the young person's
+    mail.outbox.clear()
+    assert base.holder_invites(Client(), of_age, row).status_code == 400
+    assert Invitasjon.objects.filter(foresatt=row).count() == before
+    assert mail.outbox == []
+
+
 def test_the_young_person_is_not_among_the_guardians_on_the_staff_case_page(of_age):
     assert invite_young(of_age).status_code == 302
     client = Client()
