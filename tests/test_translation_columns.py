@@ -407,3 +407,58 @@ def test_the_demo_has_every_short_text_in_nynorsk_and_english():
     assert Moteplass.objects.filter(frequency="Månedlig").first().frequency_nn == "Månadleg"
     # The meeting places' contact is a person, not a role written in bokmål.
     assert not Moteplass.objects.filter(contact_name="BTS-koordinator").exists()
+
+
+# --- Upgrading a database with state rows from before the new fields --------------------
+
+
+def _as_before(obj, before, *, current=True):
+    """Make the item's rows as they were before the new fields: hashed over ``before``."""
+    from oversetting.models import Oversettelse
+    from oversetting.sources import _hash
+
+    for language in ("nn", "en"):
+        suffix = "_" + language
+        source = [getattr(obj, name) or "" for name in before]
+        translation = [getattr(obj, name + suffix) or "" for name in before]
+        row = state.state_of(obj, language)
+        Oversettelse.objects.filter(pk=row.pk).update(
+            source_hash=_hash(source),
+            translation_hash=_hash(translation),
+            translated_from_hash=_hash(source) if current else "older",
+            fields_total=len(before),
+            fields_missing=0,
+        )
+
+
+def test_the_migrations_rehash_keeps_current_and_outdated_and_counts_the_new_fields():
+    from django.apps import apps
+
+    from oversetting.upgrade import rehash
+
+    texts = {
+        "title": "Kurs", "title_nn": "Kurs", "title_en": "Course",
+        "summary": "For foreldre.", "summary_nn": "For foreldre.", "summary_en": "For parents.",
+        "body": "Tekst.", "body_nn": "Tekst.", "body_en": "Text.",
+    }  # fmt: skip
+    before = ["title", "summary", "body"]
+    with_cost = TiltakFactory(**texts, cost="Gratis")
+    without_cost = TiltakFactory(**{**texts, "title": "Kurs 2"})
+    outdated = TiltakFactory(**{**texts, "title": "Kurs 3"})
+    _as_before(with_cost, before)
+    _as_before(without_cost, before)
+    _as_before(outdated, before, current=False)
+    assert state.state_of(with_cost, "nn").status == TranslationStatus.CURRENT  # stale
+
+    assert rehash(apps, "tiltaksoversikt.Tiltak", before=before) == 6
+    row = state.state_of(with_cost, "nn")
+    assert row.status == TranslationStatus.MISSING
+    assert (row.fields_total, row.fields_missing) == (4, 1)
+    assert state.state_of(without_cost, "en").status == TranslationStatus.CURRENT
+    assert state.state_of(outdated, "en").status == TranslationStatus.OUTDATED
+    # The rows now match the model's fields: a second run changes nothing, and translating
+    # the new field makes the item current.
+    assert rehash(apps, "tiltaksoversikt.Tiltak", before=before) == 0
+    with_cost.cost_nn = "Gratis"
+    with_cost.save()
+    assert state.state_of(with_cost, "nn").status == TranslationStatus.CURRENT

@@ -3,9 +3,19 @@
 from django.db import migrations, models
 
 
+def rehash_translation_state(apps, schema_editor):
+    """The translation state counts the new fields, and keeps which translations were older
+    than their bokmål text (``oversetting.upgrade``)."""
+    from oversetting.upgrade import rehash
+
+    rehash(apps, "organisasjon.Tjeneste", before=["name", "description"])
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("organisasjon", "0004_service_translations"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("oversetting", "0001_translation_state_and_drafts"),
     ]
 
     operations = [
@@ -23,4 +33,5 @@ class Migration(migrations.Migration):
                 blank=True, default="", max_length=300, verbose_name="opening hours (nynorsk)"
             ),
         ),
+        migrations.RunPython(rehash_translation_state, migrations.RunPython.noop),
     ]

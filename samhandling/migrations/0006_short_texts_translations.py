@@ -3,9 +3,19 @@
 from django.db import migrations, models
 
 
+def rehash_translation_state(apps, schema_editor):
+    """The translation state counts the new fields, and keeps which translations were older
+    than their bokmål text (``oversetting.upgrade``)."""
+    from oversetting.upgrade import rehash
+
+    rehash(apps, "samhandling.Element", before=["title", "summary", "body", "mandate"])
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("samhandling", "0005_year_event_reminders"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("oversetting", "0001_translation_state_and_drafts"),
     ]
 
     operations = [
@@ -121,4 +131,5 @@ class Migration(migrations.Migration):
                 blank=True, default="", max_length=200, verbose_name="title (nynorsk)"
             ),
         ),
+        migrations.RunPython(rehash_translation_state, migrations.RunPython.noop),
     ]

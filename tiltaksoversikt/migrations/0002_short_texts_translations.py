@@ -3,9 +3,20 @@
 from django.db import migrations, models
 
 
+def rehash_translation_state(apps, schema_editor):
+    """The translation state counts the new fields, and keeps which translations were older
+    than their bokmål text (``oversetting.upgrade``)."""
+    from oversetting.upgrade import rehash
+
+    rehash(apps, "tiltaksoversikt.Tiltak", before=["title", "summary", "body"])
+    rehash(apps, "tiltaksoversikt.Moteplass", before=["title", "summary", "body"])
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("tiltaksoversikt", "0001_initial"),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("oversetting", "0001_translation_state_and_drafts"),
     ]
 
     operations = [
@@ -121,4 +132,5 @@ class Migration(migrations.Migration):
                 blank=True, default="", max_length=200, verbose_name="where (nynorsk)"
             ),
         ),
+        migrations.RunPython(rehash_translation_state, migrations.RunPython.noop),
     ]
