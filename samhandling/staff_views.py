@@ -47,6 +47,13 @@ def _proposal_id(request) -> int | None:
     return int(value) if value.isdigit() and len(value) < 19 else None
 
 
+def _lock(element) -> None:
+    """Serialise the changes to one element's links and attachments: each reads the set it
+    builds on (``_proposed_set``) only once the one before has stored its own, so two at the
+    same moment (a double click, two tabs) both count. Inside the caller's transaction."""
+    list(Element.objects.select_for_update().filter(pk=element.pk).values_list("pk", flat=True))
+
+
 def _proposed_set(request, element, name: str) -> list[dict]:
     """The set a change to a published element's ``name`` builds on: the waiting proposal's,
     when it is the user's own or the page showed it (``forslag``), else the published one."""
@@ -107,9 +114,11 @@ def attachment_add(request, pk):
     pending = Vedlegg(element=element, **values)
     snapshot.commit_files(pending)
     entry = snapshot.child_entry(Element, "attachments", **{**values, "file": pending.file.name})
-    entries = [*_proposed_set(request, element, "attachments"), entry]
-    if not _propose_set(request, element, "attachments", entries, str(_WAITS)):
-        pending.file.storage.delete(pending.file.name)
+    with transaction.atomic():
+        _lock(element)
+        entries = [*_proposed_set(request, element, "attachments"), entry]
+        if not _propose_set(request, element, "attachments", entries, str(_WAITS)):
+            pending.file.storage.delete(pending.file.name)
     return _back_to_edit(element)
 
 
@@ -132,7 +141,9 @@ def attachment_delete(request, pk, attachment_pk):
     return _remove_proposed(request, element, "attachments", str(attachment_pk))
 
 
+@transaction.atomic
 def _remove_proposed(request, element, name: str, key: str):
+    _lock(element)
     entries, found = _without(_proposed_set(request, element, name), key)
     if not found:
         # Removed already (a repeated POST), or never there: nothing to do.
@@ -165,15 +176,17 @@ def link_add(request, pk):
         )
         messages.success(request, _("The link is added."))
         return _back_to_edit(element)
-    entries = _proposed_set(request, element, "links")
-    order = max((e.get("order") or 0 for e in entries), default=0) + 1
-    entry = snapshot.child_entry(Element, "links", order=order, **form.cleaned_data)
-    same = {k: v for k, v in entry.items() if k not in ("ref", "order")}
-    if any({k: e.get(k) for k in same} == same for e in entries):
-        # A repeated POST (or the same link twice): the proposal has it already.
-        messages.info(request, _("The proposal has this link already."))
-        return _back_to_edit(element)
-    _propose_set(request, element, "links", [*entries, entry], str(_WAITS))
+    with transaction.atomic():
+        _lock(element)
+        entries = _proposed_set(request, element, "links")
+        order = max((e.get("order") or 0 for e in entries), default=0) + 1
+        entry = snapshot.child_entry(Element, "links", order=order, **form.cleaned_data)
+        same = {k: v for k, v in entry.items() if k not in ("ref", "order")}
+        if any({k: e.get(k) for k in same} == same for e in entries):
+            # A repeated POST (or the same link twice): the proposal has it already.
+            messages.info(request, _("The proposal has this link already."))
+        else:
+            _propose_set(request, element, "links", [*entries, entry], str(_WAITS))
     return _back_to_edit(element)
 
 

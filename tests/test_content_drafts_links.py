@@ -379,3 +379,23 @@ def test_the_demo_has_waiting_proposals_for_the_coordinator_once(
     assert "Tverrfaglig team på skolene" in listing
     detail = client.get(f"/ansatt/innhold/endringsforslag/{by_author['leder.skole'].pk}/")
     assert link["title"].split()[0] in detail.content.decode()
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_links_added_at_the_same_moment_both_wait_and_a_double_post_adds_one():
+    from .services import require_postgresql
+    from .test_case_races import ROUNDS, race
+
+    require_postgresql()
+    author = BrukerFactory(username="koordinator", is_bts_coordinator=True)
+    for _ in range(ROUNDS):
+        element = ElementFactory()
+        url = f"/ansatt/innhold/element/{element.pk}/lenker/"
+        first = {"title": "Bufdir", "url": "https://bufdir.no/"}
+        second = {"title": "Udir", "url": "https://udir.no/"}
+        assert race([(author, url, first), (author, url, second)]) == [302, 302]
+        assert race([(author, url, first), (author, url, first)]) == [302, 302]
+        titles = sorted(e["title"] for e in pending(element).get().values["links"])
+        assert titles == ["Bufdir", "Udir"]
+        assert not element.links.exists()
