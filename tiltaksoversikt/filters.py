@@ -8,11 +8,13 @@ with the other filters as they are, so a count never promises what a click canno
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from bts_portal.content.search import filter_by_text
-from bts_portal.content.translation import localized
+from bts_portal.content.translation import current_language, localized
 from bts_portal.page_cache import per_content
 from organisasjon.models import AGE_MAX, AGE_PREGNANCY, Tjeneste
 
@@ -85,31 +87,6 @@ def published_measures() -> QuerySet[Tiltak]:
     return Tiltak.objects.published()
 
 
-def apply(filters: Filters, *, skip: str | None = None) -> QuerySet[Tiltak]:
-    """Measures matching every filter except ``skip`` (for that filter's own counts)."""
-    queryset = published_measures()
-    if filters.q:
-        queryset = filter_by_text(queryset, filters.q)
-    if filters.alder is not None:
-        queryset = queryset.filter(age_min__lte=filters.alder, age_max__gte=filters.alder)
-    if filters.tema and skip != "tema":
-        queryset = queryset.filter(
-            pk__in=Tiltak.themes.through.objects.filter(tema__slug__in=filters.tema).values(
-                "tiltak_id"
-            )
-        )
-    if filters.nivaa and skip != "nivaa":
-        levels = Q()
-        for level in filters.nivaa:
-            levels |= Q(**{f"level_{level}": True})
-        queryset = queryset.filter(levels)
-    if filters.tjeneste and skip != "tjeneste":
-        queryset = queryset.filter(tjeneste__slug__in=filters.tjeneste)
-    if filters.tilgang and skip != "tilgang":
-        queryset = queryset.filter(access__in=filters.tilgang)
-    return queryset
-
-
 @dataclass(frozen=True)
 class Facts:
     """One published measure as the filters see it."""
@@ -124,12 +101,13 @@ class Facts:
 
 
 def _load_facts() -> list[Facts]:
+    """The published measures in the list's order (title, then id)."""
     themes: dict[int, set[str]] = {}
     for tiltak_id, slug in Tiltak.themes.through.objects.filter(
         tiltak__in=published_measures()
     ).values_list("tiltak_id", "tema__slug"):
         themes.setdefault(tiltak_id, set()).add(slug)
-    rows = published_measures().values_list(
+    rows = published_measures().order_by("title", "pk").values_list(
         "pk", "age_min", "age_max", "level_0", "level_1", "level_2", "level_3",
         "tjeneste__slug", "access",
     )  # fmt: skip
@@ -142,12 +120,20 @@ def _load_facts() -> list[Facts]:
 
 def facts() -> list[Facts]:
     """Every published measure's filter facts, worked out once until the catalogue (or any
-    public content) changes, instead of four counting queries on every page."""
+    public content) changes: the list, its counts and the printed list all filter these."""
     return per_content("catalogue-facts", _load_facts)
 
 
-def _matches(item: Facts, filters: Filters, skip: str, text_ids: set[int] | None) -> bool:
-    """``apply``'s rule for one measure: the same filters, the same ``skip``."""
+def _text_ids(filters: Filters) -> set[int] | None:
+    """The measures the search words find (one query), or None without search words."""
+    if not filters.q:
+        return None
+    return set(filter_by_text(published_measures(), filters.q).values_list("pk", flat=True))
+
+
+def matches(item: Facts, filters: Filters, *, skip: str | None, text_ids: set[int] | None) -> bool:
+    """The catalogue's rule: whether a measure fits every filter except ``skip`` (for that
+    filter's own counts). Within a filter any choice will do; across filters, all must."""
     if text_ids is not None and item.pk not in text_ids:
         return False
     if filters.alder is not None and not item.age_min <= filters.alder <= item.age_max:
@@ -161,18 +147,27 @@ def _matches(item: Facts, filters: Filters, skip: str, text_ids: set[int] | None
     return not (filters.tilgang and skip != "tilgang" and item.tilgang not in filters.tilgang)
 
 
+def matching_ids(filters: Filters) -> list[int]:
+    """The ids of the measures that fit, in the list's order."""
+    text_ids = _text_ids(filters)
+    return [item.pk for item in facts() if matches(item, filters, skip=None, text_ids=text_ids)]
+
+
+def apply(filters: Filters) -> QuerySet[Tiltak]:
+    """The measures that fit, as a queryset (for the printed list and the open data)."""
+    return published_measures().filter(pk__in=matching_ids(filters))
+
+
 def counts(filters: Filters) -> dict[str, dict[str, int]]:
-    """For each filter, how many measures each of its options would give (the same figures
-    as ``apply(filters, skip=facet).count()`` per option), from ``facts()``: no query, or one
-    for the search words."""
-    text_ids = None
-    if filters.q:
-        text_ids = set(filter_by_text(published_measures(), filters.q).values_list("pk", flat=True))
+    """For each filter, how many measures each of its options would give with the other
+    filters as they are (so a count never promises what a click cannot show), from
+    ``facts()``: no query, or one for the search words."""
+    text_ids = _text_ids(filters)
     result: dict[str, dict] = {facet: {} for facet in FACETS}
     result["nivaa"] = {str(n): 0 for n in range(4)}
     for item in facts():
         for facet in FACETS:
-            if not _matches(item, filters, facet, text_ids):
+            if not matches(item, filters, skip=facet, text_ids=text_ids):
                 continue
             bucket = result[facet]
             if facet in ("tema", "nivaa"):
@@ -184,8 +179,77 @@ def counts(filters: Filters) -> dict[str, dict[str, int]]:
     return result
 
 
-def filter_options() -> tuple[list[Tema], list[Tjeneste]]:
-    """Themes, and the services that offer at least one published measure."""
+@dataclass(frozen=True)
+class Option:
+    """One choice in a filter as the form shows it: checked or not, and what it would give."""
+
+    value: str
+    label: str
+    checked: bool
+    count: int
+
+
+# The order the filters appear in on the page.
+SHOWN = ("tema", "nivaa", "tilgang", "tjeneste")
+
+
+def options(form: CatalogueFilterForm, filters: Filters, counts: dict) -> list[tuple]:
+    """[(name, legend, [Option])] for the filter panel, worked out here rather than in the
+    template (four includes with a lookup per option cost more than the rest of the list)."""
+    return [
+        (
+            name,
+            form.fields[name].label,
+            [
+                Option(
+                    str(value),
+                    label,
+                    str(value) in getattr(filters, name),
+                    counts[name].get(str(value), 0),
+                )
+                for value, label in form.fields[name].choices
+            ],
+        )
+        for name in SHOWN
+    ]
+
+
+def panel_html(facets: list[tuple]) -> SafeString:
+    """The filter panel's fieldsets: a checkbox per option with its count. Built here, with
+    every value escaped, because the same markup through the template language was half
+    the catalogue page's work (some forty options, issue 19). A label in another language
+    than the page's (a bokmål fallback) is marked with ``lang``."""
+    page_language = current_language()
+    parts = []
+    for name, legend, options in facets:
+        parts.append(
+            '<fieldset class="mb-3 facet"><legend class="form-label fw-semibold fs-6">'
+            f"{escape(legend)}</legend>"
+        )
+        for option in options:
+            key, value = escape(name), escape(option.value)
+            label = escape(option.label)
+            lang = getattr(option.label, "lang", page_language)
+            if lang != page_language:
+                label = f'<span lang="{escape(lang)}">{label}</span>'
+            checked = " checked" if option.checked else ""
+            parts.append(
+                f'<div class="form-check"><input class="form-check-input" type="checkbox" '
+                f'name="{key}" value="{value}" id="f-{key}-{value}"{checked}>'
+                f'<label class="form-check-label" for="f-{key}-{value}">{label} '
+                f'<span class="count">({option.count:d})</span></label></div>'
+            )
+        parts.append("</fieldset>")
+    return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
+
+
+def _load_options() -> tuple[list[Tema], list[Tjeneste]]:
     themes = list(Tema.objects.all())
     services = list(Tjeneste.objects.filter(tiltak__status="published").distinct().order_by("name"))
     return themes, services
+
+
+def filter_options() -> tuple[list[Tema], list[Tjeneste]]:
+    """Themes, and the services that offer at least one published measure (kept until
+    public content changes)."""
+    return per_content("catalogue-options", _load_options)

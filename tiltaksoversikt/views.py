@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from organisasjon.models import Tjeneste
 from organisasjon.selectors import public_services
 
-from . import filters, open_data
+from . import cards, filters, open_data
 from .models import Moteplass, Tiltak
 
 PAGE_SIZE = 20
@@ -71,8 +71,8 @@ def _removal_links(request, form) -> list[tuple[str, str]]:
 
 def tiltak_list(request):
     form, chosen, themes, services = _catalogue(request)
-    results = filters.apply(chosen).select_related("tjeneste").prefetch_related("themes")
-    page = Paginator(results.order_by("title", "pk"), PAGE_SIZE).get_page(request.GET.get("side"))
+    page = Paginator(filters.matching_ids(chosen), PAGE_SIZE).get_page(request.GET.get("side"))
+    page.object_list = cards.cards(page.object_list)
     params = request.GET.copy()
     params.pop("side", None)
     status = 400 if form.is_bound and not form.is_valid() else 200
@@ -83,7 +83,9 @@ def tiltak_list(request):
             "form": form,
             "chosen": chosen,
             "page": page,
-            "counts": filters.counts(chosen),
+            "filter_panel": filters.panel_html(
+                filters.options(form, chosen, filters.counts(chosen))
+            ),
             "themes": themes,
             "services": services,
             "removals": _removal_links(request, form),

@@ -21,6 +21,10 @@ class LocalizedText(str):
         obj.lang = lang
         return obj
 
+    def __getnewargs__(self):
+        # Kept in the cache (pickled) with its language.
+        return (str(self), self.lang)
+
 
 def current_language() -> str:
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
