@@ -4,6 +4,7 @@ tools. Each page loads in a fixed number of queries."""
 from itertools import groupby
 
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from bts_portal.content.models import Status
@@ -37,8 +38,19 @@ def levels_with_steps(*, public: bool) -> list[Niva]:
 
 
 def level(number: int, *, public: bool) -> Niva:
-    niva = get_object_or_404(Niva.objects.published(), number=number)
-    niva.published_steps = list(published_steps(public=public).filter(niva=niva))
+    """A published level with ``.published_steps``, once until public content changes."""
+    # In a tuple: a level that does not exist is kept too (None is what the cache has not).
+    (niva,) = per_content(f"guide-level:{number}:{'public' if public else 'staff'}",
+                          lambda: (_level(number, public),))  # fmt: skip
+    if niva is None:
+        raise Http404
+    return niva
+
+
+def _level(number: int, public: bool) -> Niva | None:
+    niva = Niva.objects.published().filter(number=number).first()
+    if niva is not None:
+        niva.published_steps = list(published_steps(public=public).filter(niva=niva))
     return niva
 
 

@@ -5,6 +5,7 @@ tag in ``public/base.html``), so no template or text needs hand-made links: a wo
 coordinator adds to the glossary is linked on every page where it appears.
 """
 
+import functools
 import hashlib
 import re
 import uuid
@@ -113,39 +114,72 @@ def link_terms(html: str, seen: set[str] | None = None) -> str:
 
 
 def _link_terms(html: str, seen: set[str], found: Terms) -> str:
+    """Link each word's first appearance in text that is not inside a tag or a skipped
+    element. The words are found first, in one pass of the pattern over the whole page; the
+    tags are then walked only as far as the last word that still needs a link."""
+    # Only the words that appear at all (a plain substring test is far cheaper than the
+    # whole alternation at every position of the page).
+    lower = html.lower()
+    present = tuple(
+        form
+        for form in sorted(found.slugs, key=len, reverse=True)
+        if form in lower and found.slugs[form] not in seen
+    )
+    if not present:
+        return html
+    wanted = []
+    for match in _pattern(present).finditer(html):
+        slug = found.slugs.get(match.group(1).lower())
+        if slug is not None and slug not in seen:
+            wanted.append((match, slug))
+    if not wanted:
+        return html
     base = reverse("samhandling:glossary")
     hint = escape(_("explained in the glossary"))
+    tags = _TAG.finditer(html)
+    tag = next(tags, None)
     skipping: list[str] = []
-    parts = _TAG.split(html)
-    for index, part in enumerate(parts):
-        if not part:
+    out: list[str] = []
+    done = 0  # html[:done] is in out
+    for match, slug in wanted:
+        if slug in seen:
             continue
-        if part.startswith("<"):
-            match = _TAG_NAME.match(part)
-            if not match:
-                continue
-            closing, name = match.group(1) == "/", match.group(2).lower()
-            if name in VOID_ELEMENTS or part.endswith("/>"):
-                continue
-            if closing:
-                if name in skipping:
-                    while skipping and skipping.pop() != name:
-                        pass
-            elif name in SKIP_ELEMENTS or skipping:
-                skipping.append(name)
-            continue
-        if skipping:
-            continue
+        start = match.start()
+        # The open elements before this word.
+        while tag is not None and tag.end() <= start:
+            _enter(tag.group(0), skipping)
+            tag = next(tags, None)
+        if (tag is not None and tag.start() < start) or skipping:
+            continue  # inside a tag's own text, or in a link, a heading, a form control …
+        seen.add(slug)
+        out.append(html[done:start])
+        out.append(
+            f'<a class="term" href="{base}#{slug}">{match.group(0)}'
+            f'<span class="visually-hidden"> ({hint})</span></a>'
+        )
+        done = match.end()
+    out.append(html[done:])
+    return "".join(out)
 
-        def _link(match: re.Match) -> str:
-            slug = found.slugs.get(match.group(1).lower())
-            if slug is None or slug in seen:
-                return match.group(0)
-            seen.add(slug)
-            return (
-                f'<a class="term" href="{base}#{slug}">{match.group(0)}'
-                f'<span class="visually-hidden"> ({hint})</span></a>'
-            )
 
-        parts[index] = found.pattern.sub(_link, part)
-    return "".join(parts)
+@functools.lru_cache(maxsize=512)
+def _pattern(forms: tuple[str, ...]) -> re.Pattern:
+    """A word on its own: not part of a longer word or a compound joined by a hyphen."""
+    alternatives = "|".join(re.escape(form) for form in forms)
+    return re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def _enter(tag: str, skipping: list[str]) -> None:
+    """Follow one tag: the stack of skipped elements we are inside."""
+    match = _TAG_NAME.match(tag)
+    if not match:
+        return
+    closing, name = match.group(1) == "/", match.group(2).lower()
+    if name in VOID_ELEMENTS or tag.endswith("/>"):
+        return
+    if closing:
+        if name in skipping:
+            while skipping and skipping.pop() != name:
+                pass
+    elif name in SKIP_ELEMENTS or skipping:
+        skipping.append(name)

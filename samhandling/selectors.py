@@ -13,6 +13,7 @@ from django.utils.text import capfirst
 from bts_portal.content.models import Status
 from bts_portal.content.registry import all_kinds
 from bts_portal.content.translation import localized
+from bts_portal.page_cache import per_content
 from organisasjon.models import Tjeneste
 
 from .models import Audience, Element, ElementType, Nivaa, Side
@@ -27,7 +28,12 @@ def visible_elements(*, staff: bool) -> QuerySet[Element]:
 
 
 def model_overview(*, staff: bool) -> list[dict]:
-    """The three levels, each with its elements grouped by type, from a single query."""
+    """The three levels, each with its elements grouped by type: one query, once until
+    public content changes."""
+    return per_content(f"model-overview:{'staff' if staff else 'public'}", lambda: _overview(staff))
+
+
+def _overview(staff: bool) -> list[dict]:
     elements = list(visible_elements(staff=staff).order_by("nivaa", "order", "pk"))
     levels = []
     for nivaa in Nivaa:

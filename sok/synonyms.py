@@ -3,6 +3,8 @@
 Words are compared by their stems, so "helsesøstra" finds what "helsesøster" finds.
 """
 
+from bts_portal.page_cache import per_content
+
 from .models import Synonym
 from .text import stem, tokens
 
@@ -47,7 +49,12 @@ def seed_default_synonyms(model=Synonym) -> int:
 
 
 def expansions(language: str) -> dict[str, list[tuple[str, ...]]]:
-    """stem of a query word -> the phrases (tuples of lowercase words) it also finds."""
+    """stem of a query word -> the phrases (tuples of lowercase words) it also finds; worked
+    out once until the synonyms (public content) change, not for every search."""
+    return per_content(f"search-synonyms:{language}", lambda: _expansions(language))
+
+
+def _expansions(language: str) -> dict[str, list[tuple[str, ...]]]:
     mapping: dict[str, list[tuple[str, ...]]] = {}
 
     def add(word: str, phrases: list[tuple[str, ...]]) -> None:

@@ -132,8 +132,10 @@ def _stemmer(language: str):
     return snowballstemmer.stemmer(STEMMERS.get(language, "norwegian"))
 
 
+@lru_cache(maxsize=100_000)
 def stem(word: str, language: str) -> str:
-    """One word's stem: always a single non-empty token, so positions stay aligned."""
+    """One word's stem: always a single non-empty token, so positions stay aligned (kept:
+    the Snowball stemmer is pure Python, and the same words come again and again)."""
     lowered = word.lower()
     stemmed = _stemmer(language).stemWord(lowered)
     word_stem = "".join(c for c in stemmed if is_word_character(c, starts=False))

@@ -289,10 +289,13 @@ def test_search_page_queries_do_not_grow_with_ten_times_the_content(
     client.get("/sok/", {"q": "samarbeid"})
     with django_assert_max_num_queries(4) as small:
         assert client.get("/sok/", {"q": "samarbeid"}).status_code == 200
-    assert len(small.captured_queries) >= 3  # synonyms, count, page
+    # The count and the page (the synonyms are worked out once until content changes).
+    queries = len(small.captured_queries)
+    assert queries >= 2
     make_content(3, 27)  # ten times as much
     assert SearchDocument.objects.filter(language="nb").count() >= 180
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    client.get("/sok/", {"q": "samarbeid"})  # the first after a change works things out
+    with django_assert_max_num_queries(queries):
         content = client.get("/sok/", {"q": "samarbeid"}).content.decode()
     assert "Side 1 av" in content
 
