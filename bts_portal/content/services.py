@@ -83,7 +83,9 @@ def content_move(*, obj: PublishableContent, user, direction: str) -> bool:
 
 @transaction.atomic
 def content_restore(*, obj: PublishableContent, user, history_id: int) -> PublishableContent:
-    """Bring back the text and settings of an earlier version, as a new version."""
+    """Bring back the text and settings of an earlier version, as a new version. Child sets
+    (an element's links and attachments) have no history and are left as they are; the
+    restore page says so."""
     record = obj.history.get(history_id=history_id)
     for field in record.instance._meta.concrete_fields:
         if field.attname not in NOT_RESTORED:
