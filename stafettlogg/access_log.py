@@ -71,6 +71,8 @@ EVENTS: dict[str, tuple[str, str]] = {
     "citizen.receipt": (A.DOWNLOAD, _("Downloaded the receipt for the consent (PDF)")),
     "citizen.entry_add": (A.WRITE, _("Wrote the family's view on My page")),
     "citizen.insight": (A.EXPORT, _("Downloaded the insight report (PDF) on My page")),
+    "citizen.insight_request": (A.EXPORT, _("Asked for the insight report (PDF) on My page")),
+    "citizen.insight_status": (A.VIEW, _("Looked at the insight report's progress on My page")),
     "insight.request": (A.EXPORT, _("Ordered the insight report (PDF)")),
     "insight.status": (A.VIEW, _("Looked at the insight report's progress")),
     "insight.download": (A.EXPORT, _("Downloaded the insight report (PDF)")),
