@@ -109,6 +109,20 @@ def test_a_guardian_reads_the_log_in_plain_words(client, linked):
     assert "Intern observasjon." not in text
 
 
+def test_the_services_are_named_in_the_family_language_or_marked_as_bokmal(client, linked):
+    # The same class of defect as the public pages' (issue 17): a service's name in the
+    # reader's language where it has one, and the bokmål marked where it has not.
+    clinic = linked["clinic"]
+    clinic.name_nn = "Helsestasjonen på Sentrum"
+    clinic.save()
+    log_in(client, PID_MOTHER)
+    text = client.get(case_url(linked), {"sprak": "nn"}).content.decode()
+    assert "Helsestasjonen på Sentrum" in text
+    assert '<span lang="nb">Solbakken barnehage</span>' in text  # no nynorsk name
+    english = client.get(case_url(linked), {"sprak": "en"}).content.decode()
+    assert '<span lang="nb">Helsestasjonen</span>' in english
+
+
 def test_every_citizen_read_is_an_access_log_row_naming_the_link(client, linked):
     log_in(client, PID_MOTHER)
     client.get(case_url(linked))

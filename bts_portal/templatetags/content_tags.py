@@ -33,8 +33,9 @@ def markdown(text: str) -> SafeString:
 
 @register.filter
 def tr(obj, field: str) -> str:
-    """The translated text alone, for attributes and titles."""
-    return localized(obj, field)
+    """The translated text alone, for attributes and titles ("" for no object, so that
+    ``|default`` can follow)."""
+    return "" if obj is None else localized(obj, field)
 
 
 @register.filter
