@@ -4,7 +4,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils.functional import Promise
+from django.utils.functional import Promise, cached_property
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import permissions
@@ -62,9 +65,33 @@ STAFF_NAVIGATION: list[NavEntry] = [
 ]
 
 
-def staff_navigation(request) -> list[dict]:
+CURRENT = mark_safe(' aria-current="page"')
+
+
+class StaffNav(list):
+    """The menu entries, and ``html``: their list as markup, built once per request in
+    Python, where the frame included a template twice (the phone and the wide menu) for
+    the same entries (issue 19). Nothing is kept across requests: the entries are worked
+    out from the user's roles on every request."""
+
+    @cached_property
+    def html(self):
+        items = format_html_join(
+            "\n",
+            '    <li><a href="{}"{}>{}</a></li>',
+            ((entry["url"], CURRENT if entry["current"] else "", entry["label"]) for entry in self),
+        )
+        return format_html(
+            '<ul>\n{}\n  <li class="nav-end"><a href="{}">{}</a></li>\n</ul>\n',
+            items,
+            reverse("samhandling:home"),
+            gettext("Public site"),
+        )
+
+
+def staff_navigation(request) -> StaffNav:
     """The entries ``request.user`` may see, with the current one marked."""
-    entries = []
+    entries = StaffNav()
     for entry in STAFF_NAVIGATION:
         if not entry.allowed(request.user):
             continue

@@ -30,7 +30,7 @@ def _active_consent_rows(today=None) -> QuerySet[Samtykke]:
     return Samtykke.objects.filter(refused=False, withdrawn_at__isnull=True, valid_until__gte=today)
 
 
-def _readable_by(user):
+def readable_by(user):
     """The case rule of ``permissions.case_access`` as subqueries over the outer case:
     (readable, known) — an active participation with the work right in its service, and
     that service covered by a consent active today."""
@@ -53,24 +53,25 @@ def _readable_by(user):
     return Exists(readable), Exists(mine)
 
 
-def my_cases(user) -> QuerySet[Stafettlogg]:
+def my_cases(user, rule=None) -> QuerySet[Stafettlogg]:
     """Active cases the user may read now, and locked ones where they hold the baton (to
     answer for them), overdue evaluations first. The same rule as ``case_access``, as one
     query: an active participation, the work right in its service, and that service covered.
+    ``rule``: ``readable_by(user)`` when the caller built it already for the same request.
     """
-    readable, known = _readable_by(user)
+    readable, known = rule or readable_by(user)
     return (
         Stafettlogg.objects.filter(status=Stafettlogg.Status.ACTIVE)
         .annotate(readable=readable, known=known)
         .filter(Q(readable=True) | Q(known=True, stafettholder=user))
-        .select_related("stafettholder", "tjeneste")
+        .select_related("stafettholder")
         .order_by(F("next_evaluation").asc(nulls_last=True), "-opened_at")
     )
 
 
-def my_closed_cases(user) -> list[Stafettlogg]:
+def my_closed_cases(user, rule=None) -> list[Stafettlogg]:
     """Closed cases the user may still read, with the day they will be deleted."""
-    readable, _known = _readable_by(user)
+    readable, _known = rule or readable_by(user)
     cases = list(
         Stafettlogg.objects.filter(status=Stafettlogg.Status.CLOSED, anonymised=False)
         .annotate(readable=readable)

@@ -37,9 +37,12 @@ def _work_services(user):
 @never_cache
 @logged(event="mywork.view")
 def my_work(request):
+    # The case rule's subqueries built once for both lists; compiled anew for each query,
+    # from this request's facts (issue 19).
+    rule = selectors.readable_by(request.user)
     lists = {
-        "cases": selectors.with_next_steps(list(selectors.my_cases(request.user))),
-        "closed": selectors.my_closed_cases(request.user),
+        "cases": selectors.with_next_steps(list(selectors.my_cases(request.user, rule))),
+        "closed": selectors.my_closed_cases(request.user, rule),
         "undringer": list(selectors.my_undringer(request.user)),
     }
     work_list.present(**lists, user=request.user)
@@ -246,10 +249,9 @@ def _case_page(request, case):
         entry_form = case_actions.entry_form(case_actions.DEFAULT_ENTRY, case, auto_id="entry-%s")
         for field in entry_form.visible_fields():
             field.field.widget.attrs["class"] = "form-control"
-    timeline.present(context["entries"], case)
+    timeline.present(context["entries"], case, may_correct=access.write)
     context.update({
         "access": access,
-        "correct_label": _("Correct this entry"),
         "entry_form": entry_form,
         "entry_kinds": [kind for kind in case_actions.ENTRY_FORMS
                         if kind != case_actions.DEFAULT_ENTRY],
