@@ -44,7 +44,8 @@ def _review_event(item, stamp) -> Event:
     event.add("dtend", item.review_due + timedelta(days=1))
     event.add("summary", _("Review due: %(title)s") % {"title": item.title})
     owner = item.owner_name or _("The BTS coordinator")
-    event.add("description", f"{item.kind_label}. {_('Owner')}: {owner}.")
+    owner_label = _("Owner")
+    event.add("description", f"{item.kind_label}. {owner_label}: {owner}.")
     event.add("url", _absolute(item.edit_url))
     event.add("transp", "TRANSPARENT")
     return event

@@ -23,7 +23,8 @@ class _EntryChoice(BoundedModelChoiceField):
         if entry.kind == K.MEASURE:
             return entry.title
         when = date_format(timezone.localtime(entry.created_at), "d.m.Y H:i:s")
-        return f"{when} – {entry.author or _('the system')}"
+        author = entry.author or _("the system")
+        return f"{when} – {author}"
 
 
 class DocumentForm(forms.Form):

@@ -1,5 +1,6 @@
 """Bokmål by default; nynorsk and English on request; catalogues complete and compiled."""
 
+import ast
 import gettext
 from pathlib import Path
 
@@ -65,3 +66,29 @@ def test_compiled_catalogue_matches_its_source(language):
                 assert compiled._catalog.get((key, index)) == form, message.id
         else:
             assert compiled._catalog.get(key) == message.string, message.id
+
+
+SKIPPED = {".venv", "tests", "migrations", "var", "node_modules"}
+GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "ngettext", "pgettext", "npgettext"}
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_no_translated_text_is_hidden_inside_an_f_string():
+    """xgettext (makemessages) cannot see into an f-string: a message marked there is never
+    extracted, and shows in English on every page (found on the proposal diff's hidden
+    "added:"/"removed:" words)."""
+    hidden = []
+    for path in ROOT.rglob("*.py"):
+        if SKIPPED.intersection(path.parts):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in ast.walk(node):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id in GETTEXT_NAMES
+                ):
+                    hidden.append(f"{path.relative_to(ROOT)}:{call.lineno}")
+    assert hidden == []

@@ -29,8 +29,9 @@ def word_diff(old: str, new: str) -> SafeString:
     opened by a visually hidden word that says which it is: screen readers announce neither
     element, and colour alone tells nothing."""
     old_words, new_words = str(old or "").split(), str(new or "").split()
-    removed = f'<span class="visually-hidden">{escape(_("removed:"))} </span>'
-    added = f'<span class="visually-hidden">{escape(_("added:"))} </span>'
+    removed_label, added_label = escape(_("removed:")), escape(_("added:"))
+    removed = f'<span class="visually-hidden">{removed_label} </span>'
+    added = f'<span class="visually-hidden">{added_label} </span>'
     parts = []
     matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
