@@ -25,11 +25,12 @@ from .models import Begrep
 
 CACHE_KEY = "samhandling:glossary:v2"
 CACHE_SECONDS = 3600
-# Text inside these elements is never linked: links, headings, form controls, code.
+# Text inside these elements is never linked: links, headings, form controls, code, and
+# navigation (a breadcrumb's current page, a list of levels, the pages of a result).
 SKIP_ELEMENTS = {
     "a", "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "legend", "option",
     "select", "textarea", "script", "style", "summary", "title", "code", "pre", "abbr",
-    "dfn", "svg", "form",
+    "dfn", "svg", "form", "nav",
 }  # fmt: skip
 VOID_ELEMENTS = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "col", "area"}
 _TAG = re.compile(r"(<[^>]*>)")

@@ -77,3 +77,15 @@ def test_links_are_those_of_the_plain_rule(html, seen):
     actual_seen = set(seen)
     assert glossary._link_terms(html, actual_seen, TERMS) == expected
     assert actual_seen == expected_seen
+
+
+def test_navigation_is_not_linked_but_the_text_after_it_is():
+    # A breadcrumb's current page ("Stafettlogg") is no place for a link to the glossary.
+    html = (
+        '<nav aria-label="x"><ol><li aria-current="page">Stafettlogg</li></ol></nav>'
+        "<p>Stafettlogg</p>"
+    )
+    linked = glossary._link_terms(html, set(), TERMS)
+    nav, after = linked.split("</nav>")
+    assert 'class="term"' not in nav
+    assert after.startswith('<p><a class="term" href="')

@@ -50,3 +50,11 @@ def test_highlight_escapes_text_and_marks_terms():
     snippet = str(highlight("Barnehagen <b>og</b> skolen", ["barnehage"]))
     assert "<mark>Barnehage</mark>n" in snippet
     assert "&lt;b&gt;" in snippet
+
+
+def test_an_empty_translated_text_renders_no_empty_block(db):
+    from bts_portal.templatetags.content_tags import trmarkdown
+    from tiltaksoversikt.models import Moteplass
+
+    assert trmarkdown(Moteplass(body=""), "body") == ""
+    assert trmarkdown(Moteplass(body="Tekst."), "body").startswith('<div class="prose" lang="nb">')

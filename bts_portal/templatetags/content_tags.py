@@ -21,6 +21,8 @@ def trtext(obj, field: str) -> SafeString:
 def trmarkdown(obj, field: str, css_class: str = "prose") -> SafeString:
     """A translated Markdown field rendered and sanitised, in a div with its language."""
     text = localized(obj, field)
+    if not text.strip():
+        return SafeString("")  # no empty block for an empty text
     return format_html(
         '<div class="{}" lang="{}">{}</div>', css_class, text.lang, render_markdown(text)
     )
