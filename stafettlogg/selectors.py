@@ -108,8 +108,9 @@ def my_undringer(user) -> QuerySet[Undring]:
 
 
 def pending_handovers(user) -> QuerySet[Overforing]:
+    """Batons offered to the user, with who offers them (what My work shows)."""
     return Overforing.objects.filter(to_user=user, status=Overforing.Status.PENDING).select_related(
-        "stafettlogg", "from_user", "to_tjeneste"
+        "from_user"
     )
 
 

@@ -8,7 +8,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import FileResponse, Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -23,7 +25,17 @@ from minside import forms as minside_forms
 from minside import services as minside_services
 from organisasjon.models import Tjeneste
 
-from . import case_actions, checklist, consent, forms, selectors, services, timeline, work_list
+from . import (
+    case_actions,
+    checklist,
+    checklist_markup,
+    consent,
+    forms,
+    selectors,
+    services,
+    timeline,
+    work_list,
+)
 from .access_log import case_view, logged, logged_case_action, record, undring_view
 from .models import Deltaker, Innslag, InsightReport, Overforing, Samtykke, Stafettlogg, Undring
 from .refusals import case_refused, refused
@@ -250,10 +262,16 @@ def _case_page(request, case):
         for field in entry_form.visible_fields():
             field.field.widget.attrs["class"] = "form-control"
     timeline.present(context["entries"], case, may_correct=access.write)
+    context["checklist"] = checklist_markup.lines(
+        context["checklist"], case, may_tick=access.write,
+        csrf_token=get_token(request) if access.write else "",
+    )  # fmt: skip
+    # One reverse for the links to the other kinds of entry: they differ only in the kind.
+    add_prefix = reverse("stafettlogg:entry_add", args=[case.pk, "0"])[:-2]
     context.update({
         "access": access,
         "entry_form": entry_form,
-        "entry_kinds": [kind for kind in case_actions.ENTRY_FORMS
+        "entry_kinds": [(f"{add_prefix}{kind}/", kind.label) for kind in case_actions.ENTRY_FORMS
                         if kind != case_actions.DEFAULT_ENTRY],
     })  # fmt: skip
     return render(request, "stafettlogg/case_detail.html", context)
