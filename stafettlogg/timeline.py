@@ -12,6 +12,8 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from bts_portal.templatetags.content_tags import trtext
+
 from .models import Innslag
 
 SHOWN = "%d.%m.%Y %H:%M:%S"
@@ -21,6 +23,11 @@ Kind = Innslag.Kind
 
 def _day(value) -> str:
     return value.strftime(DAY) if value else ""
+
+
+def _service(pattern: str, tjeneste) -> SafeString | str:
+    """A service's name in the page's language (the bokmål marked lang="nb"), or nothing."""
+    return format_html(pattern, trtext(tjeneste, "name")) if tjeneste else ""
 
 
 def _safe(translated: str) -> SafeString:
@@ -59,7 +66,7 @@ def _entry_html(entry: Innslag, words: _Words, may_correct: bool) -> SafeString:
             " · {}{}</p>",
             entry.kind, entry.pk, entry.kind_label, entry.created_iso, entry.created_text,
             entry.author_label,
-            format_html(" ({})", entry.author_tjeneste.name) if entry.author_tjeneste else "",
+            _service(" ({})", entry.author_tjeneste),
         )
     ]  # fmt: skip
     corrects = entry.corrects
@@ -73,7 +80,7 @@ def _entry_html(entry: Innslag, words: _Words, may_correct: bool) -> SafeString:
         source = ""
         if entry.tiltak:
             tiltak = entry.tiltak
-            service = format_html(", {}", tiltak.tjeneste.name) if tiltak.tjeneste else ""
+            service = _service(", {}", tiltak.tjeneste)
             source = format_html(
                 ' (<a href="{}">{}</a>{})', tiltak.get_absolute_url(), words.catalogue, service
             )

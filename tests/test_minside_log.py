@@ -123,6 +123,16 @@ def test_the_services_are_named_in_the_family_language_or_marked_as_bokmal(clien
     assert '<span lang="nb">Helsestasjonen</span>' in english
 
 
+def test_the_staff_case_page_names_the_services_in_the_page_language(linked):
+    clinic = linked["clinic"]
+    clinic.name_nn = "Helsestasjonen på Sentrum"
+    clinic.save()
+    holder = linked["holder_client"]
+    text = holder.get(f"/ansatt/stafettlogg/{linked['case'].pk}/", {"sprak": "nn"}).content.decode()
+    assert "(Helsestasjonen på Sentrum)" in text  # the participant's entry, its service
+    assert '<span lang="nb">Solbakken barnehage</span>' in text  # the holder's, untranslated
+
+
 def test_every_citizen_read_is_an_access_log_row_naming_the_link(client, linked):
     log_in(client, PID_MOTHER)
     client.get(case_url(linked))

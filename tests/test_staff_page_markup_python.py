@@ -21,11 +21,11 @@ from .factories import TiltakFactory
 pytestmark = pytest.mark.django_db
 
 # The timeline loop as templates/stafettlogg/case_detail.html had it before issue 19.
-ENTRY_TEMPLATE = """{% load i18n %}{% for entry in entries %}
+ENTRY_TEMPLATE = """{% load i18n content_tags %}{% for entry in entries %}
 <li class="entry entry-{{ entry.kind }}" id="innslag-{{ entry.pk }}">
-  <p class="entry-meta"><strong>{{ entry.kind_label }}</strong> · <time datetime="{{ entry.created_iso }}">{{ entry.created_text }}</time> · {{ entry.author_label }}{% if entry.author_tjeneste %} ({{ entry.author_tjeneste.name }}){% endif %}</p>
+  <p class="entry-meta"><strong>{{ entry.kind_label }}</strong> · <time datetime="{{ entry.created_iso }}">{{ entry.created_text }}</time> · {{ entry.author_label }}{% if entry.author_tjeneste %} ({% trtext entry.author_tjeneste "name" %}){% endif %}</p>
   {% if entry.corrects %}<p class="text-body-secondary">{% blocktranslate with date=entry.corrects.created_at|date:"d.m.Y H:i:s" author=entry.corrects.author|default:_("the system") %}Corrects the entry of {{ date }} by {{ author }}{% endblocktranslate %}</p>{% endif %}
-  {% if entry.kind == "tiltak" %}<p><strong>{{ entry.title }}</strong>{% if entry.tiltak %} (<a href="{{ entry.tiltak.get_absolute_url }}">{% translate "from the catalogue" %}</a>{% if entry.tiltak.tjeneste %}, {{ entry.tiltak.tjeneste.name }}{% endif %}){% endif %}</p>
+  {% if entry.kind == "tiltak" %}<p><strong>{{ entry.title }}</strong>{% if entry.tiltak %} (<a href="{{ entry.tiltak.get_absolute_url }}">{% translate "from the catalogue" %}</a>{% if entry.tiltak.tjeneste %}, {% trtext entry.tiltak.tjeneste "name" %}{% endif %}){% endif %}</p>
     <dl class="step-fields"><dt>{% translate "Goal" %}</dt><dd>{{ entry.goal }}</dd><dt>{% translate "Responsible" %}</dt><dd>{{ entry.responsible }}</dd><dt>{% translate "Period" %}</dt><dd>{{ entry.starts_on|date:"d.m.Y" }} – {% translate "evaluate by" %} {{ entry.evaluate_by|date:"d.m.Y" }}</dd></dl>{% endif %}
   {% if entry.kind == "mote" %}<p><em>{% translate "Attended" %}:</em> {{ entry.attendees }}</p>{% endif %}
   {% if entry.kind == "niva" %}<p>{% blocktranslate with a=entry.from_level b=entry.to_level %}From level {{ a }} to level {{ b }}{% endblocktranslate %}</p>{% endif %}
