@@ -16,16 +16,7 @@ content changed behind the models' back) is left for ``translation_status --refr
 
 from bts_portal.content.translation import SUFFIXES
 
-from .sources import LANGUAGES, _hash
-
-
-def _translated_fields(model) -> list[str]:
-    names = {f.name for f in model._meta.concrete_fields}
-    return [
-        f.name
-        for f in model._meta.concrete_fields
-        if all(f.name + SUFFIXES[lang] in names for lang in LANGUAGES)
-    ]
+from .sources import _hash, translated_fields
 
 
 def rehash(apps, label: str, before: list[str]) -> int:
@@ -39,7 +30,7 @@ def rehash(apps, label: str, before: list[str]) -> int:
     if content_type is None:
         return 0
     model = apps.get_model(app_label, model_name)
-    after = _translated_fields(model)
+    after = translated_fields(model)  # the historical model's fields, by the same rule
     rows: dict[int, list] = {}
     for row in Oversettelse.objects.filter(content_type=content_type):
         rows.setdefault(row.object_id, []).append(row)
