@@ -138,6 +138,9 @@ def attachment_delete(request, pk, attachment_pk):
         vedlegg.delete()
         messages.success(request, _("The attachment is removed."))
         return _back_to_edit(element)
+    # A published attachment keeps its row until the proposal that removes it is approved:
+    # an address naming no attachment of this element is a 404, not "nothing to do".
+    get_object_or_404(Vedlegg, pk=attachment_pk, element=element)
     return _remove_proposed(request, element, "attachments", str(attachment_pk))
 
 
@@ -198,4 +201,5 @@ def link_delete(request, pk, link_pk):
         get_object_or_404(ElementLenke, pk=link_pk, element=element).delete()
         messages.success(request, _("The link is removed."))
         return _back_to_edit(element)
+    get_object_or_404(ElementLenke, pk=link_pk, element=element)  # as for an attachment
     return _remove_proposed(request, element, "links", str(link_pk))

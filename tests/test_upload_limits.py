@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from bts_portal.content.models import Endringsforslag
 from bts_portal.upload_handlers import RefusedUpload, UploadLimitHandler
 from handlingsveileder.forms import VerktoyForm
 from handlingsveileder.models import Verktoy
@@ -195,9 +196,25 @@ def test_an_attachment_over_the_limit_sent_by_a_browser_is_refused(client, stora
 
 def test_a_file_at_the_limit_is_still_stored(client, storage, element_url):
     element, url = element_url
+    # On a draft element it is attached at once; on a published one (below) it waits in the
+    # element's change proposal (issue 17), stored all the same.
+    element.status = "draft"
+    element.save()
     upload = SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n" + bytes(1 * MB - 9))
     assert client.post(url, {"title": "Planen", "file": upload}).status_code == 302
     assert element.attachments.get().size == 1 * MB
+
+
+def test_a_file_at_the_limit_waits_in_the_proposal_of_a_published_element(
+    client, storage, element_url
+):
+    element, url = element_url
+    upload = SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n" + bytes(1 * MB - 9))
+    assert client.post(url, {"title": "Planen", "file": upload}).status_code == 302
+    assert not element.attachments.exists()
+    (entry,) = Endringsforslag.objects.get(object_id=element.pk).values["attachments"]
+    assert entry["size"] == 1 * MB
+    assert (storage / "media" / entry["file"]).is_file()
 
 
 def test_a_tool_template_over_the_limit_saves_no_tool(client, coordinator, storage):
