@@ -8,6 +8,8 @@ from bts_portal.content import services
 from bts_portal.content.models import Endringsforslag, Forslagsstatus
 
 from .factories import BrukerFactory, ElementFactory, TiltakFactory, grant_role
+from .test_content_drafts import element_data as element_post
+from .test_content_drafts import measure_data as measure_post
 
 pytestmark = pytest.mark.django_db
 
@@ -22,26 +24,6 @@ def local_admin(tjeneste):
     user = BrukerFactory(username="lokaladmin", first_name="Lise", last_name="Lokal")
     grant_role(user, tjeneste, "lokal_administrator")
     return user
-
-
-def element_post(element, **overrides):
-    data = {
-        "nivaa": element.nivaa, "type": element.type, "audience": element.audience,
-        "title": element.title, "slug": element.slug, "summary": element.summary,
-        "body": element.body, "case_mode": "", "owner_tjeneste": element.owner_tjeneste_id,
-    }  # fmt: skip
-    data.update(overrides)
-    return data
-
-
-def measure_post(measure, **overrides):
-    data = {
-        "tjeneste": measure.tjeneste_id, "title": measure.title, "slug": measure.slug,
-        "summary": measure.summary, "body": measure.body, "age_min": measure.age_min,
-        "age_max": measure.age_max, "access": measure.access,
-    }  # fmt: skip
-    data.update(overrides)
-    return data
 
 
 def proposal_url(proposal) -> str:
