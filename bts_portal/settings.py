@@ -378,8 +378,19 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # --- E-mail ---------------------------------------------------------------------------------
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
-vars().update(EMAIL_CONFIG)
+# EMAIL_URL names the backend and the server (django-environ's schemes): consolemail:// (the
+# default), smtp://user:pass@host:587, smtps:// or smtp+tls:// for STARTTLS, smtp+ssl:// for TLS
+# from the start. Each setting is named here rather than copied in from the parsed dict.
+_email = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email["EMAIL_HOST"]
+EMAIL_PORT = _email["EMAIL_PORT"]
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
+EMAIL_FILE_PATH = _email["EMAIL_FILE_PATH"]
+EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+del _email
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="bts-portalen@eksempel.kommune.no")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Seconds an SMTP server may take to answer before the send fails (and its task retries):
