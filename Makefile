@@ -6,8 +6,15 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
+# Every install comes from hash-pinned locks (requirements/*.txt, written by `make lock` from
+# pyproject.toml): the runtime lock for the Docker image, the dev lock (runtime + the dev extra)
+# for this venv.
+LOCK := requirements/lock.txt
+DEV_LOCK := requirements/dev-lock.txt
+PIP_LOCK := requirements/pip-lock.txt
 # xstatic-bootstrap ships only an sdist whose setup imports pkg_resources, which setuptools 81
-# dropped: pin setuptools inside pip's isolated build environments.
+# dropped: pin setuptools inside pip's isolated build environments. (Older pips read
+# PIP_CONSTRAINT there; it also applies to the outer install, where the hashed lock decides.)
 export PIP_BUILD_CONSTRAINT := $(CURDIR)/requirements/build-constraints.txt
 export PIP_CONSTRAINT := $(CURDIR)/requirements/build-constraints.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
@@ -29,10 +36,13 @@ test: install ## Lint, then the whole test suite
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml requirements/lock.txt requirements/build-constraints.txt
+# Only what the locks name, checked against their hashes; then the project itself without any
+# resolution of its own (--no-deps).
+$(STAMP): pyproject.toml $(LOCK) $(DEV_LOCK) $(PIP_LOCK) requirements/build-constraints.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
-	$(BIN)/python -m pip install --quiet -c requirements/lock.txt -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(PIP_LOCK)
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(DEV_LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 lint: install
@@ -47,10 +57,17 @@ messages: install ## Extract UI strings into locale/*/django.po and compile them
 	$(BIN)/python manage.py makemessages -l nb -l nn --ignore=.venv --ignore=var --ignore=tests
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
-lock: install ## Record the exact versions now installed
-	{ echo "# Exact versions the project is tested with; installs use it as a constraints file."; \
-	  echo "# Regenerate with: make lock"; \
-	  $(BIN)/python -m pip freeze --exclude-editable | sort; } > requirements/lock.txt
+# uv keeps the pins already in a lock and resolves only what pyproject.toml changed;
+# `make lock UPGRADE=1` moves every pin to the newest release pyproject.toml allows. The runtime
+# lock is resolved inside the dev lock, so both name the same versions.
+UV_COMPILE = $(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 \
+	--python-platform x86_64-unknown-linux-gnu --custom-compile-command "make lock" \
+	$(if $(UPGRADE),--upgrade)
+
+lock: install ## Regenerate the hash-pinned locks from pyproject.toml (needs the package index)
+	$(UV_COMPILE) requirements/pip.in -o $(PIP_LOCK)
+	$(UV_COMPILE) pyproject.toml --extra dev -o $(DEV_LOCK)
+	$(UV_COMPILE) pyproject.toml -c $(DEV_LOCK) -o $(LOCK)
 
 worker: install ## A Celery worker (needs CELERY_BROKER_URL)
 	$(BIN)/celery -A bts_portal worker --loglevel=INFO
