@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from bts_portal.content.fields import SUMMARY, TEXT, TITLE, translated_char, translated_text
 from bts_portal.content.models import PublishableContent
 from samhandling.models import Audience
 
@@ -19,19 +20,19 @@ class Niva(PublishableContent):
     number = models.PositiveSmallIntegerField(
         _("level"), unique=True, choices=[(n, str(n)) for n in range(4)]
     )
-    title = models.CharField(_("title"), max_length=200)
-    title_nn = models.CharField(_("title (nynorsk)"), max_length=200, blank=True, default="")
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True, default="")
-    summary = models.TextField(_("purpose"))
-    summary_nn = models.TextField(_("purpose (nynorsk)"), blank=True, default="")
-    summary_en = models.TextField(_("purpose (English)"), blank=True, default="")
-    body = models.TextField(
-        _("for guardians and young people"),
+    title, title_nn, title_en = translated_char(TITLE, max_length=200)
+    summary, summary_nn, summary_en = translated_text(
+        (_("purpose"), _("purpose (nynorsk)"), _("purpose (English)"))
+    )
+    body, body_nn, body_en = translated_text(
+        (
+            _("for guardians and young people"),
+            _("for the family (nynorsk)"),
+            _("for the family (English)"),
+        ),
         blank=True,
         help_text=_("Markdown. What happens at this level, told to the family."),
     )
-    body_nn = models.TextField(_("for the family (nynorsk)"), blank=True, default="")
-    body_en = models.TextField(_("for the family (English)"), blank=True, default="")
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -62,13 +63,9 @@ class Verktoy(PublishableContent):
     """A tool: a samhandling element of type verktøy, a downloadable template, a document the
     case log fills in (``document`` and ``template``), or several of these."""
 
-    title = models.CharField(_("title"), max_length=200)
-    title_nn = models.CharField(_("title (nynorsk)"), max_length=200, blank=True, default="")
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True, default="")
+    title, title_nn, title_en = translated_char(TITLE, max_length=200)
     slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
-    summary = models.TextField(_("summary"), max_length=500)
-    summary_nn = models.TextField(_("summary (nynorsk)"), max_length=500, blank=True, default="")
-    summary_en = models.TextField(_("summary (English)"), max_length=500, blank=True, default="")
+    summary, summary_nn, summary_en = translated_text(SUMMARY, max_length=500)
     element = models.ForeignKey(
         "samhandling.Element",
         on_delete=models.SET_NULL,
@@ -92,8 +89,8 @@ class Verktoy(PublishableContent):
         default="",
         help_text=_("Cases print this tool pre-filled; the public page offers it blank."),
     )
-    template = models.TextField(
-        _("document text"),
+    template, template_nn, template_en = translated_text(
+        (_("document text"), _("document text (nynorsk)"), _("document text (English)")),
         blank=True,
         default="",
         help_text=_(
@@ -101,8 +98,6 @@ class Verktoy(PublishableContent):
             "Leave empty to use the portal's standard text."
         ),
     )
-    template_nn = models.TextField(_("document text (nynorsk)"), blank=True, default="")
-    template_en = models.TextField(_("document text (English)"), blank=True, default="")
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -157,24 +152,27 @@ class Trinn(PublishableContent):
         unique=True,
         help_text=_("Used by the case logs' checklists; cannot be changed once saved."),
     )
-    title = models.CharField(_("title"), max_length=200)
-    title_nn = models.CharField(_("title (nynorsk)"), max_length=200, blank=True, default="")
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True, default="")
-    summary = models.TextField(_("what to do"))
-    summary_nn = models.TextField(_("what to do (nynorsk)"), blank=True, default="")
-    summary_en = models.TextField(_("what to do (English)"), blank=True, default="")
-    body = models.TextField(_("how"), blank=True, help_text=_("Markdown."))
-    body_nn = models.TextField(_("how (nynorsk)"), blank=True, default="")
-    body_en = models.TextField(_("how (English)"), blank=True, default="")
-    responsible = models.CharField(_("who is responsible"), max_length=200)
-    responsible_nn = models.CharField(_("who (nynorsk)"), max_length=200, blank=True, default="")
-    responsible_en = models.CharField(_("who (English)"), max_length=200, blank=True, default="")
-    documentation = models.TextField(_("what to document"), blank=True)
-    documentation_nn = models.TextField(_("document (nynorsk)"), blank=True, default="")
-    documentation_en = models.TextField(_("document (English)"), blank=True, default="")
-    participation = models.TextField(_("how the child and guardians take part"), blank=True)
-    participation_nn = models.TextField(_("take part (nynorsk)"), blank=True, default="")
-    participation_en = models.TextField(_("take part (English)"), blank=True, default="")
+    title, title_nn, title_en = translated_char(TITLE, max_length=200)
+    summary, summary_nn, summary_en = translated_text(
+        (_("what to do"), _("what to do (nynorsk)"), _("what to do (English)"))
+    )
+    body, body_nn, body_en = translated_text(
+        (_("how"), _("how (nynorsk)"), _("how (English)")), blank=True, help_text=_("Markdown.")
+    )
+    responsible, responsible_nn, responsible_en = translated_char(
+        (_("who is responsible"), _("who (nynorsk)"), _("who (English)")), max_length=200
+    )
+    documentation, documentation_nn, documentation_en = translated_text(
+        (_("what to document"), _("document (nynorsk)"), _("document (English)")), blank=True
+    )
+    participation, participation_nn, participation_en = translated_text(
+        (
+            _("how the child and guardians take part"),
+            _("take part (nynorsk)"),
+            _("take part (English)"),
+        ),
+        blank=True,
+    )
     deadline_days = models.PositiveSmallIntegerField(
         _("deadline in days"),
         null=True,
@@ -230,9 +228,9 @@ class Tegn(PublishableContent):
         verbose_name=_("theme"),
     )
     seen_in = models.CharField(_("seen in"), max_length=10, choices=Seen.choices)
-    title = models.CharField(_("sign"), max_length=300)
-    title_nn = models.CharField(_("sign (nynorsk)"), max_length=300, blank=True, default="")
-    title_en = models.CharField(_("sign (English)"), max_length=300, blank=True, default="")
+    title, title_nn, title_en = translated_char(
+        (_("sign"), _("sign (nynorsk)"), _("sign (English)")), max_length=300
+    )
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
     order_scope = ("age_group", "tema")
@@ -252,16 +250,10 @@ class Tegn(PublishableContent):
 class TemaVeileder(PublishableContent):
     """A thematic guide (vold og overgrep, rus i familien, …): when to leave the levels."""
 
-    title = models.CharField(_("title"), max_length=200)
-    title_nn = models.CharField(_("title (nynorsk)"), max_length=200, blank=True, default="")
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True, default="")
+    title, title_nn, title_en = translated_char(TITLE, max_length=200)
     slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
-    summary = models.TextField(_("summary"), max_length=500)
-    summary_nn = models.TextField(_("summary (nynorsk)"), max_length=500, blank=True, default="")
-    summary_en = models.TextField(_("summary (English)"), max_length=500, blank=True, default="")
-    body = models.TextField(_("text"), help_text=_("Markdown."))
-    body_nn = models.TextField(_("text (nynorsk)"), blank=True, default="")
-    body_en = models.TextField(_("text (English)"), blank=True, default="")
+    summary, summary_nn, summary_en = translated_text(SUMMARY, max_length=500)
+    body, body_nn, body_en = translated_text(TEXT, help_text=_("Markdown."))
     report_at_once = models.BooleanField(
         _("report at once"),
         default=False,

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bts_portal.append_only import AppendOnlyError, AppendOnlyModel
+from bts_portal.content.fields import DESCRIPTION, NAME, translated_char, translated_text
 
 # Ages are whole years; -1 stands for "from pregnancy", as the grant's target group starts there.
 AGE_PREGNANCY = -1
@@ -59,23 +60,17 @@ class Tjeneste(models.Model):
     and English (``_en``) versions, shown through ``bts_portal.content.translation.localized``.
     The address is a name, as written."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    name_nn = models.CharField(_("name (nynorsk)"), max_length=200, blank=True, default="")
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True, default="")
+    name, name_nn, name_en = translated_char(NAME, max_length=200, unique=True)
     slug = models.SlugField(_("short name in addresses"), max_length=80, unique=True)
     sector = models.CharField(_("sector"), max_length=20, choices=Sektor.choices)
-    description = models.TextField(_("description"), blank=True)
-    description_nn = models.TextField(_("description (nynorsk)"), blank=True, default="")
-    description_en = models.TextField(_("description (English)"), blank=True, default="")
+    description, description_nn, description_en = translated_text(DESCRIPTION, blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
-    opening_hours = models.CharField(_("opening hours"), max_length=300, blank=True)
-    opening_hours_nn = models.CharField(
-        _("opening hours (nynorsk)"), max_length=300, blank=True, default=""
-    )
-    opening_hours_en = models.CharField(
-        _("opening hours (English)"), max_length=300, blank=True, default=""
+    opening_hours, opening_hours_nn, opening_hours_en = translated_char(
+        (_("opening hours"), _("opening hours (nynorsk)"), _("opening hours (English)")),
+        max_length=300,
+        blank=True,
     )
     age_min = models.SmallIntegerField(
         _("youngest age served"),

@@ -4,6 +4,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from bts_portal.content.fields import (
+    HOW_OFTEN,
+    MANDATE,
+    SUMMARY,
+    TEXT,
+    TITLE,
+    translated_char,
+    translated_text,
+)
 from bts_portal.content.models import PublishableContent
 from organisasjon.models import Tjeneste
 
@@ -43,16 +52,10 @@ class Element(PublishableContent):
 
     nivaa = models.CharField(_("level"), max_length=10, choices=Nivaa.choices)
     type = models.CharField(_("type"), max_length=20, choices=ElementType.choices)
-    title = models.CharField(_("title"), max_length=200)
-    title_nn = models.CharField(_("title (nynorsk)"), max_length=200, blank=True, default="")
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True, default="")
+    title, title_nn, title_en = translated_char(TITLE, max_length=200)
     slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
-    summary = models.TextField(_("summary"), max_length=500)
-    summary_nn = models.TextField(_("summary (nynorsk)"), max_length=500, blank=True, default="")
-    summary_en = models.TextField(_("summary (English)"), max_length=500, blank=True, default="")
-    body = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
-    body_nn = models.TextField(_("text (nynorsk)"), blank=True, default="")
-    body_en = models.TextField(_("text (English)"), blank=True, default="")
+    summary, summary_nn, summary_en = translated_text(SUMMARY, max_length=500)
+    body, body_nn, body_en = translated_text(TEXT, blank=True, help_text=_("Markdown."))
     owner_tjeneste = models.ForeignKey(
         Tjeneste,
         on_delete=models.PROTECT,
@@ -62,37 +65,25 @@ class Element(PublishableContent):
         verbose_name=_("owner"),
         help_text=_("The service that owns the element; empty means the BTS coordinator."),
     )
-    responsible_role = models.CharField(_("responsible role"), max_length=200, blank=True)
-    responsible_role_nn = models.CharField(
-        _("responsible role (nynorsk)"), max_length=200, blank=True, default=""
-    )
-    responsible_role_en = models.CharField(
-        _("responsible role (English)"), max_length=200, blank=True, default=""
+    responsible_role, responsible_role_nn, responsible_role_en = translated_char(
+        (_("responsible role"), _("responsible role (nynorsk)"), _("responsible role (English)")),
+        max_length=200,
+        blank=True,
     )
     audience = models.CharField(
         _("audience"), max_length=10, choices=Audience.choices, default=Audience.PUBLIC
     )
     # For collaboration arenas (samhandlingsarena):
-    mandate = models.TextField(_("mandate"), blank=True)
-    mandate_nn = models.TextField(_("mandate (nynorsk)"), blank=True, default="")
-    mandate_en = models.TextField(_("mandate (English)"), blank=True, default="")
-    convened_by = models.CharField(_("convened by"), max_length=200, blank=True)
-    convened_by_nn = models.CharField(
-        _("convened by (nynorsk)"), max_length=200, blank=True, default=""
-    )
-    convened_by_en = models.CharField(
-        _("convened by (English)"), max_length=200, blank=True, default=""
+    mandate, mandate_nn, mandate_en = translated_text(MANDATE, blank=True)
+    convened_by, convened_by_nn, convened_by_en = translated_char(
+        (_("convened by"), _("convened by (nynorsk)"), _("convened by (English)")),
+        max_length=200,
+        blank=True,
     )
     participating_services = models.ManyToManyField(
         Tjeneste, blank=True, related_name="arenas", verbose_name=_("participating services")
     )
-    frequency = models.CharField(_("how often"), max_length=200, blank=True)
-    frequency_nn = models.CharField(
-        _("how often (nynorsk)"), max_length=200, blank=True, default=""
-    )
-    frequency_en = models.CharField(
-        _("how often (English)"), max_length=200, blank=True, default=""
-    )
+    frequency, frequency_nn, frequency_en = translated_char(HOW_OFTEN, max_length=200, blank=True)
     case_mode = models.CharField(
         _("how a case is brought"), max_length=10, choices=CaseMode.choices, blank=True, default=""
     )
@@ -119,9 +110,9 @@ class Element(PublishableContent):
 
 class ElementLenke(models.Model):
     element = models.ForeignKey(Element, on_delete=models.CASCADE, related_name="links")
-    title = models.CharField(_("link text"), max_length=200)
-    title_nn = models.CharField(_("link text (nynorsk)"), max_length=200, blank=True, default="")
-    title_en = models.CharField(_("link text (English)"), max_length=200, blank=True, default="")
+    title, title_nn, title_en = translated_char(
+        (_("link text"), _("link text (nynorsk)"), _("link text (English)")), max_length=200
+    )
     url = models.URLField(_("address"), max_length=500)
     order = models.PositiveIntegerField(default=0)
 
@@ -142,9 +133,7 @@ class Vedlegg(models.Model):
     """A document attached to an element, served only through a view that checks access."""
 
     element = models.ForeignKey(Element, on_delete=models.CASCADE, related_name="attachments")
-    title = models.CharField(_("title"), max_length=200)
-    title_nn = models.CharField(_("title (nynorsk)"), max_length=200, blank=True, default="")
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True, default="")
+    title, title_nn, title_en = translated_char(TITLE, max_length=200)
     file = models.FileField(_("file"), upload_to=attachment_path)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
@@ -170,15 +159,9 @@ class Side(PublishableContent):
     """A public page the coordinator writes, e.g. "Er du bekymret for et barn?"."""
 
     slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
-    title = models.CharField(_("title"), max_length=200)
-    title_nn = models.CharField(_("title (nynorsk)"), max_length=200, blank=True, default="")
-    title_en = models.CharField(_("title (English)"), max_length=200, blank=True, default="")
-    summary = models.TextField(_("summary"), max_length=500)
-    summary_nn = models.TextField(_("summary (nynorsk)"), max_length=500, blank=True, default="")
-    summary_en = models.TextField(_("summary (English)"), max_length=500, blank=True, default="")
-    body = models.TextField(_("text"), help_text=_("Markdown."))
-    body_nn = models.TextField(_("text (nynorsk)"), blank=True, default="")
-    body_en = models.TextField(_("text (English)"), blank=True, default="")
+    title, title_nn, title_en = translated_char(TITLE, max_length=200)
+    summary, summary_nn, summary_en = translated_text(SUMMARY, max_length=500)
+    body, body_nn, body_en = translated_text(TEXT, help_text=_("Markdown."))
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -218,16 +201,12 @@ class Begrep(PublishableContent):
 
     Pages link the first place each word appears to its entry (``samhandling.glossary``)."""
 
-    term = models.CharField(_("word"), max_length=100)
-    term_nn = models.CharField(_("word (nynorsk)"), max_length=100, blank=True, default="")
-    term_en = models.CharField(_("word (English)"), max_length=100, blank=True, default="")
-    slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
-    explanation = models.TextField(_("explanation"), max_length=1000)
-    explanation_nn = models.TextField(
-        _("explanation (nynorsk)"), max_length=1000, blank=True, default=""
+    term, term_nn, term_en = translated_char(
+        (_("word"), _("word (nynorsk)"), _("word (English)")), max_length=100
     )
-    explanation_en = models.TextField(
-        _("explanation (English)"), max_length=1000, blank=True, default=""
+    slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
+    explanation, explanation_nn, explanation_en = translated_text(
+        (_("explanation"), _("explanation (nynorsk)"), _("explanation (English)")), max_length=1000
     )
     variants = models.CharField(
         _("other forms of the word"),

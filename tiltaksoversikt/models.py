@@ -4,6 +4,15 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from bts_portal.content.fields import (
+    DESCRIPTION,
+    HOW_OFTEN,
+    MANDATE,
+    NAME,
+    SUMMARY,
+    translated_char,
+    translated_text,
+)
 from bts_portal.content.models import PublishableContent
 from organisasjon.models import AGE_MAX, AGE_PREGNANCY, Tjeneste, age_range_display
 from samhandling.models import CaseMode
@@ -12,9 +21,7 @@ from samhandling.models import CaseMode
 class Tema(models.Model):
     """A theme in the catalogue's managed list (psykisk helse, skolefravær, …)."""
 
-    title = models.CharField(_("name"), max_length=100, unique=True)
-    title_nn = models.CharField(_("name (nynorsk)"), max_length=100, blank=True, default="")
-    title_en = models.CharField(_("name (English)"), max_length=100, blank=True, default="")
+    title, title_nn, title_en = translated_char(NAME, max_length=100, unique=True)
     slug = models.SlugField(_("short name in addresses"), max_length=60, unique=True)
     order = models.PositiveIntegerField(_("order"), default=0)
 
@@ -54,16 +61,10 @@ class Tiltak(PublishableContent):
     tjeneste = models.ForeignKey(
         Tjeneste, on_delete=models.PROTECT, related_name="tiltak", verbose_name=_("service")
     )
-    title = models.CharField(_("name"), max_length=200)
-    title_nn = models.CharField(_("name (nynorsk)"), max_length=200, blank=True, default="")
-    title_en = models.CharField(_("name (English)"), max_length=200, blank=True, default="")
+    title, title_nn, title_en = translated_char(NAME, max_length=200)
     slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
-    summary = models.TextField(_("summary"), max_length=400)
-    summary_nn = models.TextField(_("summary (nynorsk)"), max_length=400, blank=True, default="")
-    summary_en = models.TextField(_("summary (English)"), max_length=400, blank=True, default="")
-    body = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
-    body_nn = models.TextField(_("description (nynorsk)"), blank=True, default="")
-    body_en = models.TextField(_("description (English)"), blank=True, default="")
+    summary, summary_nn, summary_en = translated_text(SUMMARY, max_length=400)
+    body, body_nn, body_en = translated_text(DESCRIPTION, blank=True, help_text=_("Markdown."))
     age_min = models.SmallIntegerField(
         _("youngest age"), default=AGE_PREGNANCY, help_text=_("In years; -1 means from pregnancy.")
     )
@@ -77,18 +78,27 @@ class Tiltak(PublishableContent):
     level_2 = models.BooleanField(_("level 2"), default=False)
     level_3 = models.BooleanField(_("level 3"), default=False)
     access = models.CharField(_("how to get it"), max_length=12, choices=Tilgang.choices)
-    cost = models.CharField(_("cost"), max_length=200, blank=True, default="")
-    cost_nn = models.CharField(_("cost (nynorsk)"), max_length=200, blank=True, default="")
-    cost_en = models.CharField(_("cost (English)"), max_length=200, blank=True, default="")
-    place = models.CharField(_("where"), max_length=200, blank=True, default="")
-    place_nn = models.CharField(_("where (nynorsk)"), max_length=200, blank=True, default="")
-    place_en = models.CharField(_("where (English)"), max_length=200, blank=True, default="")
-    languages = models.CharField(_("languages offered"), max_length=200, blank=True, default="")
-    languages_nn = models.CharField(
-        _("languages offered (nynorsk)"), max_length=200, blank=True, default=""
+    cost, cost_nn, cost_en = translated_char(
+        (_("cost"), _("cost (nynorsk)"), _("cost (English)")),
+        max_length=200,
+        blank=True,
+        default="",
     )
-    languages_en = models.CharField(
-        _("languages offered (English)"), max_length=200, blank=True, default=""
+    place, place_nn, place_en = translated_char(
+        (_("where"), _("where (nynorsk)"), _("where (English)")),
+        max_length=200,
+        blank=True,
+        default="",
+    )
+    languages, languages_nn, languages_en = translated_char(
+        (
+            _("languages offered"),
+            _("languages offered (nynorsk)"),
+            _("languages offered (English)"),
+        ),
+        max_length=200,
+        blank=True,
+        default="",
     )
     # A person's name: not translated, and shown with no language (translate="no").
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True, default="")
@@ -136,25 +146,19 @@ MEETING_CASE_MODES = [(value, label) for value, label in CaseMode.choices if val
 class Moteplass(PublishableContent):
     """An interdisciplinary meeting place (forebyggende forum, tverrfaglig team, …)."""
 
-    title = models.CharField(_("name"), max_length=200)
-    title_nn = models.CharField(_("name (nynorsk)"), max_length=200, blank=True, default="")
-    title_en = models.CharField(_("name (English)"), max_length=200, blank=True, default="")
+    title, title_nn, title_en = translated_char(NAME, max_length=200)
     slug = models.SlugField(_("short name in addresses"), max_length=100, unique=True)
-    summary = models.TextField(_("mandate"), max_length=600)
-    summary_nn = models.TextField(_("mandate (nynorsk)"), max_length=600, blank=True, default="")
-    summary_en = models.TextField(_("mandate (English)"), max_length=600, blank=True, default="")
-    body = models.TextField(_("more about the meeting place"), blank=True, default="")
-    body_nn = models.TextField(_("more (nynorsk)"), blank=True, default="")
-    body_en = models.TextField(_("more (English)"), blank=True, default="")
+    summary, summary_nn, summary_en = translated_text(MANDATE, max_length=600)
+    body, body_nn, body_en = translated_text(
+        (_("more about the meeting place"), _("more (nynorsk)"), _("more (English)")),
+        blank=True,
+        default="",
+    )
     participating_services = models.ManyToManyField(
         Tjeneste, blank=True, related_name="moteplasser", verbose_name=_("participating services")
     )
-    frequency = models.CharField(_("how often"), max_length=200, blank=True, default="")
-    frequency_nn = models.CharField(
-        _("how often (nynorsk)"), max_length=200, blank=True, default=""
-    )
-    frequency_en = models.CharField(
-        _("how often (English)"), max_length=200, blank=True, default=""
+    frequency, frequency_nn, frequency_en = translated_char(
+        HOW_OFTEN, max_length=200, blank=True, default=""
     )
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True, default="")
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True, default="")
