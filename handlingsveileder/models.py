@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from bts_portal.choices import Audience
 from bts_portal.content.fields import SUMMARY, TEXT, TITLE, translated_char, translated_text
 from bts_portal.content.models import PublishableContent
-from samhandling.models import Audience
 
 
 class Niva(PublishableContent):

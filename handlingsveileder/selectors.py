@@ -7,9 +7,9 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from bts_portal.choices import Audience
 from bts_portal.content.models import Status
 from bts_portal.page_cache import per_content
-from samhandling.models import Audience
 
 from .models import AgeGroup, Niva, Tegn, TemaVeileder, Trinn, Verktoy
 

@@ -7,7 +7,9 @@ slug or None for the coordinator, responsible role, audience, arena details or N
 
 # ruff: noqa: E501 - prose
 
-from .models import Audience, CaseMode, ElementType, Nivaa
+from bts_portal.choices import Audience, CaseMode
+
+from .models import ElementType, Nivaa
 
 KOM, TJE, IND = Nivaa.KOMMUNE, Nivaa.TJENESTE, Nivaa.INDIVID
 PLAN, VERKTOY, RUTINE, ARENA = (

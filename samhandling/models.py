@@ -4,6 +4,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+# Audience and CaseMode are shared with the guide and the catalogue; imported here under
+# their old names too.
+from bts_portal.choices import Audience, CaseMode
 from bts_portal.content.fields import (
     HOW_OFTEN,
     MANDATE,
@@ -33,18 +36,6 @@ class ElementType(models.TextChoices):
     DOKUMENTASJON = "dokumentasjon", _("Documentation")
     EVALUERING = "evaluering", _("Evaluation")
     BRUKERMEDVIRKNING = "brukermedvirkning", _("User participation")
-
-
-class Audience(models.TextChoices):
-    PUBLIC = "public", _("Everyone (public site)")
-    STAFF = "staff", _("Employees only")
-
-
-class CaseMode(models.TextChoices):
-    NONE = "", _("Cases are not discussed")
-    ANONYMOUS = "anonym", _("Anonymously")
-    CONSENT = "samtykke", _("With consent")
-    BOTH = "begge", _("Anonymously or with consent")
 
 
 class Element(PublishableContent):

@@ -10,13 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 
+from bts_portal.choices import Audience
 from bts_portal.content.models import Status
 from bts_portal.content.registry import all_kinds
 from bts_portal.content.translation import localized
 from bts_portal.page_cache import per_content
 from organisasjon.models import Tjeneste
 
-from .models import Audience, Element, ElementType, Nivaa, Side
+from .models import Element, ElementType, Nivaa, Side
 
 
 def visible_elements(*, staff: bool) -> QuerySet[Element]:

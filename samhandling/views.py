@@ -8,13 +8,14 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 
 from bts_portal import permissions
+from bts_portal.choices import Audience
 from bts_portal.content.search import search
 from organisasjon.models import Tjeneste
 from organisasjon.selectors import public_services
 
 from . import selectors
 from .forms import WorryCheckForm
-from .models import Audience, Begrep, Nivaa, Vedlegg
+from .models import Begrep, Nivaa, Vedlegg
 
 SEARCH_PAGE_SIZE = 10
 

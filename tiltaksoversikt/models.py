@@ -4,6 +4,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from bts_portal.choices import CaseMode
 from bts_portal.content.fields import (
     DESCRIPTION,
     HOW_OFTEN,
@@ -15,7 +16,6 @@ from bts_portal.content.fields import (
 )
 from bts_portal.content.models import PublishableContent
 from organisasjon.models import AGE_MAX, AGE_PREGNANCY, Tjeneste, age_range_display
-from samhandling.models import CaseMode
 
 
 class Tema(models.Model):
