@@ -368,8 +368,9 @@ class CaseAccess:
 
     @property
     def hand_over(self) -> bool:
-        """The baton holder's own actions on an open log they may read: offering the baton
-        and closing the case (the forms for them; the services check the holder again)."""
+        """The baton holder's own actions on an open log they may read: offering the baton,
+        closing the case, ending another's participation (the forms and the services ask
+        this one rule)."""
         return self.write and self.holder
 
     @property

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from stafettlogg import digital_consent
 from stafettlogg.access_log import citizen_case_view
-from stafettlogg.consent import ConsentError
+from stafettlogg.errors import CaseError
 from stafettlogg.models import SamtykkeSvar
 
 from . import receipts
@@ -60,7 +60,7 @@ def consent(request, case, link):
             services=form.cleaned_data["services"],
             language=translation.get_language() or "nb",
         )  # fmt: skip
-    except ConsentError as error:
+    except CaseError as error:
         request.audit.deny(error.reason)
         messages.error(request, str(error))
         return _page(request, case, link, status=409)
@@ -93,7 +93,7 @@ def withdraw(request, case, link):
     """The guardian withdraws the consent; the log locks at once for the staff."""
     try:
         digital_consent.withdraw(case=case, link=link)
-    except ConsentError as error:
+    except CaseError as error:
         request.audit.deny(error.reason)
         messages.error(request, str(error))
         return redirect("minside:case", pk=case.pk)

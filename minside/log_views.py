@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 
 from stafettlogg import digital_consent
 from stafettlogg.access_log import citizen_case_view
-from stafettlogg.consent import ConsentError, active_consents
+from stafettlogg.consent import active_consents
+from stafettlogg.errors import CaseError
 
 from . import services
 from .forms import FamilyViewForm
@@ -43,7 +44,7 @@ def family_view(request, case, link):
         entry = services.family_view_add(
             case=case, link=link, text=form.cleaned_data["text"], token=form.cleaned_data["token"]
         )
-    except (ConsentError, services.InviteError) as error:
+    except (CaseError, services.InviteError) as error:
         form.add_error(None, str(error))
         request.audit.deny(getattr(error, "reason", "not_permitted"))
         return _page(request, case, link, form=form, status=403)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from . import consent, forms, services
 from .access_log import case_view
+from .errors import CaseError
 from .models import Innslag
 from .refusals import case_refused
 
@@ -51,7 +52,7 @@ def _run(request, case, action, success):
     """Run a service for a valid form: tell the user, or show why it was refused."""
     try:
         result = action()
-    except consent.ConsentError as error:
+    except CaseError as error:
         return case_refused(request, case, error)
     messages.success(request, success)
     return result

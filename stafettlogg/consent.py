@@ -12,18 +12,10 @@ from django.utils.translation import gettext as _
 
 from organisasjon.models import Tjeneste
 
+from .errors import CaseClosed, CaseLocked, ConsentError
 from .models import Samtykke, Stafettlogg
 
-
-class ConsentError(Exception):
-    """An action the rules do not allow now; the message is for the user, in Norwegian.
-
-    ``reason`` is the access-log code for it (``bts_portal.permissions.Denial``).
-    """
-
-    def __init__(self, message: str, reason: str = "conflict"):
-        super().__init__(message)
-        self.reason = reason
+__all__ = ["ConsentError"]  # a member of the ``errors.CaseError`` family, raised here
 
 
 @dataclass(frozen=True)
@@ -39,6 +31,11 @@ def _active(today) -> Q:
 
 def active_consents(case: Stafettlogg, *, today=None) -> QuerySet[Samtykke]:
     return case.consents.filter(_active(today or timezone.localdate()))
+
+
+def active_consent_rows(*, today=None) -> QuerySet[Samtykke]:
+    """Every consent active today, of any case (for subqueries over many cases)."""
+    return Samtykke.objects.filter(_active(today or timezone.localdate()))
 
 
 def consents_ending(*, within_days: int, today=None) -> QuerySet[Samtykke]:
@@ -99,10 +96,10 @@ def require_service_covered(case: Stafettlogg, tjeneste: Tjeneste) -> None:
 def require_open(case: Stafettlogg) -> None:
     """Writing needs an active case with an active consent."""
     if not case.is_active:
-        raise ConsentError(_("The case is closed."), reason="not_writable")
+        raise CaseClosed(_("The case is closed."))
     current = lock(case)
     if current is not None:
-        raise ConsentError(current.reason, reason="locked")
+        raise CaseLocked(current.reason)
 
 
 def age_on(born: date, day: date) -> int:
@@ -155,14 +152,37 @@ def new_consent_problems(
             ) % {"names": ", ".join(missing)}
     if valid_until < given_on:
         problems["valid_until"] = _("The consent cannot end before it was given.")
-    elif valid_until > latest_valid_until(given_on):
-        problems["valid_until"] = _(
-            "A consent lasts at most %(months)s months: the latest end date is %(date)s."
-        ) % {
-            "months": settings.CONSENT_MAX_MONTHS,
-            "date": latest_valid_until(given_on).strftime("%d.%m.%Y"),
-        }
+    elif (too_long := too_long_problem(given_on=given_on, valid_until=valid_until)) is not None:
+        problems["valid_until"] = too_long
     return problems
+
+
+def too_long_problem(*, given_on: date, valid_until: date) -> str | None:
+    """None if a consent given on ``given_on`` may last until ``valid_until``; else why not."""
+    latest = latest_valid_until(given_on)
+    if valid_until <= latest:
+        return None
+    return _("A consent lasts at most %(months)s months: the latest end date is %(date)s.") % {
+        "months": settings.CONSENT_MAX_MONTHS,
+        "date": latest.strftime("%d.%m.%Y"),
+    }
+
+
+def require_names_service(services, tjeneste: Tjeneste, *, own: bool = False) -> None:
+    """A new consent names the baton holder's service (``own``: the one opening the log)."""
+    if tjeneste in services:
+        return
+    if own:
+        message = _("The consent must name your own service, %(service)s.")
+    else:
+        message = _("The consent must name the baton holder's service, %(service)s.")
+    raise ConsentError(message % {"service": tjeneste}, reason="invalid")
+
+
+def require_not_ended(valid_until: date, *, today=None) -> None:
+    """A consent recorded when a log is opened must not have ended already."""
+    if valid_until < (today or timezone.localdate()):
+        raise ConsentError(_("The consent's end date has already passed."), reason="invalid")
 
 
 def require_valid_new_consent(**facts) -> None:

@@ -11,8 +11,8 @@ from bts_portal.permissions import Denial
 
 from . import digital_consent
 from .access_log import case_view
-from .consent import ConsentError
 from .consent_request_forms import ConsentRequestForm
+from .errors import CaseError
 
 
 def _page(request, case, *, form=None, status=200):
@@ -44,7 +44,7 @@ def consent_request(request, case):
         return _page(request, case, form=form, status=400)
     try:
         created = digital_consent.request_create(case=case, by=request.user, **form.cleaned_data)
-    except ConsentError as error:
+    except CaseError as error:
         form.add_error(None, str(error))
         request.audit.deny(error.reason)
         status = 400 if error.reason == Denial.INVALID else 409

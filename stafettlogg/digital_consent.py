@@ -35,8 +35,8 @@ from bts_portal import mail, permissions
 from bts_portal.permissions import Denial
 from organisasjon.models import Tjeneste
 
-from . import consent
-from .consent import ConsentError
+from . import consent, errors
+from .errors import ConsentError
 from .models import (
     Foresatt,
     Innslag,
@@ -136,24 +136,13 @@ def request_create(
         case = _locked(case)
         refusal = permissions.case_access(by, case).denial("record_consent")
         if refusal is not None:
-            raise ConsentError(_("Only the baton holder can do this."), reason=refusal)
-        if case.tjeneste not in services:
-            raise ConsentError(
-                _("The consent must name the baton holder's service, %(service)s.")
-                % {"service": case.tjeneste},
-                reason=Denial.INVALID,
-            )
+            raise errors.refusal(refusal, _("Only the baton holder can do this."))
+        consent.require_names_service(services, case.tjeneste)
         if valid_until <= today:
             raise ConsentError(_("The consent must end after today."), reason=Denial.INVALID)
-        if valid_until > consent.latest_valid_until(today):
-            raise ConsentError(
-                _("A consent lasts at most %(months)s months: the latest end date is %(date)s.")
-                % {
-                    "months": settings.CONSENT_MAX_MONTHS,
-                    "date": consent.latest_valid_until(today).strftime("%d.%m.%Y"),
-                },
-                reason=Denial.INVALID,
-            )
+        too_long = consent.too_long_problem(given_on=today, valid_until=valid_until)
+        if too_long is not None:
+            raise ConsentError(too_long, reason=Denial.INVALID)
         if child_basis and young_person(case) is None:
             raise ConsentError(
                 _(
@@ -164,9 +153,8 @@ def request_create(
                 reason=Denial.INVALID,
             )
         if not required_parties(case, child_basis=child_basis):
-            raise ConsentError(
-                _("The case has no guardian with parental responsibility to ask."),
-                reason=Denial.INVALID,
+            raise errors.InvalidRequest(
+                _("The case has no guardian with parental responsibility to ask.")
             )
         try:
             with transaction.atomic():
@@ -175,9 +163,8 @@ def request_create(
                     child_basis=child_basis,
                 )  # fmt: skip
         except IntegrityError as error:
-            raise ConsentError(
-                _("A consent request is already waiting for the guardians. Cancel it first."),
-                reason=Denial.CONFLICT,
+            raise errors.Conflict(
+                _("A consent request is already waiting for the guardians. Cancel it first.")
             ) from error
         request.services.set(services)
         _ask_guardians(case, child_basis)
@@ -190,7 +177,7 @@ def request_cancel(*, case: Stafettlogg, by) -> bool:
         case = _locked(case)
         refusal = permissions.case_access(by, case).denial("hold")
         if refusal is not None:
-            raise ConsentError(_("Only the baton holder can do this."), reason=refusal)
+            raise errors.refusal(refusal, _("Only the baton holder can do this."))
         return bool(
             case.consent_requests.filter(status=Status.OPEN).update(
                 status=Status.CANCELLED, closed_at=timezone.now()
@@ -209,7 +196,7 @@ def _party(case: Stafettlogg, link) -> Foresatt:
         .first()
     )
     if link is None:
-        raise ConsentError(_("You are not linked to this case."), reason=Denial.NOT_PARTICIPANT)
+        raise errors.NotParticipant(_("You are not linked to this case."))
     if link.foresatt.is_young_person:
         if young_person(case) is None:
             raise ConsentError(
@@ -242,7 +229,7 @@ def answer(
             .first()
         )
         if request is None:
-            raise ConsentError(_("The consent request is no longer open."), reason=Denial.CONFLICT)
+            raise errors.Conflict(_("The consent request is no longer open."))
         foresatt = _party(case, link)
         if foresatt.pk not in {
             p.pk for p in required_parties(case, child_basis=request.child_basis)
@@ -252,12 +239,11 @@ def answer(
                 reason=Denial.NOT_PERMITTED,
             )
         if request.valid_until <= timezone.localdate():
-            raise ConsentError(
-                _("The consent request has expired. Ask the baton holder for a new one."),
-                reason=Denial.CONFLICT,
+            raise errors.Conflict(
+                _("The consent request has expired. Ask the baton holder for a new one.")
             )
         if request.answers.filter(foresatt=foresatt).exists():
-            raise ConsentError(_("You have already answered."), reason=Denial.CONFLICT)
+            raise errors.Conflict(_("You have already answered."))
         proposed = {s.pk: s for s in request.services.all()}
         kept = {s.pk for s in services if s.pk in proposed} | {case.tjeneste_id}
         svar = SamtykkeSvar.objects.create(
@@ -409,7 +395,7 @@ def withdraw(*, case: Stafettlogg, link) -> int:
             withdrawn_reason=_("Withdrawn by %(name)s on My page.") % {"name": foresatt.name},
         )
         if not count:
-            raise ConsentError(_("There is no active consent to withdraw."), reason=Denial.LOCKED)
+            raise errors.CaseLocked(_("There is no active consent to withdraw."))
         case.consent_requests.filter(status=Status.OPEN).update(
             status=Status.CANCELLED, closed_at=timezone.now()
         )

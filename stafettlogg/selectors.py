@@ -17,17 +17,11 @@ from .models import (
     Deltaker,
     Innslag,
     Overforing,
-    Samtykke,
     Stafettlogg,
     Undring,
 )
 
 TIMELINE_PAGE = 50
-
-
-def _active_consent_rows(today=None) -> QuerySet[Samtykke]:
-    today = today or timezone.localdate()
-    return Samtykke.objects.filter(refused=False, withdrawn_at__isnull=True, valid_until__gte=today)
 
 
 def readable_by(user):
@@ -45,7 +39,7 @@ def readable_by(user):
     )
     readable = mine.filter(
         Exists(
-            _active_consent_rows().filter(
+            consent.active_consent_rows().filter(
                 stafettlogg=OuterRef(OuterRef("pk")), services=OuterRef("tjeneste_id")
             )
         )
@@ -120,7 +114,7 @@ def service_cases(tjeneste) -> QuerySet[Stafettlogg]:
     return (
         Stafettlogg.objects.filter(tjeneste=tjeneste, status=Stafettlogg.Status.ACTIVE)
         .annotate(
-            unlocked=Exists(_active_consent_rows().filter(stafettlogg=OuterRef("pk"))),
+            unlocked=Exists(consent.active_consent_rows().filter(stafettlogg=OuterRef("pk"))),
             holder_works=Exists(
                 Medlemskap.objects.filter(
                     user=OuterRef("stafettholder_id"),

@@ -2,9 +2,9 @@
 
 Each one locks the row it decides on (``select_for_update``, or a conditional UPDATE that
 only one of two racing requests can win), asks the access rule in ``bts_portal.permissions``
-about the current rows inside that transaction, and refuses with a ``ConsentError`` whose
-``reason`` is the access-log code. A retried POST carries the same ``token`` and is not
-stored twice.
+about the current rows inside that transaction, and refuses with a member of the
+``errors.CaseError`` family whose ``reason`` is the access-log code. A retried POST
+carries the same ``token`` and is not stored twice.
 """
 
 from datetime import date
@@ -20,7 +20,7 @@ from bts_portal import permissions
 from bts_portal.permissions import Denial
 from organisasjon.models import Bruker, Tjeneste
 
-from . import checklist, consent
+from . import checklist, consent, errors
 from .models import (
     CaseChecklistStep,
     Deltaker,
@@ -32,9 +32,6 @@ from .models import (
     Stafettlogg,
     Undring,
 )
-
-ConsentError = consent.ConsentError
-
 
 # --- Concerns (level 0) -------------------------------------------------------------------
 
@@ -53,17 +50,13 @@ def _require_undring_work(undring: Undring, user: Bruker) -> Undring:
     undring = _locked_undring(undring)
     refusal = permissions.undring_access(user, undring).denial("work")
     if refusal is not None:
-        raise ConsentError(_("Only the author can change an open concern."), reason=refusal)
+        raise errors.refusal(refusal, _("Only the author can change an open concern."))
     return undring
 
 
 @transaction.atomic
 def undring_create(*, author: Bruker, tjeneste: Tjeneste, **fields) -> Undring:
-    if not permissions.may_open_cases(author, tjeneste):
-        raise ConsentError(
-            _("You do not work in %(service)s.") % {"service": tjeneste},
-            reason=Denial.NOT_PERMITTED,
-        )
+    _require_works_in(author, tjeneste)
     undring = Undring(author=author, tjeneste=tjeneste, **fields)
     undring.done_steps = checklist.undring_steps_done(undring)
     undring.save()
@@ -149,19 +142,32 @@ _REFUSALS = {
 }
 
 
+def _require_works_in(user: Bruker, tjeneste: Tjeneste) -> None:
+    if not permissions.may_open_cases(user, tjeneste):
+        raise errors.NotInService(_("You do not work in %(service)s.") % {"service": tjeneste})
+
+
 def _locked_case(case: Stafettlogg) -> Stafettlogg:
     """The case row locked for this transaction, so parallel writers queue up here."""
     return Stafettlogg.objects.select_for_update().get(pk=case.pk)
 
 
-def _require(case: Stafettlogg, user: Bruker, need: str):
+def _require(case: Stafettlogg, user: Bruker, need: str, *, not_permitted: str = ""):
     """Lock the case and check ``need`` for ``user`` on the rows as they are now."""
     case = _locked_case(case)
     access = permissions.case_access(user, case)
-    refusal = access.denial(need)
-    if refusal is not None:
-        raise ConsentError(_REFUSALS[refusal](case), reason=refusal)
+    _check(access, need, case, not_permitted=not_permitted)
     return case, access
+
+
+def _check(access, need: str, case: Stafettlogg, *, not_permitted: str = "") -> None:
+    """Refuse unless the access rule grants ``need``; ``not_permitted`` words that refusal."""
+    refusal = access.denial(need)
+    if refusal is None:
+        return
+    if refusal == Denial.NOT_PERMITTED and not_permitted:
+        raise errors.refusal(refusal, not_permitted)
+    raise errors.refusal(refusal, _REFUSALS[refusal](case))
 
 
 def _entry(case: Stafettlogg, user, kind: str, **fields) -> Innslag:
@@ -214,19 +220,10 @@ def stafettlogg_open(
         existing = Stafettlogg.objects.filter(request_token=token, stafettholder=user).first()
         if existing is not None:
             return existing
-    if not permissions.may_open_cases(user, tjeneste):
-        raise ConsentError(
-            _("You do not work in %(service)s.") % {"service": tjeneste},
-            reason=Denial.NOT_PERMITTED,
-        )
+    _require_works_in(user, tjeneste)
     services = list(services)
-    if tjeneste not in services:
-        raise ConsentError(
-            _("The consent must name your own service, %(service)s.") % {"service": tjeneste},
-            reason=Denial.INVALID,
-        )
-    if consent_data["valid_until"] < timezone.localdate():
-        raise ConsentError(_("The consent's end date has already passed."), reason=Denial.INVALID)
+    consent.require_names_service(services, tjeneste, own=True)
+    consent.require_not_ended(consent_data["valid_until"])
     consent.require_valid_new_consent(
         given_by=consent_data["given_by"], given_on=consent_data["given_on"],
         valid_until=consent_data["valid_until"], child_basis=consent_data.get("child_basis", ""),
@@ -239,7 +236,7 @@ def stafettlogg_open(
             pk=undring.pk, status=Undring.Status.OPEN, author=user
         ).update(status=Undring.Status.ESCALATED, closed_at=timezone.now())
         if not escalated:
-            raise ConsentError(_("This concern is no longer open."), reason=Denial.CONFLICT)
+            raise errors.Conflict(_("This concern is no longer open."))
     case = Stafettlogg.objects.create(
         child_name=child_name, child_birth_date=child_birth_date, level=level,
         start_level=level, stafettholder=user, tjeneste=tjeneste, undring=undring,
@@ -364,10 +361,7 @@ def level_change(
     if token is not None and case.entries.filter(request_token=token).exists():
         return case.entries.get(request_token=token)
     if to_level == case.level:
-        raise ConsentError(
-            _("The case is already at level %(level)s.") % {"level": to_level},
-            reason=Denial.CONFLICT,
-        )
+        raise errors.Conflict(_("The case is already at level %(level)s.") % {"level": to_level})
     entry = _entry(
         case, user, Innslag.Kind.LEVEL, from_level=case.level, to_level=to_level, text=reason,
         request_token=token,
@@ -382,7 +376,7 @@ def _take_part(case: Stafettlogg, *, by: Bruker, user: Bruker, tjeneste: Tjenest
     """The user's active participation for ``tjeneste`` (made if missing; the case is locked)."""
     consent.require_service_covered(case, tjeneste)
     if not permissions.may_take_part(user, case, tjeneste):
-        raise ConsentError(
+        raise errors.NotInService(
             _("%(user)s does not work in %(service)s.") % {"user": user, "service": tjeneste},
             reason=Denial.INVALID,
         )
@@ -405,9 +399,8 @@ def participant_add(*, case: Stafettlogg, by: Bruker, user: Bruker, tjeneste: Tj
     if already.exists():
         return already.get()
     if user.pk == case.stafettholder_id:
-        raise ConsentError(
-            _("The baton holder takes part for %(service)s.") % {"service": case.tjeneste},
-            reason=Denial.INVALID,
+        raise errors.InvalidRequest(
+            _("The baton holder takes part for %(service)s.") % {"service": case.tjeneste}
         )
     participant = _take_part(case, by=by, user=user, tjeneste=tjeneste)
     _entry(
@@ -424,19 +417,16 @@ def participant_remove(*, case: Stafettlogg, by: Bruker, participant: Deltaker) 
     """The baton holder ends someone's participation, or a participant leaves the case.
     The baton holder stays until the baton is handed on."""
     leaving = participant.user_id == by.pk
-    case, _access = _require(case, by, "write" if not leaving else "knows")
+    case, access = _require(case, by, "write" if not leaving else "knows")
     if participant.user_id == case.stafettholder_id:
-        raise ConsentError(
-            _("The baton holder takes part until the baton is handed on."),
-            reason=Denial.CONFLICT,
-        )
-    if not leaving and case.stafettholder_id != by.pk:
-        raise ConsentError(_REFUSALS[Denial.NOT_PERMITTED](case), reason=Denial.NOT_PERMITTED)
+        raise errors.Conflict(_("The baton holder takes part until the baton is handed on."))
+    if not leaving:
+        _check(access, "hand_over", case)  # only the baton holder ends another's participation
     ended = Deltaker.objects.filter(
         pk=participant.pk, stafettlogg=case, removed_at__isnull=True
     ).update(removed_at=timezone.now())
     if not ended:
-        raise ConsentError(_("The participation has already ended."), reason=Denial.CONFLICT)
+        raise errors.Conflict(_("The participation has already ended."))
     if case.is_active and consent.lock(case) is None:
         _entry(
             case,
@@ -484,12 +474,7 @@ def consent_add(*, case: Stafettlogg, user: Bruker, consent_data: dict, services
     the guardians and the baton holder's own service, and lasts at most a year."""
     case, _access = _require(case, user, "record_consent")
     services = list(services)
-    if case.tjeneste not in services:
-        raise ConsentError(
-            _("The consent must name the baton holder's service, %(service)s.")
-            % {"service": case.tjeneste},
-            reason=Denial.INVALID,
-        )
+    consent.require_names_service(services, case.tjeneste)
     consent.require_valid_new_consent(
         given_by=consent_data["given_by"], given_on=consent_data["given_on"],
         valid_until=consent_data["valid_until"], child_basis=consent_data.get("child_basis", ""),
@@ -528,13 +513,11 @@ def consent_withdraw(*, case: Stafettlogg, user: Bruker, reason: str) -> int:
 def handover_request(
     *, case: Stafettlogg, user: Bruker, to_user: Bruker, to_tjeneste: Tjeneste
 ) -> Overforing:
-    case, access = _require(case, user, "write")
-    if not access.holder:
-        raise ConsentError(
-            _("Only the baton holder can hand the baton over."), reason=Denial.NOT_PERMITTED
-        )
+    case, _access = _require(
+        case, user, "hand_over", not_permitted=_("Only the baton holder can hand the baton over.")
+    )
     if to_user.pk == user.pk:
-        raise ConsentError(_("You already hold the baton."), reason=Denial.INVALID)
+        raise errors.InvalidRequest(_("You already hold the baton."))
     # The receiver takes part first, also when the same offer is pending already: their
     # participation may have ended since it was made, and they must read what they accept.
     _take_part(case, by=user, user=to_user, tjeneste=to_tjeneste)
@@ -576,13 +559,11 @@ def handover_answer(*, handover: Overforing, user: Bruker, accept: bool) -> None
         answered_at=timezone.now(),
     )
     if not answered:
-        raise ConsentError(
-            _("This hand-over is not waiting for your answer."), reason=Denial.CONFLICT
-        )
+        raise errors.Conflict(_("This hand-over is not waiting for your answer."))
     handover.refresh_from_db()
     if accept:
         if not permissions.may_take_part(user, case, handover.to_tjeneste):
-            raise ConsentError(
+            raise errors.NotInService(
                 _("You cannot hold the baton for %(service)s now.")
                 % {"service": handover.to_tjeneste},
                 reason=Denial.CONFLICT,
@@ -605,7 +586,7 @@ def stafettholder_reassign(*, case: Stafettlogg, by: Bruker, new_holder: Bruker)
     case = _locked_case(case)
     refusal = permissions.reassign_refusal(by, case, new_holder)
     if refusal is not None:
-        raise ConsentError(refusal, reason=Denial.NOT_PERMITTED)
+        raise errors.NotPermitted(refusal)
     _take_part(case, by=by, user=new_holder, tjeneste=case.tjeneste)
     case.handovers.filter(status=Overforing.Status.PENDING).update(
         status=Overforing.Status.DECLINED, answered_at=timezone.now()
@@ -645,11 +626,9 @@ def case_close(
     *, case: Stafettlogg, user: Bruker, reason: str, final_evaluation: str, token=None
 ) -> None:
     """The baton holder closes the case with a reason and the final evaluation."""
-    case, access = _require(case, user, "write")
-    if not access.holder:
-        raise ConsentError(
-            _("Only the baton holder can close the case."), reason=Denial.NOT_PERMITTED
-        )
+    case, _access = _require(
+        case, user, "hand_over", not_permitted=_("Only the baton holder can close the case.")
+    )
     _entry(
         case, user, Innslag.Kind.CLOSURE, text=reason, next_step=final_evaluation,
         request_token=token,

@@ -37,6 +37,7 @@ from . import (
     work_list,
 )
 from .access_log import case_view, logged, logged_case_action, record, undring_view
+from .errors import CaseError
 from .models import Deltaker, Innslag, InsightReport, Overforing, Samtykke, Stafettlogg, Undring
 from .refusals import case_refused, refused
 
@@ -126,7 +127,7 @@ def undring_detail(request, undring):
             return _undring_page(request, undring, form=form, status=400)
         try:
             services.undring_update(undring=undring, user=request.user, **form.cleaned_data)
-        except consent.ConsentError as error:
+        except CaseError as error:
             return _undring_refused(request, undring, error)
         messages.success(request, _("Saved."))
         return redirect(undring)
@@ -140,7 +141,7 @@ def _undring_action(event):
         def wrapper(request, undring, *args, **kwargs):
             try:
                 return view(request, undring, *args, **kwargs)
-            except consent.ConsentError as error:
+            except CaseError as error:
                 return _undring_refused(request, undring, error)
 
         return wrapper
@@ -227,7 +228,7 @@ def case_open(request):
                     user=request.user, event="case.open", case=case,
                     tjeneste_id=data["tjeneste"].pk, path=request.path,
                 )  # fmt: skip
-        except consent.ConsentError as error:
+        except CaseError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The case log is opened."))
@@ -296,7 +297,7 @@ def entry_correct(request, case, entry_pk):
                 case=case, user=request.user, corrects=entry, text=form.cleaned_data["text"],
                 token=form.cleaned_data["token"],
             )  # fmt: skip
-        except consent.ConsentError as error:
+        except CaseError as error:
             return case_refused(request, case, error)
         messages.success(request, _("The correction is added. The original entry stays."))
         return redirect(case)
@@ -317,7 +318,7 @@ def participant_remove(request, case, participant_pk):
     request.audit.object_id = participant.pk
     try:
         services.participant_remove(case=case, by=request.user, participant=participant)
-    except consent.ConsentError as error:
+    except CaseError as error:
         return case_refused(request, case, error)
     if participant.user_id == request.user.pk:
         messages.success(request, _("You no longer take part in the case."))
@@ -338,7 +339,7 @@ def handover_answer(request, case, handover_pk):
         request.audit.event = "handover.decline"
     try:
         services.handover_answer(handover=handover, user=request.user, accept=answer == "accept")
-    except consent.ConsentError as error:
+    except CaseError as error:
         return case_refused(request, case, error)
     messages.success(
         request, _("You hold the baton now.") if answer == "accept" else _("Declined.")
@@ -356,7 +357,7 @@ def checklist_step(request, case, key):
         return render(request, "400.html", status=400)
     try:
         services.checklist_set(case=case, user=request.user, key=key, done=done == "1")
-    except consent.ConsentError as error:
+    except CaseError as error:
         return case_refused(request, case, error)
     return redirect(f"{case.get_absolute_url()}#sjekkliste")
 
@@ -409,7 +410,7 @@ def case_consent(request, case):
             case=case, user=request.user, consent_data=form.consent_data(),
             services=form.cleaned_data["services"],
         )  # fmt: skip
-    except consent.ConsentError as error:
+    except CaseError as error:
         form.add_error(None, str(error))
         request.audit.deny(error.reason)
         return _consent_page(
@@ -428,7 +429,7 @@ def consent_withdraw(request, case):
         return _consent_page(request, case, withdraw_form=form, status=400)
     try:
         services.consent_withdraw(case=case, user=request.user, reason=form.cleaned_data["reason"])
-    except consent.ConsentError as error:
+    except CaseError as error:
         return case_refused(request, case, error)
     messages.success(request, _("The consent is withdrawn. The log is locked."))
     return redirect("stafettlogg:consent", pk=case.pk)
@@ -527,7 +528,7 @@ def service_case_reassign(request, case, slug):
         services.stafettholder_reassign(
             case=case, by=request.user, new_holder=form.cleaned_data["new_holder"]
         )
-    except consent.ConsentError as refusal:
+    except CaseError as refusal:
         request.audit.deny(refusal.reason)
         return _service_cases_page(request, tjeneste, status=409, error=str(refusal))
     messages.success(request, _("The baton holder is changed."))

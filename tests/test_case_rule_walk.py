@@ -37,7 +37,8 @@ from minside.models import Invitasjon
 from organisasjon.models import Bruker, Medlemskap
 from organisasjon.services import membership_add, membership_remove
 from stafettlogg import digital_consent
-from stafettlogg.consent import ConsentError, latest_valid_until
+from stafettlogg.consent import latest_valid_until
+from stafettlogg.errors import CaseError
 from stafettlogg.models import AccessLog, Overforing, SamtykkeForesporsel, Stafettlogg
 
 from .factories import BrukerFactory, TjenesteFactory
@@ -550,7 +551,7 @@ class CaseRuleWalk(RuleBasedStateMachine):
                 case=row, by=self.users[case.holder], purpose="Samarbeid",
                 services=[self.services[s] for s in proposed], valid_until=until,
             )  # fmt: skip
-        except ConsentError:
+        except CaseError:
             assert not (case.holder in o.active and o.knows(case.holder, case) and case.open)
             return
         kept = (set(chosen) & proposed) - {case.holder_service}

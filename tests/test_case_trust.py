@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from organisasjon.models import Medlemskap
 from organisasjon.services import membership_add, membership_remove
-from stafettlogg import consent, services
+from stafettlogg import consent, errors, services
 from stafettlogg.models import AccessLog, Deltaker, InsightReport, Samtykke
 
 from .case_fixtures import CHILD, open_case
@@ -73,7 +73,7 @@ def test_a_leader_who_reassigns_to_themself_is_refused_and_still_cannot_read(cli
 
 
 def test_the_service_refuses_reassigning_to_oneself_even_past_the_form(people, case):
-    with pytest.raises(consent.ConsentError, match="deg selv"):
+    with pytest.raises(errors.NotPermitted, match="deg selv"):
         services.stafettholder_reassign(
             case=case, by=people["users"]["leader"], new_holder=people["users"]["leader"]
         )

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from minside import identity, services
 from minside.models import Kobling
-from stafettlogg import consent, digital_consent
+from stafettlogg import consent, digital_consent, errors
 from stafettlogg import services as case_services
 from stafettlogg.models import (
     AccessLog,
@@ -260,7 +260,7 @@ def test_a_revoked_link_answers_nothing(linked):
         services=[linked["kindergarten"]], valid_until=timezone.localdate() + timedelta(days=30),
     )  # fmt: skip
     services.revoke(foresatt=linked["mother"], by=None)
-    with pytest.raises(consent.ConsentError):
+    with pytest.raises(errors.NotParticipant):
         digital_consent.answer(
             case=linked["case"], link=linked["mother_link"], acr=SUBSTANTIAL, accept=True,
             services=[], language="nb", request_id=open_request_pk(linked["case"]),
