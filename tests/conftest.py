@@ -1,8 +1,42 @@
+import os
+
 import pytest
 from django.db import connection
 
 from .factories import BrukerFactory, TjenesteFactory, grant_role
-from .services import MISSING_PREFIX, in_ci
+from .services import MISSING_PREFIX, in_ci, worker_redis_url, xdist_worker_index
+
+
+def _redis_databases_of_this_worker() -> None:
+    """Under pytest-xdist every worker after the first moves the Redis databases it was given
+    (the cache, Celery's broker, the tests' own) to a set of its own: each test clears the
+    cache, and a cached page or release of one worker's database must never answer in
+    another's. Subprocesses (a real Celery worker) inherit the moved URLs."""
+    if not xdist_worker_index():
+        return
+    from django.conf import settings
+    from django.test.signals import setting_changed
+
+    for name in ("CACHE_URL", "REDIS_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND"):
+        if os.environ.get(name):
+            os.environ[name] = worker_redis_url(os.environ[name])
+    for cache in settings.CACHES.values():
+        if isinstance(cache.get("LOCATION"), str):
+            cache["LOCATION"] = worker_redis_url(cache["LOCATION"])
+    setting_changed.send(sender=None, setting="CACHES", value=settings.CACHES, enter=True)
+    from bts_portal.celery import app
+
+    if settings.CELERY_BROKER_URL:
+        settings.CELERY_BROKER_URL = app.conf.broker_url = worker_redis_url(
+            settings.CELERY_BROKER_URL
+        )
+    if settings.CELERY_RESULT_BACKEND:
+        settings.CELERY_RESULT_BACKEND = app.conf.result_backend = worker_redis_url(
+            settings.CELERY_RESULT_BACKEND
+        )
+
+
+_redis_databases_of_this_worker()
 
 
 def pytest_collection_modifyitems(config, items):

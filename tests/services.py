@@ -14,7 +14,31 @@ from django.db import connection
 
 MISSING_PREFIX = "needs a real service:"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+# Redis databases a test process may use, three per pytest-xdist worker (cache, broker, tests)
+# counted down from 13-15, so that one worker's flush or queue never reaches another's.
+_REDIS_DATABASES_PER_WORKER = 3
+
+
+def xdist_worker_index() -> int:
+    """0 outside pytest-xdist and on its first worker (gw0), 1 on gw1, and so on."""
+    return int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+
+
+def worker_redis_url(url: str) -> str:
+    """``url`` with its database number moved down by three per xdist worker before this one
+    (redis://host/13 is /13 on gw0, /10 on gw1, /7 on gw2); other URLs as they are."""
+    parsed = urlparse(url)
+    if parsed.scheme not in {"redis", "rediss"}:
+        return url
+    database = int(parsed.path.strip("/") or 0) - _REDIS_DATABASES_PER_WORKER * xdist_worker_index()
+    if database < 0:
+        raise RuntimeError(
+            f"too many pytest-xdist workers for the Redis databases under {url}: run fewer (-n)"
+        )
+    return parsed._replace(path=f"/{database}").geturl()
+
+
+REDIS_URL = worker_redis_url(os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15"))
 
 
 def in_ci() -> bool:
