@@ -30,6 +30,7 @@ class SamhandlingConfig(AppConfig):
                 group_by="nivaa",
                 list_related=("owner_tjeneste",),
                 child_sets=("links", "attachments"),
+                review_label=lambda element: str(element.get_type_display()),
                 edit_extra_template="samhandling/_element_edit_extra.html",
                 edit_extra_context=lambda: {
                     "attachment_form": VedleggForm(),

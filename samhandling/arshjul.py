@@ -7,9 +7,10 @@ from datetime import date
 
 from django.urls import reverse
 
+from bts_portal.content.review import collect_review_items
+
 from . import arshjul_rules
 from .models import Arshjulhendelse
-from .selectors import collect_review_items
 
 FIRST_YEAR = 2000
 LAST_YEAR = 2100

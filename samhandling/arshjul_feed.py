@@ -17,10 +17,10 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from bts_portal import permissions
+from bts_portal.content.review import collect_review_items
 
 from . import arshjul_rules
 from .models import ArshjulFeedToken, Arshjulhendelse
-from .selectors import collect_review_items
 
 # Review dates far ahead are as much part of the cycle as next month's.
 _ALL_REVIEWS = date(9999, 12, 31)

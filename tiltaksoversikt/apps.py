@@ -9,15 +9,12 @@ class TiltaksoversiktConfig(AppConfig):
     verbose_name = _("Services and measures")
 
     def ready(self):
-        from django.urls import reverse
         from django.utils.translation import gettext_lazy as _
 
-        from bts_portal.content.models import Status
         from bts_portal.content.registry import ContentKind, register
         from bts_portal.content.search import SearchSource, register_source
         from bts_portal.content.translation import localized
         from bts_portal.permissions import SERVICE_MEASURES
-        from samhandling.selectors import REVIEW_SOURCES, ReviewItem
 
         from .forms import MoteplassForm, TiltakForm
         from .models import Moteplass, Tiltak
@@ -74,22 +71,3 @@ class TiltaksoversiktConfig(AppConfig):
                 ),
             )
         )
-
-        def measures_due(horizon):
-            measures = Tiltak.objects.filter(
-                status=Status.PUBLISHED, review_due__lte=horizon
-            ).select_related("tjeneste")
-            return [
-                ReviewItem(
-                    title=t.title,
-                    kind_label=str(_("Measure")),
-                    owner_name=t.tjeneste.name,
-                    review_due=t.review_due,
-                    edit_url=reverse("content:edit", kwargs={"kind": "tiltak", "pk": t.pk}),
-                    reviewed_url=reverse("content:reviewed", kwargs={"kind": "tiltak", "pk": t.pk}),
-                    key=f"tiltak-{t.pk}",
-                )
-                for t in measures
-            ]
-
-        REVIEW_SOURCES.append(measures_due)

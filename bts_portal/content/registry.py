@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.http import Http404
 from django.utils.functional import Promise
@@ -29,6 +30,9 @@ class ContentKind:
     # Related sets edited on their own pages (an element's links and attachments), by their
     # related name: on a published item a change to them is part of its change proposal.
     child_sets: tuple[str, ...] = ()
+    # The label of an item in the årshjul's list of reviews due (``bts_portal.content.review``),
+    # e.g. an element's type; the kind's label when not given.
+    review_label: Callable[[Any], str] | None = None
 
 
 _KINDS: dict[str, ContentKind] = {}
