@@ -31,14 +31,45 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.db import models, transaction
+from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
 from kombu.exceptions import OperationalError
 
 logger = logging.getLogger(__name__)
 
 PENDING, RUNNING, DONE, FAILED = "pending", "running", "done", "failed"
 UNFINISHED = (PENDING, RUNNING)
+
+
+class DocumentJob(models.Model):
+    """The row every kind of document tracks its job in (abstract: each kind keeps its own
+    table, with its own ``file`` field and what the document is about)."""
+
+    class Status(models.TextChoices):
+        PENDING = PENDING, _("Waiting")
+        RUNNING = RUNNING, _("Being made")
+        DONE = DONE, _("Ready")
+        FAILED = FAILED, _("Failed")
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    progress = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+def download(job: models.Model, filename: str) -> FileResponse:
+    """The finished document as a PDF attachment; a 404 while it is not ready (or failed).
+    Who may download it is the caller's question, asked before."""
+    if job.status != DONE or not job.file:
+        raise Http404
+    return FileResponse(
+        job.file.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf"
+    )
 
 
 class BrokerUnavailable(Exception):

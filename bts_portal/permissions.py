@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -28,10 +28,16 @@ from guardian.shortcuts import assign_perm, remove_perm
 from organisasjon.models import Medlemskap, Rolle, Tjeneste
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AnonymousUser
-    from django.db.models import QuerySet
+    from datetime import date
 
+    from django.contrib.auth.models import AnonymousUser
+    from django.db.models import Model, QuerySet
+
+    from minside.identity import Citizen
+    from minside.models import Kobling
     from organisasjon.models import Bruker
+    from stafettlogg.models import Stafettlogg, Undring
+    from statistikk.models import ReportFile
 
 
 class ServicePerm(StrEnum):
@@ -75,6 +81,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[ServicePerm]] = {
 }
 
 _CACHE_ATTR = "_bts_service_perms"
+M = TypeVar("M", bound="Model")
 
 
 def _qualified(perm: ServicePerm) -> str:
@@ -123,13 +130,15 @@ def _forget(user: Bruker) -> None:
         delattr(user, _CACHE_ATTR)
 
 
-def _service_perm_map(user: Bruker | AnonymousUser, *, refresh: bool = False) -> dict:
+def _service_perm_map(
+    user: Bruker | AnonymousUser, *, refresh: bool = False
+) -> dict[int, set[ServicePerm]]:
     """All of the user's service permissions as {tjeneste id: {perm}}, one query per request."""
     if not user.is_authenticated or not user.is_active:
         return {}
     if refresh:
         _forget(user)
-    cached = getattr(user, _CACHE_ATTR, None)
+    cached: dict[int, set[ServicePerm]] | None = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached
     rows = UserObjectPermission.objects.filter(
@@ -208,14 +217,16 @@ class ContentPolicy:
     leader_perm: ServicePerm = ServicePerm.EDIT_CONTENT
     owners_review: bool = False
 
-    def _owns(self, user, obj, perm: ServicePerm | None = None) -> bool:
+    def _owns(
+        self, user: Bruker | AnonymousUser, obj: Model, perm: ServicePerm | None = None
+    ) -> bool:
         perm = perm or self.owner_perm
         if not self.owner_field or perm is None:
             return False
         owner_id = getattr(obj, f"{self.owner_field}_id", None)
         return owner_id is not None and perm in _service_perm_map(user).get(owner_id, set())
 
-    def _leads(self, user, obj) -> bool:
+    def _leads(self, user: Bruker | AnonymousUser, obj: Model) -> bool:
         """The owning service's leader, where the setting gives leaders the approval."""
         if not self.leader_approval_setting:
             return False
@@ -223,20 +234,20 @@ class ContentPolicy:
             return False
         return self._owns(user, obj) and self._owns(user, obj, self.leader_perm)
 
-    def may_manage(self, user) -> bool:
+    def may_manage(self, user: Bruker | AnonymousUser) -> bool:
         """May open the list and create new items."""
         if is_coordinator(user):
             return True
         return self.owner_perm is not None and has_any_service_perm(user, self.owner_perm)
 
-    def owner_services(self, user) -> QuerySet[Tjeneste]:
+    def owner_services(self, user: Bruker | AnonymousUser) -> QuerySet[Tjeneste]:
         if is_coordinator(user):
             return Tjeneste.objects.filter(is_active=True).order_by("name")
         if self.owner_perm is None:
             return Tjeneste.objects.none()
         return services_with_perm(user, self.owner_perm)
 
-    def restrict(self, user, queryset: QuerySet) -> QuerySet:
+    def restrict(self, user: Bruker | AnonymousUser, queryset: QuerySet[M]) -> QuerySet[M]:
         """The items of ``queryset`` the user may see in the editing list."""
         if is_coordinator(user):
             return queryset
@@ -245,23 +256,23 @@ class ContentPolicy:
         owned = self.owner_services(user).values("pk")
         return queryset.filter(**{f"{self.owner_field}__in": owned})
 
-    def may_edit(self, user, obj) -> bool:
+    def may_edit(self, user: Bruker | AnonymousUser, obj: Model) -> bool:
         """May open the edit form: saves a draft directly, proposes a change to a published
         item (``Endringsforslag``), and may propose a restore from its history."""
         return is_coordinator(user) or self._owns(user, obj)
 
-    def may_publish(self, user, obj=None) -> bool:
+    def may_publish(self, user: Bruker | AnonymousUser, obj: Model | None = None) -> bool:
         """May publish, unpublish and reorder: what the public sees changes at once."""
         if is_coordinator(user):
             return True
         return obj is not None and self._leads(user, obj)
 
-    def may_mark_reviewed(self, user, obj) -> bool:
+    def may_mark_reviewed(self, user: Bruker | AnonymousUser, obj: Model) -> bool:
         if self.may_publish(user, obj):
             return True
         return self.owners_review and self._owns(user, obj)
 
-    def may_approve(self, user, obj, author_id: int | None) -> bool:
+    def may_approve(self, user: Bruker | AnonymousUser, obj: Model, author_id: int | None) -> bool:
         """May approve or reject a proposed change to ``obj`` made by ``author_id``.
 
         The coordinator approves everything, their own proposals too: they own the model, and
@@ -271,7 +282,9 @@ class ContentPolicy:
             return True
         return author_id != user.pk and self._leads(user, obj)
 
-    def may_see_proposal(self, user, obj, author_id: int | None) -> bool:
+    def may_see_proposal(
+        self, user: Bruker | AnonymousUser, obj: Model, author_id: int | None
+    ) -> bool:
         """The proposal's author, those who may edit the item, and those who approve."""
         if user.is_authenticated and author_id == user.pk:
             return True
@@ -415,7 +428,9 @@ class CaseAccess:
         return Denial.NOT_PERMITTED
 
 
-def case_access(user: Bruker | AnonymousUser, case, *, today=None) -> CaseAccess:
+def case_access(
+    user: Bruker | AnonymousUser, case: Stafettlogg, *, today: date | None = None
+) -> CaseAccess:
     """The user's standing in ``case`` now: one query, never cached across requests."""
     from stafettlogg.consent import active_consents  # the consent rule lives with the cases
 
@@ -449,11 +464,11 @@ def case_access(user: Bruker | AnonymousUser, case, *, today=None) -> CaseAccess
     )
 
 
-def may_read_case(user: Bruker | AnonymousUser, case) -> bool:
+def may_read_case(user: Bruker | AnonymousUser, case: Stafettlogg) -> bool:
     return case_access(user, case).read
 
 
-def may_write_case(user: Bruker | AnonymousUser, case) -> bool:
+def may_write_case(user: Bruker | AnonymousUser, case: Stafettlogg) -> bool:
     return case_access(user, case).write
 
 
@@ -461,7 +476,7 @@ def may_open_cases(user: Bruker | AnonymousUser, tjeneste: Tjeneste) -> bool:
     return works_in(user, tjeneste.pk)
 
 
-def may_take_part(user: Bruker, case, tjeneste: Tjeneste) -> bool:
+def may_take_part(user: Bruker, case: Stafettlogg, tjeneste: Tjeneste) -> bool:
     """May ``user`` be added to (or be given the baton of) ``case`` for ``tjeneste``? They
     must be able to read it afterwards: active, working in the service, the service covered."""
     from stafettlogg.consent import covered_services
@@ -478,12 +493,12 @@ def may_see_case_list(user: Bruker | AnonymousUser, tjeneste: Tjeneste) -> bool:
     return has_service_perm(user, ServicePerm.VIEW_CASES, tjeneste)
 
 
-def may_reassign(user: Bruker | AnonymousUser, case) -> bool:
+def may_reassign(user: Bruker | AnonymousUser, case: Stafettlogg) -> bool:
     """A leader or local administrator of the case's service; reads no content by it."""
     return has_service_perm(user, ServicePerm.REASSIGN_STAFETTHOLDER, case.tjeneste)
 
 
-def reassign_refusal(by: Bruker, case, new_holder: Bruker) -> str | None:
+def reassign_refusal(by: Bruker, case: Stafettlogg, new_holder: Bruker) -> str | None:
     """None if ``by`` may give the baton of ``case`` to ``new_holder`` now; otherwise why not
     (a message for the user). Reassigning gives the new holder access, never the one who
     reassigns, so nobody may reassign to themselves."""
@@ -539,7 +554,7 @@ class UndringAccess:
         return Denial.NOT_PERMITTED
 
 
-def undring_access(user: Bruker | AnonymousUser, undring) -> UndringAccess:
+def undring_access(user: Bruker | AnonymousUser, undring: Undring) -> UndringAccess:
     if not user.is_authenticated or not user.is_active:
         return UndringAccess()
     author = undring.author_id == user.pk
@@ -551,7 +566,7 @@ def undring_access(user: Bruker | AnonymousUser, undring) -> UndringAccess:
     )
 
 
-def may_see_undring(user: Bruker | AnonymousUser, undring) -> bool:
+def may_see_undring(user: Bruker | AnonymousUser, undring: Undring) -> bool:
     """Only its author and the leaders of the author's service see a concern (undring)."""
     return undring_access(user, undring).see
 
@@ -580,7 +595,7 @@ def may_generate_annual_report(user: Bruker | AnonymousUser) -> bool:
     return is_coordinator(user) or is_municipal_leader(user)
 
 
-def annual_report_makers() -> QuerySet:
+def annual_report_makers() -> QuerySet[Bruker]:
     """Whom to ask for the annual report: the coordinators and the leaders at municipal level."""
     from django.db.models import Q
 
@@ -608,7 +623,7 @@ def may_record_training(user: Bruker | AnonymousUser, tjeneste: Tjeneste) -> boo
     return is_coordinator(user) or has_service_perm(user, ServicePerm.VIEW_STATISTICS, tjeneste)
 
 
-def may_download_report(user: Bruker | AnonymousUser, report) -> bool:
+def may_download_report(user: Bruker | AnonymousUser, report: ReportFile) -> bool:
     """Leaders and the coordinator only: the municipality's report for municipal roles, a
     service's report also for that service's leaders."""
     if may_see_municipal_statistics(user):
@@ -619,7 +634,7 @@ def may_download_report(user: Bruker | AnonymousUser, report) -> bool:
 
 
 # --- Citizens (issue 20): guardians linked to their cases through ID-porten ----------------
-def citizen_cases(citizen) -> QuerySet:
+def citizen_cases(citizen: Citizen | None) -> QuerySet[Stafettlogg]:
     """The cases a citizen may see: those with a guardian bound to the citizen's keyed hash
     by a link not revoked. Computed from the current rows at every request, so a revoked
     link stops access at the next one. The one rule; ``citizen_case_access`` asks it."""
@@ -641,12 +656,12 @@ def citizen_cases(citizen) -> QuerySet:
     )
 
 
-def citizen_case_access(citizen, case) -> bool:
+def citizen_case_access(citizen: Citizen | None, case: Stafettlogg) -> bool:
     """May this citizen (minside.identity.Citizen) see this case now?"""
     return citizen_cases(citizen).filter(pk=case.pk).exists()
 
 
-def citizen_link(citizen, case):
+def citizen_link(citizen: Citizen | None, case: Stafettlogg) -> Kobling | None:
     """The citizen's guardian link (minside.models.Kobling) to this case, or None: the same
     rule as ``citizen_cases``, and who the citizen is in the case (their guardian row)."""
     from minside.models import Kobling

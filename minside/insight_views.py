@@ -11,7 +11,6 @@ access-log row naming the link (``citizen_case_view``), the download as ``citize
 from __future__ import annotations
 
 from django.db import transaction
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_POST
@@ -65,9 +64,4 @@ def insight_download(request, case, link, report_pk):
     not end with the consent to share."""
     report = _own(case, link, report_pk)
     request.audit.object_id = report.pk
-    if report.status != InsightReport.Status.DONE or not report.file:
-        raise Http404
-    return FileResponse(
-        report.file.open("rb"), as_attachment=True, filename=f"innsyn-{case.pk}.pdf",
-        content_type="application/pdf",
-    )  # fmt: skip
+    return jobs.download(report, f"innsyn-{case.pk}.pdf")

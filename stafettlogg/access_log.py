@@ -15,6 +15,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
@@ -133,6 +134,8 @@ class Audit:
     object_id: int | None = None
     reason: str = ""
     tjeneste_id: int | None = None
+    # What a creating view made (``logged_creation``): the new case log or concern.
+    created: Stafettlogg | Undring | None = None
 
     def deny(self, reason: str) -> None:
         self.reason = reason
@@ -218,8 +221,10 @@ def _write(request, audit: Audit, status, *, case=None, undring=None, citizen=No
 
 
 def _refuse(request, case, access, reason: Denial):
+    """The refusal's page; not taking part is a 404, so the case is not known to exist.
+    Raised inside ``_logged``, which writes the row (with the reason) before the handler."""
     if reason == Denial.NOT_PARTICIPANT:
-        return render(request, "404.html", status=404)
+        raise Http404
     if reason == Denial.LOCKED:
         return render(
             request,
@@ -231,7 +236,7 @@ def _refuse(request, case, access, reason: Denial):
             },
             status=403,
         )
-    return render(request, "403.html", status=403)
+    raise PermissionDenied
 
 
 def case_view(*, event, need="read"):
@@ -297,9 +302,10 @@ def undring_view(*, event, need="see"):
             def run():
                 refusal = access.denial(_by_method(need, request.method))
                 if refusal is not None:
-                    audit.deny(refusal)
-                    status = 404 if refusal == Denial.NOT_PARTICIPANT else 403
-                    return render(request, f"{status}.html", status=status)
+                    audit.deny(refusal)  # the row is written by ``_logged`` before the handler
+                    if refusal == Denial.NOT_PARTICIPANT:
+                        raise Http404
+                    raise PermissionDenied
                 return view(request, undring, *args, **kwargs)
 
             return _logged(request, audit, run, undring=undring)
@@ -320,6 +326,33 @@ def logged(*, event):
             if gate := second_factor_gate(request):  # no case content without a second factor
                 return gate
             return _logged(request, Audit(event=event), lambda: view(request, *args, **kwargs))
+
+        return wrapper
+
+    return decorator
+
+
+def logged_creation(*, event):
+    """For views that create a concern or a case log. Nothing exists before the view, so a
+    form shown or refused writes no row; when the view tells what it made
+    (``request.audit.created``), its row is written in the same transaction, so nothing is
+    created unlogged and no row names what was not created."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            audit = request.audit = Audit(event=event)
+            with transaction.atomic():
+                response = view(request, *args, **kwargs)
+                made = audit.created
+                if made is not None:
+                    record(
+                        user=request.user, event=event, path=request.path,
+                        case=made if isinstance(made, Stafettlogg) else None,
+                        undring=made if isinstance(made, Undring) else None,
+                        tjeneste_id=made.tjeneste_id,
+                    )  # fmt: skip
+            return response
 
         return wrapper
 

@@ -7,16 +7,15 @@ case page itself renders only the most used form (an observation), so that it st
 whatever a case holds (issue 19).
 """
 
-from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import consent, forms, services
 from .access_log import case_view
-from .errors import CaseError
 from .models import Innslag
-from .refusals import case_refused
+from .refusals import attempt
 
 ENTRY_FORMS = {
     Innslag.Kind.OBSERVATION: forms.ObservationForm,
@@ -48,20 +47,10 @@ def _form_page(request, case, form, *, title, submit, intro="", danger=False):
     }, status=status)  # fmt: skip
 
 
-def _run(request, case, action, success):
-    """Run a service for a valid form: tell the user, or show why it was refused."""
-    try:
-        result = action()
-    except CaseError as error:
-        return case_refused(request, case, error)
-    messages.success(request, success)
-    return result
-
-
 @case_view(event={"GET": "entry.form", "POST": "entry.add"}, need="write")
 def entry_add(request, case, kind):
     if kind not in ENTRY_FORMS:
-        return render(request, "404.html", status=404)
+        raise Http404
     form = entry_form(kind, case, request.POST or None)
     title = _("New entry: %(kind)s") % {"kind": Innslag.Kind(kind).label.lower()}
     if request.method != "POST" or not form.is_valid():
@@ -72,7 +61,7 @@ def entry_add(request, case, kind):
         request.audit.object_id = entry.pk
         return redirect(case)
 
-    return _run(request, case, add, _("The entry is added."))
+    return attempt(request, case, add, _("The entry is added."))
 
 
 @case_view(event={"GET": "level.form", "POST": "level.change"}, need="write")
@@ -85,7 +74,7 @@ def level_change(request, case):
         services.level_change(case=case, user=request.user, **form.cleaned_data)
         return redirect(case)
 
-    return _run(request, case, change, _("The level is changed."))
+    return attempt(request, case, change, _("The level is changed."))
 
 
 def _participant_form(request, case):
@@ -104,7 +93,7 @@ def participant_add(request, case):
         services.participant_add(case=case, by=request.user, **form.cleaned_data)
         return redirect(case)
 
-    return _run(request, case, add, _("The participant is added."))
+    return attempt(request, case, add, _("The participant is added."))
 
 
 HANDOVER_INTRO = gettext_lazy(
@@ -124,7 +113,9 @@ def handover_request(request, case):
                                   to_tjeneste=form.cleaned_data["tjeneste"])  # fmt: skip
         return redirect(case)
 
-    return _run(request, case, offer, _("The baton is offered. You keep it until it is accepted."))
+    return attempt(
+        request, case, offer, _("The baton is offered. You keep it until it is accepted.")
+    )
 
 
 @case_view(event={"GET": "report.form", "POST": "report.record"}, need="write")
@@ -139,7 +130,7 @@ def case_report(request, case):
         services.report_record(user=request.user, case=case, **form.cleaned_data)
         return redirect(case)
 
-    return _run(request, case, report, _("The report to the child welfare service is recorded."))
+    return attempt(request, case, report, _("The report to the child welfare service is recorded."))
 
 
 CLOSE_INTRO = gettext_lazy(
@@ -159,4 +150,4 @@ def case_close(request, case):
         services.case_close(case=case, user=request.user, **form.cleaned_data)
         return redirect(case)
 
-    return _run(request, case, close, _("The case is closed."))
+    return attempt(request, case, close, _("The case is closed."))

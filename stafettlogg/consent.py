@@ -2,8 +2,10 @@
 locked, and what a new consent must say. ``bts_portal.permissions.case_access`` builds the
 read/write rule on these; every view and service that touches case content asks there."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
@@ -12,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from organisasjon.models import Tjeneste
 
+from .due import DAY
 from .errors import CaseClosed, CaseLocked, ConsentError
 from .models import Samtykke, Stafettlogg
 
@@ -25,20 +28,20 @@ class Lock:
     reason: str
 
 
-def _active(today) -> Q:
+def _active(today: date) -> Q:
     return Q(refused=False, withdrawn_at__isnull=True, valid_until__gte=today)
 
 
-def active_consents(case: Stafettlogg, *, today=None) -> QuerySet[Samtykke]:
+def active_consents(case: Stafettlogg, *, today: date | None = None) -> QuerySet[Samtykke]:
     return case.consents.filter(_active(today or timezone.localdate()))
 
 
-def active_consent_rows(*, today=None) -> QuerySet[Samtykke]:
+def active_consent_rows(*, today: date | None = None) -> QuerySet[Samtykke]:
     """Every consent active today, of any case (for subqueries over many cases)."""
     return Samtykke.objects.filter(_active(today or timezone.localdate()))
 
 
-def consents_ending(*, within_days: int, today=None) -> QuerySet[Samtykke]:
+def consents_ending(*, within_days: int, today: date | None = None) -> QuerySet[Samtykke]:
     """Active consents of open cases that end within ``within_days``: the ones to renew."""
     today = today or timezone.localdate()
     return Samtykke.objects.filter(
@@ -53,7 +56,7 @@ def covered_services(case: Stafettlogg) -> QuerySet[Tjeneste]:
     return Tjeneste.objects.filter(consents__in=active_consents(case)).distinct()
 
 
-def services_covered_by(consents: list[Samtykke], *, today=None) -> list[Tjeneste]:
+def services_covered_by(consents: list[Samtykke], *, today: date | None = None) -> list[Tjeneste]:
     """``covered_services`` from consents already loaded (with their services), in name
     order: the same rule as ``active_consents``, without another query."""
     today = today or timezone.localdate()
@@ -71,12 +74,12 @@ def lock(case: Stafettlogg) -> Lock | None:
     if latest is not None and latest.withdrawn_at is not None:
         return Lock(
             _("The guardians withdrew their consent on %(date)s. The log is locked.")
-            % {"date": timezone.localtime(latest.withdrawn_at).strftime("%d.%m.%Y")}
+            % {"date": timezone.localtime(latest.withdrawn_at).strftime(DAY)}
         )
     if latest is not None:
         return Lock(
             _("The consent expired on %(date)s. The log is locked until a new consent is recorded.")
-            % {"date": latest.valid_until.strftime("%d.%m.%Y")}
+            % {"date": latest.valid_until.strftime(DAY)}
         )
     return Lock(_("There is no consent for this log. It is locked."))
 
@@ -164,11 +167,13 @@ def too_long_problem(*, given_on: date, valid_until: date) -> str | None:
         return None
     return _("A consent lasts at most %(months)s months: the latest end date is %(date)s.") % {
         "months": settings.CONSENT_MAX_MONTHS,
-        "date": latest.strftime("%d.%m.%Y"),
+        "date": latest.strftime(DAY),
     }
 
 
-def require_names_service(services, tjeneste: Tjeneste, *, own: bool = False) -> None:
+def require_names_service(
+    services: Collection[Tjeneste], tjeneste: Tjeneste, *, own: bool = False
+) -> None:
     """A new consent names the baton holder's service (``own``: the one opening the log)."""
     if tjeneste in services:
         return
@@ -179,13 +184,13 @@ def require_names_service(services, tjeneste: Tjeneste, *, own: bool = False) ->
     raise ConsentError(message % {"service": tjeneste}, reason="invalid")
 
 
-def require_not_ended(valid_until: date, *, today=None) -> None:
+def require_not_ended(valid_until: date, *, today: date | None = None) -> None:
     """A consent recorded when a log is opened must not have ended already."""
     if valid_until < (today or timezone.localdate()):
         raise ConsentError(_("The consent's end date has already passed."), reason="invalid")
 
 
-def require_valid_new_consent(**facts) -> None:
+def require_valid_new_consent(**facts: Any) -> None:
     problems = new_consent_problems(**facts)
     if problems:
         raise ConsentError(" ".join(problems.values()), reason="invalid")

@@ -7,12 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bts_portal.permissions import Denial
-
 from . import digital_consent
 from .access_log import case_view
 from .consent_request_forms import ConsentRequestForm
 from .errors import CaseError
+from .refusals import on_form
 
 
 def _page(request, case, *, form=None, status=200):
@@ -45,10 +44,7 @@ def consent_request(request, case):
     try:
         created = digital_consent.request_create(case=case, by=request.user, **form.cleaned_data)
     except CaseError as error:
-        form.add_error(None, str(error))
-        request.audit.deny(error.reason)
-        status = 400 if error.reason == Denial.INVALID else 409
-        return _page(request, case, form=form, status=status)
+        return _page(request, case, form=form, status=on_form(request, form, error))
     request.audit.object_id = created.pk
     messages.success(request, _("The guardians are asked on My page."))
     return redirect("consent_request:form", pk=case.pk)

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-DAY = "%d.%m.%Y"
+DAY = "%d.%m.%Y"  # how the case log shows a day, everywhere (pages, entries, messages)
 
 
 def due_html(item) -> SafeString:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bts_portal.append_only import AppendOnlyError, AppendOnlyModel  # noqa: F401 - re-exported
+from bts_portal.jobs import DocumentJob
 from organisasjon.models import Tjeneste
 
 LEVELS = [(1, _("Level 1")), (2, _("Level 2")), (3, _("Level 3"))]
@@ -502,14 +503,8 @@ class DeletionRecord(models.Model):
         return f"{self.kind} {self.object_id} slettet {self.deleted_at:%d.%m.%Y}"
 
 
-class InsightReport(models.Model):
+class InsightReport(DocumentJob):
     """A PDF of everything stored about the child, for the guardians' right to insight."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Being made")
-        DONE = "done", _("Ready")
-        FAILED = "failed", _("Failed")
 
     stafettlogg = models.ForeignKey(
         Stafettlogg, on_delete=models.CASCADE, related_name="insight_reports"
@@ -524,22 +519,32 @@ class InsightReport(models.Model):
         related_name="insight_reports",
     )  # fmt: skip
     language = models.CharField(max_length=8, default="nb")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    progress = models.PositiveSmallIntegerField(default=0)
     file = models.FileField(upload_to="innsyn/", blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"Innsyn {self.stafettlogg_id} ({self.status})"
 
 
-class EvaluationReminder(models.Model):
+class Reminder(models.Model):
+    """A reminder sent: one row ever per the fields of its unique constraint (``ONCE``),
+    written in the transaction that hands over its e-mail (``tasks._remind_once``)."""
+
+    ONCE: tuple[str, ...] = ()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return " ".join(str(getattr(self, self._meta.get_field(f).attname)) for f in self.ONCE)
+
+
+class EvaluationReminder(Reminder):
     """One e-mail to the baton holder per measure per evaluation date."""
 
+    ONCE = ("entry", "evaluate_by")
     entry = models.ForeignKey(Innslag, on_delete=models.CASCADE, related_name="+")
     evaluate_by = models.DateField()
-    sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
@@ -548,20 +553,17 @@ class EvaluationReminder(models.Model):
             )
         ]
 
-    def __str__(self) -> str:
-        return f"{self.entry_id} {self.evaluate_by}"
 
-
-class StepReminder(models.Model):
+class StepReminder(Reminder):
     """One e-mail to the baton holder per step of the guide per due date: a case that comes
     back to a level gets new dates, and so new reminders."""
 
+    ONCE = ("stafettlogg", "step_key", "due")
     stafettlogg = models.ForeignKey(
         Stafettlogg, on_delete=models.CASCADE, related_name="step_reminders"
     )
     step_key = models.CharField(max_length=60)
     due = models.DateField()
-    sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
@@ -569,9 +571,6 @@ class StepReminder(models.Model):
                 fields=["stafettlogg", "step_key", "due"], name="one_reminder_per_step_due_date"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.stafettlogg_id} {self.step_key} {self.due}"
 
 
 class SamtykkeForesporsel(models.Model):
@@ -656,12 +655,12 @@ class SamtykkeSvar(models.Model):
         return f"{self.request_id}: {self.foresatt_id} {self.answer}"
 
 
-class ConsentRenewalReminder(models.Model):
+class ConsentRenewalReminder(Reminder):
     """One renewal request per consent and end date (``tasks.send_consent_renewals``)."""
 
+    ONCE = ("samtykke", "valid_until")
     samtykke = models.ForeignKey(Samtykke, on_delete=models.CASCADE, related_name="+")
     valid_until = models.DateField()
-    sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
@@ -669,6 +668,3 @@ class ConsentRenewalReminder(models.Model):
                 fields=["samtykke", "valid_until"], name="one_renewal_per_consent_and_date"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.samtykke_id} {self.valid_until}"

@@ -1,9 +1,13 @@
 """The page a refused service call shows: why, in plain words, with the reason logged and no
 case content on it."""
 
+from django.contrib import messages
 from django.shortcuts import render
 
 from bts_portal.permissions import Denial
+
+from .errors import CaseError
+from .models import Stafettlogg
 
 
 def refused(request, error, *, template="stafettlogg/refused.html", context=None):
@@ -17,3 +21,25 @@ def refused(request, error, *, template="stafettlogg/refused.html", context=None
 
 def case_refused(request, case, error):
     return refused(request, error, context={"back": case.get_absolute_url(), "case": case})
+
+
+def on_form(request, form, error) -> int:
+    """A service refused what a valid form asked: the reason on the form and in the log; the
+    status for the page that shows the form again (400 for invalid input, else 409)."""
+    form.add_error(None, str(error))
+    request.audit.deny(error.reason)
+    return 400 if error.reason == Denial.INVALID else 409
+
+
+def attempt(request, about, action, success=""):
+    """Run ``action`` (a service call that returns the response): tell the user ``success``,
+    or, when the service refuses, why, with a way back to ``about`` (the case or concern)."""
+    try:
+        response = action()
+    except CaseError as error:
+        if isinstance(about, Stafettlogg):
+            return case_refused(request, about, error)
+        return refused(request, error, context={"back": about.get_absolute_url()})
+    if success:
+        messages.success(request, success)
+    return response

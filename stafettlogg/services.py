@@ -7,7 +7,9 @@ about the current rows inside that transaction, and refuses with a member of the
 carries the same ``token`` and is not stored twice.
 """
 
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from django.conf import settings
@@ -17,10 +19,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bts_portal import permissions
-from bts_portal.permissions import Denial
+from bts_portal.permissions import CaseAccess, Denial
 from organisasjon.models import Bruker, Tjeneste
 
 from . import checklist, consent, errors
+from .due import DAY
 from .models import (
     CaseChecklistStep,
     Deltaker,
@@ -55,7 +58,7 @@ def _require_undring_work(undring: Undring, user: Bruker) -> Undring:
 
 
 @transaction.atomic
-def undring_create(*, author: Bruker, tjeneste: Tjeneste, **fields) -> Undring:
+def undring_create(*, author: Bruker, tjeneste: Tjeneste, **fields: Any) -> Undring:
     _require_works_in(author, tjeneste)
     undring = Undring(author=author, tjeneste=tjeneste, **fields)
     undring.done_steps = checklist.undring_steps_done(undring)
@@ -64,7 +67,7 @@ def undring_create(*, author: Bruker, tjeneste: Tjeneste, **fields) -> Undring:
 
 
 @transaction.atomic
-def undring_update(*, undring: Undring, user: Bruker, **fields) -> Undring:
+def undring_update(*, undring: Undring, user: Bruker, **fields: Any) -> Undring:
     undring = _require_undring_work(undring, user)
     for name, value in fields.items():
         setattr(undring, name, value)
@@ -94,15 +97,24 @@ def undring_set_step(*, undring: Undring, user: Bruker, key: str, done: bool) ->
 
 @transaction.atomic
 def report_record(
-    *, user: Bruker, sent_on: date, undring=None, case=None, token: UUID | None = None
+    *,
+    user: Bruker,
+    sent_on: date,
+    undring: Undring | None = None,
+    case: Stafettlogg | None = None,
+    token: UUID | None = None,
 ) -> MeldingTilBarnevern:
     """Record that a report to the child welfare service was sent (when and by whom only)."""
     if case is not None:
         case, access = _require(case, user, "write")
         if token is not None and case.entries.filter(request_token=token).exists():
-            return case.reports.latest("pk")
+            latest: MeldingTilBarnevern = case.reports.latest("pk")
+            return latest
+        # The write right needs a participation, so the service is known.
+        assert access.participant_service_id is not None
         tjeneste_id = access.participant_service_id
     else:
+        assert undring is not None, "a report is about a case or a concern"
         undring = _require_undring_work(undring, user)
         tjeneste_id = undring.tjeneste_id
     report = MeldingTilBarnevern.objects.create(
@@ -115,13 +127,15 @@ def report_record(
             Innslag.Kind.REPORT,
             request_token=token,
             text=_("A report to the child welfare service was sent on %(date)s.")
-            % {"date": sent_on.strftime("%d.%m.%Y")},
+            % {"date": sent_on.strftime(DAY)},
         )
     return report
 
 
 @transaction.atomic
-def refusal_record(*, undring: Undring, user: Bruker, given_by: str, services) -> Samtykke:
+def refusal_record(
+    *, undring: Undring, user: Bruker, given_by: str, services: Iterable[Tjeneste]
+) -> Samtykke:
     """The guardians said no: recorded, and no case log is opened."""
     undring = _require_undring_work(undring, user)
     refusal = Samtykke.objects.create(
@@ -152,7 +166,9 @@ def _locked_case(case: Stafettlogg) -> Stafettlogg:
     return Stafettlogg.objects.select_for_update().get(pk=case.pk)
 
 
-def _require(case: Stafettlogg, user: Bruker, need: str, *, not_permitted: str = ""):
+def _require(
+    case: Stafettlogg, user: Bruker, need: str, *, not_permitted: str = ""
+) -> tuple[Stafettlogg, CaseAccess]:
     """Lock the case and check ``need`` for ``user`` on the rows as they are now."""
     case = _locked_case(case)
     access = permissions.case_access(user, case)
@@ -160,7 +176,7 @@ def _require(case: Stafettlogg, user: Bruker, need: str, *, not_permitted: str =
     return case, access
 
 
-def _check(access, need: str, case: Stafettlogg, *, not_permitted: str = "") -> None:
+def _check(access: CaseAccess, need: str, case: Stafettlogg, *, not_permitted: str = "") -> None:
     """Refuse unless the access rule grants ``need``; ``not_permitted`` words that refusal."""
     refusal = access.denial(need)
     if refusal is None:
@@ -170,7 +186,7 @@ def _check(access, need: str, case: Stafettlogg, *, not_permitted: str = "") -> 
     raise errors.refusal(refusal, _REFUSALS[refusal](case))
 
 
-def _entry(case: Stafettlogg, user, kind: str, **fields) -> Innslag:
+def _entry(case: Stafettlogg, user: Bruker | None, kind: str, **fields: Any) -> Innslag:
     author_tjeneste = fields.pop("author_tjeneste", None)
     if author_tjeneste is None and user is not None:
         row = case.participants.filter(user=user, removed_at__isnull=True).first()
@@ -208,9 +224,9 @@ def stafettlogg_open(
     tjeneste: Tjeneste,
     child_name: str,
     child_birth_date: date,
-    guardians: list[dict],
-    consent_data: dict,
-    services,
+    guardians: list[dict[str, Any]],
+    consent_data: dict[str, Any],
+    services: Iterable[Tjeneste],
     level: int = 1,
     undring: Undring | None = None,
     token: UUID | None = None,
@@ -262,19 +278,19 @@ def stafettlogg_open(
 
 def _carry_over(case: Stafettlogg, user: Bruker, tjeneste: Tjeneste, undring: Undring) -> None:
     """What was written at level 0 goes on in the log, so that nothing is typed twice."""
-    opened = timezone.localdate(undring.created_at).strftime("%d.%m.%Y")
+    opened = timezone.localdate(undring.created_at).strftime(DAY)
     notes = [_("From the concern registered on %(date)s:") % {"date": opened}, undring.observation]
     if undring.discussed_with or undring.discussed_on:
         notes.append(
             _("Discussed with %(who)s on %(date)s.")
             % {
                 "who": undring.discussed_with or "–",
-                "date": undring.discussed_on.strftime("%d.%m.%Y") if undring.discussed_on else "–",
+                "date": undring.discussed_on.strftime(DAY) if undring.discussed_on else "–",
             }
         )
     _entry(case, user, Innslag.Kind.OBSERVATION, author_tjeneste=tjeneste, text="\n".join(notes))
     if undring.conversation_on or undring.conversation_notes:
-        when = undring.conversation_on.strftime("%d.%m.%Y") if undring.conversation_on else "–"
+        when = undring.conversation_on.strftime(DAY) if undring.conversation_on else "–"
         _entry(
             case, user, Innslag.Kind.CONVERSATION, author_tjeneste=tjeneste,
             text=_("The necessary conversation on %(date)s: %(notes)s")
@@ -287,7 +303,7 @@ def _carry_over(case: Stafettlogg, user: Bruker, tjeneste: Tjeneste, undring: Un
 
 @transaction.atomic
 def entry_add(
-    *, case: Stafettlogg, user: Bruker, kind: str, token: UUID | None = None, **fields
+    *, case: Stafettlogg, user: Bruker, kind: str, token: UUID | None = None, **fields: Any
 ) -> Innslag:
     case, _access = _require(case, user, "write")
     if token is not None:
@@ -311,7 +327,7 @@ def correction_add(
     )  # fmt: skip
 
 
-def next_evaluation_date(case: Stafettlogg):
+def next_evaluation_date(case: Stafettlogg) -> date | None:
     """When the case is next evaluated: the date the latest evaluation set, or an earlier
     evaluate-by date of a measure that no evaluation has covered since it was added (an
     evaluation of that measure, or of the whole plan)."""
@@ -468,7 +484,13 @@ def participations_end(*, user: Bruker, tjeneste: Tjeneste) -> int:
 
 
 @transaction.atomic
-def consent_add(*, case: Stafettlogg, user: Bruker, consent_data: dict, services) -> Samtykke:
+def consent_add(
+    *,
+    case: Stafettlogg,
+    user: Bruker,
+    consent_data: dict[str, Any],
+    services: Iterable[Tjeneste],
+) -> Samtykke:
     """A new consent: naming another service before it joins (level 2), renewing one before
     it expires, or opening a locked log again. The baton holder's act alone; it must name
     the guardians and the baton holder's own service, and lasts at most a year."""
@@ -623,7 +645,12 @@ def checklist_set(*, case: Stafettlogg, user: Bruker, key: str, done: bool) -> b
 
 @transaction.atomic
 def case_close(
-    *, case: Stafettlogg, user: Bruker, reason: str, final_evaluation: str, token=None
+    *,
+    case: Stafettlogg,
+    user: Bruker,
+    reason: str,
+    final_evaluation: str,
+    token: UUID | None = None,
 ) -> None:
     """The baton holder closes the case with a reason and the final evaluation."""
     case, _access = _require(

@@ -3,6 +3,7 @@ guide's steps, retention."""
 
 import logging
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import timedelta
 
 from celery import shared_task
@@ -12,11 +13,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from bts_portal import mail
 from bts_portal.jobs import build_document
 
 from . import checklist, retention
+from .due import DAY
 from .models import (
     EvaluationReminder,
     Stafettlogg,
@@ -24,6 +27,32 @@ from .models import (
 )
 
 logger = logging.getLogger(__name__)
+
+
+# --- Reminders: one row per reminder ever (a unique constraint), its e-mail handed over in the
+# same transaction, so a second run or a second beat reminds no one twice ---------------------
+
+
+def _case_link(name: str, pk: int) -> str:
+    """The portal's address of one case page: the only thing about a case a reminder holds."""
+    return settings.PORTAL_BASE_URL + reverse(name, kwargs={"pk": pk})
+
+
+def _remind_once(record: Callable[[], object], *, subject: str, body, to: list[str]) -> bool:
+    """Write the reminder's row (``record``) and hand over its e-mail (``body``: the text, or
+    a function that makes it) in one transaction, in the portal's language. False when the
+    row exists already: another run has sent it. The e-mail is sent by its own task and
+    retried there, so a failed send does not stop the others."""
+    try:
+        with transaction.atomic():
+            record()
+            if to:
+                with translation.override(settings.LANGUAGE_CODE):
+                    text = body() if callable(body) else body
+                    mail.send_later(subject=str(subject), body=text, to=to)
+    except IntegrityError:
+        return False
+    return True
 
 
 @shared_task(name="stafettlogg.build_insight_report")
@@ -51,25 +80,22 @@ def send_evaluation_reminders() -> int:
         holder = case.stafettholder
         if not holder.email or not holder.is_active:
             continue
-        try:
-            with transaction.atomic():
-                EvaluationReminder.objects.create(entry=entry, evaluate_by=case.next_evaluation)
-                url = settings.PORTAL_BASE_URL + reverse("stafettlogg:case", kwargs={"pk": case.pk})
-                # Sent by its own task, retried there; a failed send does not stop the
-                # others, and the reminder row is written once the send is handed over.
-                with translation.override(settings.LANGUAGE_CODE):
-                    mail.send_later(
-                        subject=_("A measure is due for evaluation"),
-                        body=_(
-                            "A measure in a case log where you hold the baton is due for "
-                            "evaluation. Log in to see it:\n%(url)s\n"
-                        )
-                        % {"url": url},
-                        to=[holder.email],
-                    )
-        except IntegrityError:
-            continue
-        sent += 1
+        url = _case_link("stafettlogg:case", case.pk)
+        if _remind_once(
+            lambda entry=entry, case=case: EvaluationReminder.objects.create(
+                entry=entry, evaluate_by=case.next_evaluation
+            ),
+            subject=gettext_lazy("A measure is due for evaluation"),
+            body=lambda url=url: (
+                _(
+                    "A measure in a case log where you hold the baton is due for "
+                    "evaluation. Log in to see it:\n%(url)s\n"
+                )
+                % {"url": url}
+            ),
+            to=[holder.email],
+        ):
+            sent += 1
     return sent
 
 
@@ -105,28 +131,25 @@ def send_step_reminders() -> int:
                 due_by_holder[case.stafettholder].append((case, item))
     sent = 0
     for holder, due in due_by_holder.items():
-        try:
-            with transaction.atomic():
-                StepReminder.objects.bulk_create(
-                    [StepReminder(stafettlogg=case, step_key=item.step.key, due=item.due)
-                     for case, item in due]
-                )  # fmt: skip
-                with translation.override(settings.LANGUAGE_CODE):
-                    mail.send_later(
-                        subject=_("Steps in the guide are due in your case logs"),
-                        body=_step_reminder_body(due, today),
-                        to=[holder.email],
-                    )
-        except IntegrityError:  # another run got there first: it has sent these
-            continue
-        sent += len(due)
+        if _remind_once(
+            lambda due=due: StepReminder.objects.bulk_create(
+                [
+                    StepReminder(stafettlogg=case, step_key=item.step.key, due=item.due)
+                    for case, item in due
+                ]
+            ),
+            subject=gettext_lazy("Steps in the guide are due in your case logs"),
+            body=lambda due=due: _step_reminder_body(due, today),
+            to=[holder.email],
+        ):
+            sent += len(due)
     return sent
 
 
 def _step_reminder_body(due, today) -> str:
     lines = [_("Steps of the BTI guide in case logs where you hold the baton:"), ""]
     for case, item in due:
-        url = settings.PORTAL_BASE_URL + reverse("stafettlogg:case", kwargs={"pk": case.pk})
+        url = _case_link("stafettlogg:case", case.pk)
         when = date_format(item.due, "d.m.Y")
         text = _("was due %(date)s") if item.due < today else _("due %(date)s")
         lines.append(f"- {item.step.title} ({text % {'date': when}}): {url}")
@@ -167,29 +190,27 @@ def send_consent_renewals() -> int:
     )
     sent = 0
     for samtykke in due.order_by("valid_until", "pk"):
-        try:
-            with transaction.atomic():
-                ConsentRenewalReminder.objects.create(
-                    samtykke=samtykke, valid_until=samtykke.valid_until
+
+        def record(samtykke=samtykke) -> None:
+            ConsentRenewalReminder.objects.create(
+                samtykke=samtykke, valid_until=samtykke.valid_until
+            )
+            digital_consent.renewal_request(samtykke=samtykke)
+
+        holder = samtykke.stafettlogg.stafettholder
+        url = _case_link("stafettlogg:consent", samtykke.stafettlogg_id)
+        if _remind_once(
+            record,
+            subject=gettext_lazy("A consent is about to end"),
+            body=lambda samtykke=samtykke, url=url: (
+                _(
+                    "A consent in a case log where you hold the baton ends on "
+                    "%(date)s. The guardians on My page have been asked to renew "
+                    "it; the others renew it with you. Log in to see it:\n%(url)s\n"
                 )
-                digital_consent.renewal_request(samtykke=samtykke)
-                holder = samtykke.stafettlogg.stafettholder
-                if holder.email and holder.is_active:
-                    url = settings.PORTAL_BASE_URL + reverse(
-                        "stafettlogg:consent", kwargs={"pk": samtykke.stafettlogg_id}
-                    )
-                    with translation.override(settings.LANGUAGE_CODE):
-                        mail.send_later(
-                            subject=_("A consent is about to end"),
-                            body=_(
-                                "A consent in a case log where you hold the baton ends on "
-                                "%(date)s. The guardians on My page have been asked to renew "
-                                "it; the others renew it with you. Log in to see it:\n%(url)s\n"
-                            )
-                            % {"date": samtykke.valid_until.strftime("%d.%m.%Y"), "url": url},
-                            to=[holder.email],
-                        )
-        except IntegrityError:
-            continue
-        sent += 1
+                % {"date": samtykke.valid_until.strftime(DAY), "url": url}
+            ),
+            to=[holder.email] if holder.email and holder.is_active else [],
+        ):
+            sent += 1
     return sent

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 
 from bts_portal.templatetags.content_tags import trtext
 
+from .due import DAY
 from .models import Innslag
 
-SHOWN = "%d.%m.%Y %H:%M:%S"
-DAY = "%d.%m.%Y"
+SHOWN = f"{DAY} %H:%M:%S"
 Kind = Innslag.Kind
 
 

@@ -36,10 +36,10 @@ from . import (
     timeline,
     work_list,
 )
-from .access_log import case_view, logged, logged_case_action, record, undring_view
+from .access_log import case_view, logged, logged_case_action, logged_creation, undring_view
 from .errors import CaseError
 from .models import Deltaker, Innslag, InsightReport, Overforing, Samtykke, Stafettlogg, Undring
-from .refusals import case_refused, refused
+from .refusals import attempt, case_refused, on_form, refused
 
 
 def _work_services(user):
@@ -73,6 +73,7 @@ def my_work(request):
 @staff_required
 @second_factor_required  # innlogging: no case content without a second factor
 @never_cache
+@logged_creation(event="undring.create")
 def undring_create(request):
     work = _work_services(request.user)
     if not work.exists():
@@ -81,12 +82,8 @@ def undring_create(request):
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "tjeneste"}
         tjeneste = form.cleaned_data["tjeneste"]
-        with transaction.atomic():
-            undring = services.undring_create(author=request.user, tjeneste=tjeneste, **data)
-            record(
-                user=request.user, event="undring.create", undring=undring,
-                tjeneste_id=tjeneste.pk, path=request.path,
-            )  # fmt: skip
+        undring = services.undring_create(author=request.user, tjeneste=tjeneste, **data)
+        request.audit.created = undring
         messages.success(request, _("The concern is registered."))
         return redirect(undring)
     status = 400 if form.is_bound else 200
@@ -139,10 +136,7 @@ def _undring_action(event):
         @require_POST
         @undring_view(event=event, need="work")
         def wrapper(request, undring, *args, **kwargs):
-            try:
-                return view(request, undring, *args, **kwargs)
-            except CaseError as error:
-                return _undring_refused(request, undring, error)
+            return attempt(request, undring, lambda: view(request, undring, *args, **kwargs))
 
         return wrapper
 
@@ -162,7 +156,7 @@ def undring_close(request, undring):
 @_undring_action("undring.step")
 def undring_step(request, undring, key):
     if key not in {step.key for step in steps_for_level(0)}:
-        return render(request, "404.html", status=404)
+        raise Http404
     done = request.POST.get("done", "1" if key not in undring.done_steps else "0")
     if done not in {"0", "1"}:
         return render(request, "400.html", status=400)
@@ -201,6 +195,7 @@ def undring_refusal(request, undring):
 @staff_required
 @second_factor_required  # innlogging: no case content without a second factor
 @never_cache
+@logged_creation(event="case.open")
 def case_open(request):
     work = _work_services(request.user)
     if not work.exists():
@@ -217,17 +212,13 @@ def case_open(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():
-                case = services.stafettlogg_open(
-                    user=request.user, tjeneste=data["tjeneste"], child_name=data["child_name"],
-                    child_birth_date=data["child_birth_date"], guardians=form.guardians(),
-                    consent_data=form.consent_data(), services=data["services"],
-                    level=data["level"], undring=undring, token=data["token"],
-                )  # fmt: skip
-                record(
-                    user=request.user, event="case.open", case=case,
-                    tjeneste_id=data["tjeneste"].pk, path=request.path,
-                )  # fmt: skip
+            case = services.stafettlogg_open(
+                user=request.user, tjeneste=data["tjeneste"], child_name=data["child_name"],
+                child_birth_date=data["child_birth_date"], guardians=form.guardians(),
+                consent_data=form.consent_data(), services=data["services"],
+                level=data["level"], undring=undring, token=data["token"],
+            )  # fmt: skip
+            request.audit.created = case
         except CaseError as error:
             form.add_error(None, str(error))
         else:
@@ -351,7 +342,7 @@ def handover_answer(request, case, handover_pk):
 @case_view(event="checklist.toggle", need="write")
 def checklist_step(request, case, key):
     if key not in {step.key for step in steps_for_level(case.level)}:
-        return render(request, "404.html", status=404)
+        raise Http404
     done = request.POST.get("done")
     if done not in {"0", "1"}:
         return render(request, "400.html", status=400)
@@ -411,11 +402,7 @@ def case_consent(request, case):
             services=form.cleaned_data["services"],
         )  # fmt: skip
     except CaseError as error:
-        form.add_error(None, str(error))
-        request.audit.deny(error.reason)
-        return _consent_page(
-            request, case, form=form, status=400 if error.reason == Denial.INVALID else 409
-        )
+        return _consent_page(request, case, form=form, status=on_form(request, form, error))
     request.audit.object_id = samtykke.pk
     messages.success(request, _("The consent is recorded."))
     return redirect("stafettlogg:consent", pk=case.pk)
@@ -571,14 +558,7 @@ def insight_download(request, case, report_pk):
         InsightReport, pk=report_pk, stafettlogg=case, citizen__isnull=True
     )  # a citizen's own report is theirs alone
     request.audit.object_id = report.pk
-    if report.status != InsightReport.Status.DONE or not report.file:
-        raise Http404
-    return FileResponse(
-        report.file.open("rb"),
-        as_attachment=True,
-        filename=f"innsyn-stafettlogg-{case.pk}.pdf",
-        content_type="application/pdf",
-    )
+    return jobs.download(report, f"innsyn-stafettlogg-{case.pk}.pdf")
 
 
 @case_view(event="consent.document", need="see_consents")

@@ -7,9 +7,7 @@ from django.utils import timezone
 
 from bts_portal.templatetags.content_tags import trtext
 
-from .due import due_html
-
-DAY = "%d.%m.%Y"
+from .due import DAY, due_html
 
 
 def _url_prefix(name: str) -> str:

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bts_portal.jobs import DocumentJob
 from organisasjon.models import Tjeneste
 
 
@@ -26,14 +27,8 @@ class Arsrapport(models.Model):
         return f"Årsrapport {self.year}"
 
 
-class ReportFile(models.Model):
+class ReportFile(DocumentJob):
     """A generated PDF of the annual report, for the municipality or one service."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting")
-        RUNNING = "running", _("Being made")
-        DONE = "done", _("Ready")
-        FAILED = "failed", _("Failed")
 
     year = models.PositiveSmallIntegerField(_("year"))
     tjeneste = models.ForeignKey(
@@ -44,14 +39,10 @@ class ReportFile(models.Model):
         related_name="+",
         verbose_name=_("service"),
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    progress = models.PositiveSmallIntegerField(default=0)
     file = models.FileField(upload_to="arsrapport/", blank=True)
     generated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -7,7 +7,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -46,15 +46,23 @@ def side_by_side(release, scope_key) -> list[dict]:
     return result
 
 
+FIRST_YEAR = 2000  # the earliest year the statistics and the annual report answer for
+
+
+def _year_or_404(year: int) -> int:
+    """A year the statistics know: from ``FIRST_YEAR`` to this year; anything else is a 404."""
+    if not FIRST_YEAR <= year <= timezone.localdate().year:
+        raise Http404
+    return year
+
+
 def _scope(request) -> Scope:
     """Year and service from the URL, checked against what the user may see."""
-    this_year = timezone.localdate().year
     try:
-        year = int(request.GET.get("aar", this_year))
+        year = int(request.GET.get("aar", timezone.localdate().year))
     except ValueError:
         year = -1
-    if not 2000 <= year <= this_year:
-        raise Http404
+    _year_or_404(year)
     slug = request.GET.get("tjeneste")
     municipal = permissions.may_see_municipal_statistics(request.user)
     if slug:
@@ -133,8 +141,7 @@ class NarrativeForm(forms.ModelForm):
 
 @predicate_required(permissions.may_generate_annual_report)
 def annual_report(request, year):
-    if not 2000 <= year <= timezone.localdate().year:
-        raise Http404
+    _year_or_404(year)
     report, _created = Arsrapport.objects.get_or_create(year=year)
     writer = permissions.may_write_annual_report(request.user)
     form = NarrativeForm(request.POST if writer else None, instance=report)
@@ -156,8 +163,7 @@ def annual_report(request, year):
 @require_POST
 @predicate_required(permissions.may_generate_annual_report)
 def generate(request, year):
-    if not 2000 <= year <= timezone.localdate().year:
-        raise Http404
+    _year_or_404(year)
     tjeneste = None
     if request.POST.get("tjeneste"):
         tjeneste = get_object_or_404(Tjeneste, slug=request.POST["tjeneste"])
@@ -194,11 +200,4 @@ def report_status(request, pk):
 @staff_required
 def report_download(request, pk):
     report = _report_for(request, pk)
-    if report.status != ReportFile.Status.DONE or not report.file:
-        raise Http404
-    return FileResponse(
-        report.file.open("rb"),
-        as_attachment=True,
-        filename=f"arsrapport-bts-{report.year}.pdf",
-        content_type="application/pdf",
-    )
+    return jobs.download(report, f"arsrapport-bts-{report.year}.pdf")

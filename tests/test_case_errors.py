@@ -91,3 +91,45 @@ def test_a_participant_reads_a_closed_case_but_its_write_is_refused(client, peop
     assert case.entries.count() == before
     row = AccessLog.objects.latest("pk")
     assert (row.event, row.action, row.reason) == ("entry.add", "denied", "not_writable")
+
+
+def test_a_refused_case_open_opens_nothing_and_logs_nothing(client, people):
+    """``logged_creation``: the row is written only with what was created."""
+    from .test_case_consent import open_form
+
+    client.force_login(people["users"]["stafettholder"])
+    rows = AccessLog.objects.count()
+    response = client.post(
+        reverse("stafettlogg:case_open"), open_form(people, services=[people["clinic"].pk])
+    )
+    assert response.status_code == 400
+    assert not Stafettlogg.objects.filter(child_name="Ola Nordmann").exists()
+    assert AccessLog.objects.count() == rows
+    response = client.post(reverse("stafettlogg:case_open"), open_form(people))
+    opened = Stafettlogg.objects.get(child_name="Ola Nordmann")
+    row = AccessLog.objects.latest("pk")
+    assert (row.event, row.stafettlogg_id, row.tjeneste_id) == (
+        "case.open",
+        opened.pk,
+        people["kindergarten"].pk,
+    )
+    assert AccessLog.objects.count() == rows + 1
+
+
+def test_an_unknown_step_is_a_404_whose_row_says_not_found(client, people, case):
+    client.force_login(people["users"]["stafettholder"])
+    url = reverse("stafettlogg:checklist", kwargs={"pk": case.pk, "key": "no-such-step"})
+    response = client.post(url, {"done": "1"})
+    assert response.status_code == 404
+    assert not case.done_steps.filter(step_key="no-such-step").exists()
+    row = AccessLog.objects.latest("pk")
+    assert (row.event, row.action, row.reason) == ("checklist.toggle", "denied", "not_found")
+
+
+def test_someone_outside_the_case_gets_a_404_and_a_row_that_says_why(client, people, case):
+    client.force_login(people["users"]["other_service"])
+    response = client.get(reverse("stafettlogg:case", kwargs={"pk": case.pk}))
+    assert response.status_code == 404
+    assert "Emma Testbarn" not in response.content.decode()
+    row = AccessLog.objects.latest("pk")
+    assert (row.event, row.action, row.reason) == ("case.view", "denied", "not_participant")
