@@ -7,11 +7,14 @@ changed row and running it again changes nothing.
 """
 
 from collections.abc import Mapping
+from typing import TypeVar
 
-Texts = Mapping[object, Mapping[str, str]]
+K = TypeVar("K")
 
 
-def translated(key: object, *, nn: Texts, en: Texts | None = None) -> dict[str, str]:
+def translated(
+    key: K, *, nn: Mapping[K, Mapping[str, str]], en: Mapping[K, Mapping[str, str]] | None = None
+) -> dict[str, str]:
     """The ``<field>_nn`` and ``<field>_en`` values for one item (missing ones left out, so
     that a coordinator's own translation is not overwritten with an empty text)."""
     values: dict[str, str] = {}

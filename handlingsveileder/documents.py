@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.html import escape, format_html, format_html_join, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -34,7 +35,7 @@ BLANK_ROWS = 4
 @dataclass(frozen=True)
 class Field:
     name: str
-    label: str
+    label: str | Promise
     columns: tuple = ()  # a table with these headers
     items: bool = False  # a bulleted list
     text: bool = False  # paragraphs of free text

@@ -127,7 +127,8 @@ class VerktoyForm(ContentForm):
     ]
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         doc_type = cleaned.get("document")
         for name in translated_fields("template"):
             text = cleaned.get(name) or ""

@@ -121,7 +121,7 @@ class Verktoy(PublishableContent):
 
     @property
     def extension(self) -> str:
-        return self.file.name.rsplit(".", 1)[-1].upper() if self.file else ""
+        return (self.file.name or "").rsplit(".", 1)[-1].upper() if self.file else ""
 
 
 class DoneBy(models.TextChoices):

@@ -6,6 +6,7 @@ from itertools import groupby
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.functional import Promise
 
 from bts_portal.choices import Audience
 from bts_portal.content.models import Status
@@ -74,7 +75,7 @@ def steps_for_level(number: int) -> list[Trinn]:
     )
 
 
-def signs_by_age() -> list[tuple[str, str, list[tuple[object, list[Tegn]]]]]:
+def signs_by_age() -> list[tuple[str, str | Promise, list[tuple[object, list[Tegn]]]]]:
     """[(age group, label, [(theme, [signs])])] for the published signs."""
     signs = list(
         Tegn.objects.published()
@@ -82,7 +83,7 @@ def signs_by_age() -> list[tuple[str, str, list[tuple[object, list[Tegn]]]]]:
         .order_by("age_group", "tema__order", "tema__title", "order", "pk")
     )
     labels = dict(AgeGroup.choices)
-    result = []
+    result: list[tuple[str, str | Promise, list[tuple[object, list[Tegn]]]]] = []
     for group in AgeGroup.values:
         in_group = [s for s in signs if s.age_group == group]
         by_theme = [

@@ -53,7 +53,7 @@ def tool_file(request, slug):
     return FileResponse(
         verktoy.file.open("rb"),
         as_attachment=True,
-        filename=verktoy.file.name.rsplit("/", 1)[-1],
+        filename=(verktoy.file.name or "").rsplit("/", 1)[-1],
         content_type=verktoy.content_type or "application/octet-stream",
     )
 

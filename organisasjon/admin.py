@@ -205,14 +205,14 @@ class MedlemskapInline(admin.TabularInline):
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
-        formset.acting_user = request.user  # a new class for every call
+        formset.acting_user = request.user  # type: ignore[attr-defined]  # a new class for every call
         return formset
 
     def get_extra(self, request, obj=None, **kwargs):
         return 0 if _is_own(request, obj) else self.extra
 
     # ``obj`` is the account the memberships belong to.
-    def has_add_permission(self, request, obj):
+    def has_add_permission(self, request, obj):  # type: ignore[override]
         return not _is_own(request, obj) and super().has_add_permission(request, obj)
 
     def has_change_permission(self, request, obj=None):
@@ -277,9 +277,9 @@ class BrukerAdmin(UserAdmin):
             *admin.ModelAdmin.get_urls(self),
         ]
 
-    def get_form(self, request, obj=None, **kwargs):
+    def get_form(self, request, obj=None, **kwargs):  # type: ignore[override]
         form = super().get_form(request, obj, **kwargs)
-        form.acting_user = request.user  # a new class for every call
+        form.acting_user = request.user  # type: ignore[attr-defined]  # a new class for every call
         return form
 
     def get_actions(self, request):
@@ -323,7 +323,7 @@ class BrukerAdmin(UserAdmin):
     def password_email_view(self, request, object_id):
         user = self.get_object(request, unquote(object_id))
         if user is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)  # type: ignore[attr-defined]
         if not self.has_change_permission(request, user):
             raise PermissionDenied
         self._send_password_emails(request, [user])
@@ -334,7 +334,8 @@ class BrukerAdmin(UserAdmin):
         self._send_password_emails(request, queryset)
 
     def _send_password_emails(self, request, users) -> None:
-        sent, not_sent = [], []
+        sent: list[str] = []
+        not_sent: list[str] = []
         for user in users:
             (sent if password_email_send(user=user) else not_sent).append(str(user))
         if sent:
@@ -367,7 +368,8 @@ class MedlemskapAdminForm(forms.ModelForm):
         fields = ["user", "tjeneste", "rolle"]
 
     def clean(self):
-        cleaned_data = super().clean()
+        super().clean()
+        cleaned_data = self.cleaned_data
         user = cleaned_data.get("user")
         if self.acting_user is not None and user is not None and user.pk == self.acting_user.pk:
             raise ValidationError(OWN_ROLES_REFUSED)
@@ -384,9 +386,9 @@ class MedlemskapAdmin(admin.ModelAdmin):
     # Bulk deletion would bypass the services, their checks and the record.
     actions = None
 
-    def get_form(self, request, obj=None, **kwargs):
+    def get_form(self, request, obj=None, **kwargs):  # type: ignore[override]
         form = super().get_form(request, obj, **kwargs)
-        form.acting_user = request.user  # a new class for every call
+        form.acting_user = request.user  # type: ignore[attr-defined]  # a new class for every call
         return form
 
     def has_change_permission(self, request, obj=None):

@@ -267,11 +267,11 @@ def load() -> list[tuple[str, str]]:
     """Create or update the demo services and users; returns (username, description) pairs."""
     for data in SERVICES:
         values = {"is_partner": False, **data}
-        slug = values.pop("slug")
+        slug = str(values.pop("slug"))
         values |= translated(slug, nn=demo_services_nn.SERVICES, en=demo_services_en.SERVICES)
         if hours := values.get("opening_hours"):
-            values["opening_hours_nn"] = demo_services_nn.OPENING_HOURS[hours]
-            values["opening_hours_en"] = demo_services_en.OPENING_HOURS[hours]
+            values["opening_hours_nn"] = demo_services_nn.OPENING_HOURS[str(hours)]
+            values["opening_hours_en"] = demo_services_en.OPENING_HOURS[str(hours)]
         upsert(Tjeneste, {"slug": slug}, values)
 
     loaded = []

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -29,10 +31,11 @@ class RoleChangeFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Only accounts and services that appear in the record are worth choosing.
-        self.fields["bruker"].queryset = Bruker.objects.filter(
+        bruker = cast(forms.ModelChoiceField, self.fields["bruker"])
+        bruker.queryset = Bruker.objects.filter(
             pk__in=RolleEndring.objects.values("user")
         ).order_by("last_name", "first_name", "username")
-        self.fields["bruker"].label_from_instance = lambda user: f"{user} ({user.username})"
-        self.fields["tjeneste"].queryset = Tjeneste.objects.filter(
+        bruker.label_from_instance = lambda user: f"{user} ({user.username})"  # type: ignore[assignment]
+        cast(forms.ModelChoiceField, self.fields["tjeneste"]).queryset = Tjeneste.objects.filter(
             pk__in=RolleEndring.objects.filter(tjeneste__isnull=False).values("tjeneste")
         ).order_by("name")

@@ -59,7 +59,8 @@ def _pieces(text: str) -> list[_Piece]:
         if in_code or not body.strip() or body.startswith(("    ", "\t")):
             pieces.append(_Piece(line, False))
             continue
-        prefix = PREFIX.match(body).group(1)
+        match = PREFIX.match(body)  # always matches: every part of it is optional
+        prefix = match.group(1) if match else ""
         if prefix:
             pieces.append(_Piece(prefix, False))
         for index, part in enumerate(LITERAL.split(body[len(prefix) :])):

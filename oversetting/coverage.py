@@ -45,7 +45,7 @@ def _compute(language: str) -> dict:
     sections: dict[str, bool] = {}
     everything = True
     for model in sources.models():
-        queryset = model.objects.filter(sources.PUBLIC_ROWS[model._meta.label])
+        queryset = model._default_manager.filter(sources.PUBLIC_ROWS[model._meta.label])
         if model._meta.label == "handlingsveileder.Trinn":
             queryset = queryset.select_related("niva")
         elif model._meta.label in sources.SHOWN_WITH:

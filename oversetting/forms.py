@@ -20,7 +20,7 @@ class TranslationForm(forms.Form):
             model_field = obj._meta.get_field(name + suffix)
             is_long = isinstance(model_field, models.TextField)
             # The bokmål text beside the field is its description for a screen reader.
-            attrs = {
+            attrs: dict[str, str | int] = {
                 "lang": language,
                 "class": "form-control",
                 "aria-describedby": f"source-{name}",
@@ -37,7 +37,8 @@ class TranslationForm(forms.Form):
             )
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         # A tool's document text names fields the case log fills in (handlingsveileder).
         if self.obj._meta.label == "handlingsveileder.Verktoy" and cleaned.get("template"):
             from handlingsveileder import documents

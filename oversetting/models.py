@@ -10,6 +10,8 @@ without approving it). It lives here and only here: a person's approval writes i
 public ``_nn``/``_en`` fields, through ``bts_portal.content.services.content_save``.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -46,6 +48,12 @@ class Oversettelse(models.Model):
     # A person approved the translation as it stands (a reviewed machine draft, or the demo).
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # Set on the rows of a page by ``state.attach_items``: the item, its type's name, and
+    # whether a machine draft waits.
+    obj: Any
+    type_label: Any
+    has_machine_draft: bool
 
     class Meta:
         verbose_name = _("translation")

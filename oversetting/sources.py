@@ -15,6 +15,7 @@ the element's page counts as complete in a language only when they are translate
 
 import hashlib
 from dataclasses import dataclass
+from typing import cast
 
 from django.apps import apps
 from django.db.models import Model, Q
@@ -86,7 +87,8 @@ def _follow(obj, path: str):
 
 def is_public(obj) -> bool:
     condition = PUBLIC_ROWS[obj._meta.label]
-    return all(_follow(obj, name) == value for name, value in condition.children)
+    children = cast(list[tuple[str, object]], condition.children)
+    return all(_follow(obj, name) == value for name, value in children)
 
 
 def page_item(obj):

@@ -11,7 +11,7 @@ from . import sources
 from .models import Oversettelse, TranslationStatus, Utkast
 
 NEEDS_WORK = Q(fields_missing__gt=0) | ~Q(translated_from_hash=F("source_hash"))
-STATUS_FILTERS = {
+STATUS_FILTERS: dict[str, Q] = {
     TranslationStatus.MISSING: Q(fields_missing__gt=0),
     TranslationStatus.OUTDATED: Q(fields_missing=0) & ~Q(translated_from_hash=F("source_hash")),
 }
@@ -80,7 +80,7 @@ def record_all(*, reviewed: bool = False, only_missing: bool = False) -> int:
     (content from before the app, or loaded without its receivers)."""
     count = 0
     for model in sources.models():
-        queryset = model.objects.all()
+        queryset = model._default_manager.all()
         if only_missing:
             content_type = ContentType.objects.get_for_model(model)
             known = Oversettelse.objects.filter(content_type=content_type).values("object_id")
@@ -176,8 +176,9 @@ def attach_items(rows: list[Oversettelse]) -> list[Oversettelse]:
     items, labels = {}, {}
     for type_id, ids in by_type.items():
         model = ContentType.objects.get_for_id(type_id).model_class()
+        assert model is not None  # the rows' types are the translated content models
         labels[type_id] = model._meta.verbose_name
-        items.update({(type_id, obj.pk): obj for obj in model.objects.filter(pk__in=ids)})
+        items.update({(type_id, obj.pk): obj for obj in model._default_manager.filter(pk__in=ids)})
     drafts = set()
     if rows:
         language = rows[0].language

@@ -51,7 +51,8 @@ def send_year_event_reminders() -> int:
     )
     sent = 0
     for event in events:
-        horizon = today + timedelta(days=event.remind_days_before)
+        # Only events with a reminder are read (remind_days_before__isnull=False).
+        horizon = today + timedelta(days=event.remind_days_before or 0)
         for day in arshjul_rules.occurrences(event, today, horizon):
             if (event.pk, day) in done:
                 continue

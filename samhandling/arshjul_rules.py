@@ -3,6 +3,7 @@ dates the year view lists, and the RFC 5545 ``RRULE`` the calendar feed carries,
 page and the coordinator's calendar app never disagree."""
 
 from datetime import date, datetime, time
+from typing import Any
 
 from dateutil import rrule
 
@@ -17,7 +18,7 @@ def _midnight(day: date) -> datetime:
 
 def rule_for(event: Arshjulhendelse) -> rrule.rrule | None:
     """The dateutil rule of a recurring event; None for a single date."""
-    common = {
+    common: dict[str, Any] = {
         "dtstart": _midnight(event.start),
         "until": _midnight(event.until) if event.until else None,
     }
@@ -26,6 +27,9 @@ def rule_for(event: Arshjulhendelse) -> rrule.rrule | None:
     if event.recurrence == Gjentakelse.MONTHLY:
         return rrule.rrule(rrule.MONTHLY, interval=event.interval or 1, **common)
     if event.recurrence == Gjentakelse.WEEKDAY:
+        # The form requires both for this recurrence.
+        assert event.weekday is not None
+        assert event.week_of_month is not None
         day = rrule.weekday(event.weekday)(event.week_of_month)
         if event.month_numbers:
             # In a yearly rule with BYMONTH, "1TU" is the first Tuesday of each named month.
@@ -54,12 +58,13 @@ def first_occurrence(event: Arshjulhendelse) -> date | None:
 def ical_recurrence(event: Arshjulhendelse) -> dict | None:
     """The event's RRULE as the parts ``icalendar.vRecur`` takes; None for a single date."""
     if event.recurrence == Gjentakelse.YEARLY:
-        parts = {"FREQ": "YEARLY"}
+        parts: dict[str, Any] = {"FREQ": "YEARLY"}
     elif event.recurrence == Gjentakelse.MONTHLY:
         parts = {"FREQ": "MONTHLY"}
         if (event.interval or 1) > 1:
             parts["INTERVAL"] = event.interval
     elif event.recurrence == Gjentakelse.WEEKDAY:
+        assert event.weekday is not None
         byday = f"{event.week_of_month}{_ICAL_DAYS[event.weekday]}"
         if event.month_numbers:
             parts = {"FREQ": "YEARLY", "BYMONTH": event.month_numbers, "BYDAY": byday}

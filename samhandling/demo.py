@@ -58,8 +58,8 @@ def load() -> int:
                 **translated(slug, nn=demo_content_nn.ELEMENTS, en=demo_content_en.ELEMENTS),
                 **_short_texts(
                     responsible_role=role,
-                    convened_by=arena["convened_by"] if arena else "",
-                    frequency=arena["frequency"] if arena else "",
+                    convened_by=str(arena["convened_by"]) if arena else "",
+                    frequency=str(arena["frequency"]) if arena else "",
                 ),
             },
         )

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -63,14 +65,16 @@ class ElementForm(ContentForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         owners = permissions.MODEL_CONTENT.owner_services(self.user)
-        self.fields["owner_tjeneste"].queryset = owners
+        owner = cast(forms.ModelChoiceField, self.fields["owner_tjeneste"])
+        owner.queryset = owners
         if not permissions.is_coordinator(self.user):
             # A leader's content always belongs to one of the leader's services.
-            self.fields["owner_tjeneste"].required = True
-            self.fields["owner_tjeneste"].empty_label = None
+            owner.required = True
+            owner.empty_label = None
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         is_arena = cleaned.get("type") == ElementType.SAMHANDLINGSARENA
         if is_arena and not cleaned.get("mandate"):
             self.add_error("mandate", _("A collaboration arena needs a mandate."))
@@ -232,7 +236,7 @@ class ArshjulhendelseForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["interval"].min_value = 1
+        cast(forms.IntegerField, self.fields["interval"]).min_value = 1
         self.fields["interval"].widget.attrs.update({"min": 1, "max": 12})
         if self.instance.pk:
             self.initial.setdefault("month_list", self.instance.month_numbers)
@@ -255,7 +259,8 @@ class ArshjulhendelseForm(forms.ModelForm):
         return interval
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         recurrence = cleaned.get("recurrence")
         start = cleaned.get("start")
         until = cleaned.get("until")
@@ -282,7 +287,7 @@ class ArshjulhendelseForm(forms.ModelForm):
                 self.add_error("week_of_month", _("Choose which one in the month."))
         if start and not self.errors:
             probe = Arshjulhendelse(
-                recurrence=recurrence,
+                recurrence=recurrence,  # type: ignore[misc]  # required: the form checked it
                 start=start,
                 interval=cleaned["interval"],
                 weekday=cleaned["weekday"],

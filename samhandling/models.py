@@ -143,7 +143,7 @@ class Vedlegg(models.Model):
 
     @property
     def extension(self) -> str:
-        return self.file.name.rsplit(".", 1)[-1].upper()
+        return (self.file.name or "").rsplit(".", 1)[-1].upper()
 
 
 class Side(PublishableContent):

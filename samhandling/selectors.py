@@ -75,7 +75,10 @@ def published_page_or_none(slug: str) -> Side | None:
 def sort_key(obj, field: str) -> str:
     """Alphabetical order of a translated field in the current language (æ, ø, å last)."""
     text = str(localized(obj, field)).lower()
-    return text.translate(str.maketrans({"æ": "{", "ø": "|", "å": "}"}))
+    return text.translate(_NORWEGIAN_LAST)
+
+
+_NORWEGIAN_LAST = str.maketrans("æøå", "{|}")
 
 
 def review_items(*, within_days: int = 30, today: date | None = None) -> dict:

@@ -61,7 +61,7 @@ def _proposed_set(request, element, name: str) -> list[dict]:
     builds = proposal is not None and (
         proposal.author_id == request.user.pk or proposal.pk == _proposal_id(request)
     )
-    if builds and name in proposal.values:
+    if builds and proposal and name in proposal.values:
         return list(proposal.values[name])
     return snapshot.children_values(element, name)
 
@@ -118,7 +118,7 @@ def attachment_add(request, pk):
         _lock(element)
         entries = [*_proposed_set(request, element, "attachments"), entry]
         if not _propose_set(request, element, "attachments", entries, str(_WAITS)):
-            pending.file.storage.delete(pending.file.name)
+            pending.file.storage.delete(pending.file.name or "")
     return _back_to_edit(element)
 
 

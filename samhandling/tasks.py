@@ -44,7 +44,7 @@ def _send(element: Element, recipients: list[str]) -> None:
             "The element “%(title)s” in the municipality's BTS model is due for review on "
             "%(date)s.\n\nRead it through, update what has changed, and ask the BTS "
             "coordinator to mark it as reviewed:\n%(url)s\n"
-        ) % {"title": element.title, "date": element.review_due.strftime("%d.%m.%Y"), "url": url}
+        ) % {"title": element.title, "date": f"{element.review_due:%d.%m.%Y}", "url": url}
     send_mail(subject, body, None, recipients)
 
 
@@ -57,6 +57,7 @@ def send_review_reminders() -> int:
     )
     sent = 0
     for element in due.order_by("review_due", "pk"):
+        assert element.review_due is not None  # the filter above reads only dated elements
         recipients = _recipients(element)
         if not recipients:
             logger.warning("no one to remind about element %s", element.pk)

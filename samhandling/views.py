@@ -1,5 +1,6 @@
 """The public site: the model, its elements, the coordinator's pages and search."""
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -66,7 +67,7 @@ def worried(request):
             "page": page,
             "check": check,
             "answer": answer,
-            "answer_heading": WorryCheckForm.ANSWER_HEADINGS.get(answer, ""),
+            "answer_heading": WorryCheckForm.ANSWER_HEADINGS.get(answer or "", ""),
             "child_welfare": child_welfare,
             "rights_page": selectors.published_page_or_none(selectors.RIGHTS_PAGE),
         },
@@ -90,14 +91,14 @@ def attachment(request, slug, pk):
     return FileResponse(
         vedlegg.file.open("rb"),
         as_attachment=True,
-        filename=vedlegg.file.name.rsplit("/", 1)[-1],
+        filename=(vedlegg.file.name or "").rsplit("/", 1)[-1],
         content_type=vedlegg.content_type,
     )
 
 
 def site_search(request):
     query = request.GET.get("q", "").strip()[:200]
-    hits = search(query) if query else []
+    hits: Any = search(query) if query else []
     page = Paginator(hits, SEARCH_PAGE_SIZE).get_page(request.GET.get("side"))
     return render(
         request,

@@ -58,9 +58,9 @@ def parse(query: str, language: str) -> list[Group]:
     if not words:
         return []
     synonyms = expansions(language)
-    groups = []
+    groups: list[Group] = []
     for word in words:
-        group = [(word,)]
+        group: list[tuple[str, ...]] = [(word,)]
         word_stem = stem(word, language)
         # The synonyms of the word's stem, and of a word it begins with (helsesøst- finds
         # helsesøstra and helsesøsteren, whose Snowball stems differ).

@@ -18,7 +18,8 @@ def _maps():
 
 @cache
 def _maps_for(registered: int):
-    by_model, dependants = {}, {}
+    by_model: dict = {}
+    dependants: dict = {}
     for source in all_sources():
         by_model[source.model] = source
         for label, related in source.depends_on:

@@ -115,7 +115,8 @@ def plain_text(markdown: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """The words of ``text`` as FTS5's unicode61 tokenizer sees them."""
-    words, current = [], []
+    words: list[str] = []
+    current: list[str] = []
     for character in text:
         if is_word_character(character, starts=not current):
             current.append(character)

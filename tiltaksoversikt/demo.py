@@ -31,7 +31,7 @@ def load() -> tuple[int, int]:
         tjeneste = services[service]
         review_due = today + timedelta(days=(index * 17) % 380 - 15)
         slug = norwegian_slugify(title, 100)
-        nn, en = demo_content_nn.MEASURES[slug], demo_content_en.MEASURES[slug]
+        texts_nn, texts_en = demo_content_nn.MEASURES[slug], demo_content_en.MEASURES[slug]
         place, languages = tjeneste.address, "Norsk, engelsk. Tolk ved behov."
         tiltak, _ = upsert(
             Tiltak,
@@ -42,9 +42,9 @@ def load() -> tuple[int, int]:
                 "summary": summary,
                 "body": f"{summary}\n\nTa kontakt med {tjeneste.name} for å høre mer.",
                 **translated(slug, nn=demo_content_nn.MEASURES, en=demo_content_en.MEASURES),
-                "body_nn": f"{nn['summary']}\n\nTa kontakt med "
+                "body_nn": f"{texts_nn['summary']}\n\nTa kontakt med "
                 f"{localized(tjeneste, 'name', 'nn')} for å høyre meir.",
-                "body_en": f"{en['summary']}\n\nContact "
+                "body_en": f"{texts_en['summary']}\n\nContact "
                 f"{localized(tjeneste, 'name', 'en')} to find out more.",
                 "age_min": age_min,
                 "age_max": age_max,
@@ -69,9 +69,9 @@ def load() -> tuple[int, int]:
         )
         tiltak.themes.set([themes[s] for s in theme_slugs])
 
-    for order, row in enumerate(MEETING_PLACES, start=1):
-        slug, title, mandate, frequency, case_mode, service_slugs, element_slug = row
-        place, _ = upsert(
+    for order, meeting in enumerate(MEETING_PLACES, start=1):
+        slug, title, mandate, frequency, case_mode, service_slugs, element_slug = meeting
+        moteplass, _ = upsert(
             Moteplass,
             {"slug": slug},
             {
@@ -96,5 +96,5 @@ def load() -> tuple[int, int]:
                 "review_due": today + timedelta(days=265),
             },
         )
-        place.participating_services.set([services[s] for s in service_slugs])
+        moteplass.participating_services.set([services[s] for s in service_slugs])
     return len(MEASURES), len(MEETING_PLACES)

@@ -6,6 +6,7 @@ with the other filters as they are, so a count never promises what a click canno
 """
 
 from dataclasses import dataclass, field
+from typing import cast
 
 from django import forms
 from django.db.models import QuerySet
@@ -54,8 +55,12 @@ class CatalogueFilterForm(forms.Form):
     def __init__(self, *args, themes, services, **kwargs):
         super().__init__(*args, **kwargs)
         # In the reader's language where the theme has it; bokmål otherwise, marked as such.
-        self.fields["tema"].choices = [(t.slug, localized(t, "title")) for t in themes]
-        self.fields["tjeneste"].choices = [(s.slug, localized(s, "name")) for s in services]
+        cast(forms.ChoiceField, self.fields["tema"]).choices = [
+            (t.slug, localized(t, "title")) for t in themes
+        ]
+        cast(forms.ChoiceField, self.fields["tjeneste"]).choices = [
+            (s.slug, localized(s, "name")) for s in services
+        ]
 
 
 @dataclass
@@ -207,7 +212,7 @@ def options(form: CatalogueFilterForm, filters: Filters, counts: dict) -> list[t
                     str(value) in getattr(filters, name),
                     counts[name].get(str(value), 0),
                 )
-                for value, label in form.fields[name].choices
+                for value, label in form.fields[name].choices  # type: ignore[attr-defined]
             ],
         )
         for name in SHOWN
@@ -228,7 +233,7 @@ def panel_html(facets: list[tuple]) -> SafeString:
         )
         for option in options:
             key, value = escape(name), escape(option.value)
-            label = escape(option.label)
+            label: str = escape(option.label)
             lang = getattr(option.label, "lang", page_language)
             if lang != page_language:
                 label = f'<span lang="{escape(lang)}">{label}</span>'

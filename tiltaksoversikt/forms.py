@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -62,14 +64,16 @@ class TiltakForm(ContentForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tjeneste"].queryset = permissions.SERVICE_MEASURES.owner_services(self.user)
-        self.fields["tjeneste"].empty_label = None
+        tjeneste = cast(forms.ModelChoiceField, self.fields["tjeneste"])
+        tjeneste.queryset = permissions.SERVICE_MEASURES.owner_services(self.user)
+        tjeneste.empty_label = None
         if self.instance.pk:
             self.fields["target_groups"].initial = self.instance.target_groups
             self.fields["levels"].initial = [str(n) for n in self.instance.levels]
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         age_min, age_max = cleaned.get("age_min"), cleaned.get("age_max")
         if age_min is not None and age_max is not None and age_min > age_max:
             self.add_error("age_max", _("The oldest age cannot be below the youngest."))

@@ -72,7 +72,7 @@ def _removal_links(request, form) -> list[tuple[str, str]]:
 def tiltak_list(request):
     form, chosen, themes, services = _catalogue(request)
     page = Paginator(filters.matching_ids(chosen), PAGE_SIZE).get_page(request.GET.get("side"))
-    page.object_list = cards.cards(page.object_list)
+    page.object_list = cards.cards(page.object_list)  # type: ignore[assignment,arg-type]
     params = request.GET.copy()
     params.pop("side", None)
     status = 400 if form.is_bound and not form.is_valid() else 200

@@ -13,6 +13,7 @@ stays the msgid the translators already have, and the columns stay as the migrat
 columns, so a text made here is followed there with no further change.
 """
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.db import models
@@ -36,7 +37,7 @@ MANDATE: Labels = (_("mandate"), _("mandate (nynorsk)"), _("mandate (English)"))
 
 
 def translated(
-    field_class: type[F], labels: Labels, *, max_length: int | None = None, **bokmal: Any
+    field_class: Callable[..., F], labels: Labels, *, max_length: int | None = None, **bokmal: Any
 ) -> tuple[F, F, F]:
     """The bokmål, nynorsk and English fields of one text, in that order (the order the
     translation hashes read them in). ``bokmal`` holds the options of the bokmål field only."""

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -13,7 +14,7 @@ class ContentForm(forms.ModelForm):
     fields that refuse impossible ids (``bts_portal.form_fields``)."""
 
     # (legend, [field names], collapsed?) — the template renders one fieldset each.
-    fieldsets: list[tuple[str, list[str], bool]] = []
+    fieldsets: list[tuple[str | Promise, list[str], bool]] = []
 
     class Meta:
         formfield_callback = staticmethod(formfield_for)

@@ -32,7 +32,7 @@ def word_diff(old: str, new: str) -> SafeString:
     removed_label, added_label = escape(_("removed:")), escape(_("added:"))
     removed = f'<span class="visually-hidden">{removed_label} </span>'
     added = f'<span class="visually-hidden">{added_label} </span>'
-    parts = []
+    parts: list[str] = []
     matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":

@@ -59,7 +59,7 @@ def highlight(text: str, terms: list[str], *, length: int = 240) -> SafeString:
     snippet = text[start : start + length]
     prefix = "…" if start > 0 else ""
     suffix = "…" if start + length < len(text) else ""
-    escaped = escape(snippet)
+    escaped: str = escape(snippet)
     wanted = sorted({escape(t) for t in terms if t}, key=len, reverse=True)
     if wanted:
         pattern = "|".join(re.escape(t) for t in wanted)

@@ -61,7 +61,7 @@ def _load(pk: int):
         return None
     model = proposal.content_type.model_class()
     kind = next((k for k in all_kinds() if k.model is model), None)
-    item = model.objects.filter(pk=proposal.object_id).first()
+    item = model._default_manager.filter(pk=proposal.object_id).first() if model else None
     if kind is None or item is None:
         return None
     return proposal, kind, item

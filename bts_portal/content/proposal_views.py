@@ -35,6 +35,7 @@ def proposal_view(view):
             Endringsforslag.objects.select_related("author", "decided_by", "content_type"), pk=pk
         )
         model = proposal.content_type.model_class()
+        assert model is not None  # proposals are made only for the registered content models
         kind = kind_for_model(model)
         item = get_object_or_404(model, pk=proposal.object_id)
         if not kind.policy.may_see_proposal(request.user, item, proposal.author_id):
@@ -93,7 +94,7 @@ def _page(request, proposal, kind, item, *, reject_form=None, conflict="", statu
             "proposal": proposal,
             "kind": kind,
             "obj": item,
-            "changes": value_changes(kind.model, current, proposal.values, conflicts=stale),
+            "changes": value_changes(kind.model, current, proposal.values, conflicts=tuple(stale)),
             "stale": bool(stale),
             "conflict": conflict,
             "may_approve": kind.policy.may_approve(request.user, item, proposal.author_id),

@@ -9,11 +9,13 @@ from django.utils.functional import Promise
 
 from bts_portal.permissions import COORDINATOR_CONTENT, ContentPolicy
 
+from .models import PublishableContent
+
 
 @dataclass(frozen=True)
 class ContentKind:
     key: str  # the URL segment: /ansatt/innhold/<key>/
-    model: type
+    model: type[PublishableContent]
     form_class: Callable
     label: str | Promise
     label_plural: str | Promise

@@ -44,6 +44,7 @@ def _kind_items(kind: ContentKind, horizon: date) -> list[ReviewItem]:
         queryset = queryset.select_related(owner)
     items = []
     for obj in queryset:
+        assert obj.review_due is not None  # the filter reads only dated items
         owner_obj = getattr(obj, owner) if owner else None
         items.append(
             ReviewItem(

@@ -162,7 +162,7 @@ def filter_by_text(queryset: QuerySet, query: str, fields=("title", "summary", "
     if not terms:
         return queryset
     if connection.vendor == "postgresql":
-        vector = None
+        vector: Any = None
         for field in fields:
             for column in translated_fields(field):
                 part = SearchVector(column, config="norwegian")

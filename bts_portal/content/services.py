@@ -23,8 +23,9 @@ NOT_RESTORED = snapshot.NOT_PROPOSED
 
 
 def _save(obj: PublishableContent, user, reason: str) -> None:
-    obj._history_user = user
-    obj._change_reason = reason
+    # What simple_history records with the version (``HistoricalRecords`` reads them).
+    obj._history_user = user  # type: ignore[attr-defined]
+    obj._change_reason = reason  # type: ignore[attr-defined]
     obj.save()
 
 
@@ -86,7 +87,7 @@ def content_restore(*, obj: PublishableContent, user, history_id: int) -> Publis
     """Bring back the text and settings of an earlier version, as a new version. Child sets
     (an element's links and attachments) have no history and are left as they are; the
     restore page says so."""
-    record = obj.history.get(history_id=history_id)
+    record = obj.history.get(history_id=history_id)  # type: ignore[attr-defined]
     for field in record.instance._meta.concrete_fields:
         if field.attname not in NOT_RESTORED:
             setattr(obj, field.attname, getattr(record, field.attname))
@@ -255,7 +256,8 @@ def revision_approve(*, proposal: Endringsforslag, user) -> bool:
     if locked is None:
         return False
     model = locked.content_type.model_class()
-    obj = model.objects.select_for_update().filter(pk=locked.object_id).first()
+    assert model is not None  # a proposal's content type is always one of the content models
+    obj = model._default_manager.select_for_update().filter(pk=locked.object_id).first()
     if obj is None:
         raise ProposalConflict(_("The item no longer exists."))
     stale = stale_fields(locked, snapshot.current_values(obj, locked.values))
@@ -277,7 +279,7 @@ def revision_approve(*, proposal: Endringsforslag, user) -> bool:
     reason = _("Approved the proposal of %(name)s") % {"name": _who(locked.author)}
     try:
         with transaction.atomic():
-            content_save(obj=obj, user=user, reason=reason[:100])
+            content_save(obj=obj, user=user, reason=reason[:100])  # type: ignore[arg-type]
             for name, value in many.items():
                 if snapshot.is_child_set(model, name):
                     dropped = snapshot.apply_children(obj, name, value)
@@ -286,7 +288,7 @@ def revision_approve(*, proposal: Endringsforslag, user) -> bool:
                         _drop_unused_file(field, stored)
                     continue
                 related = obj._meta.get_field(name).related_model
-                getattr(obj, name).set(related.objects.filter(pk__in=value))
+                getattr(obj, name).set(related._default_manager.filter(pk__in=value))  # type: ignore[union-attr]
     except IntegrityError:
         raise ProposalConflict(
             _(

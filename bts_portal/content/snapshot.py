@@ -111,7 +111,7 @@ def apply_children(obj, name: str, entries: list[dict]) -> list[str]:
 
 def child_files(model, values: dict) -> list[tuple[models.Field, str]]:
     """The (file field, stored name) pairs the child sets in ``values`` refer to."""
-    found = []
+    found: list[tuple[models.Field, str]] = []
     for name in child_sets(model):
         for f in child_fields(model, name):
             if isinstance(f, models.FileField):
@@ -180,7 +180,8 @@ def label(model, name: str) -> str:
 
 def _entry_text(model, name: str, entry: dict) -> str:
     """An entry as a reader knows it: its first text, then its address or file in brackets."""
-    texts, where = [], []
+    texts: list[str] = []
+    where: list[str] = []
     for f in child_fields(model, name):
         value = entry.get(f.name)
         if not value:

@@ -47,8 +47,8 @@ class Command(BaseCommand):
             total[0] += row.fields_missing
             total[1] += row.fields_total
         failed = []
-        for code, (missing, total) in totals.items():
-            share = 100 * missing / total if total else 0.0
+        for code, (missing, of) in totals.items():
+            share = 100 * missing / of if of else 0.0
             self.stdout.write(f"{code}: {share:.1f} % of the public text is still in bokmål")
             if max_bokmal is not None and share > max_bokmal:
                 failed.append(f"{code} {share:.1f} %")
