@@ -10,13 +10,18 @@ printed, downloaded, refused (and why) or failed. A view tells the log what it d
 failed write is never logged as a write.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -28,11 +33,24 @@ from innlogging.gate import second_factor_gate
 from . import consent
 from .models import AccessLog, Stafettlogg, Undring
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from bts_portal.permissions import CaseAccess, UndringAccess
+    from minside.identity import Citizen
+    from minside.models import Kobling
+
+# A view as the decorators see it: the request first, what the URL gave after it.
+View = Callable[..., HttpResponseBase]
+V = TypeVar("V", bound=Callable[..., Any])
+# ``case_view`` and friends take a value, or a dict of them by HTTP method ("*": the rest).
+ByMethod = str | dict[str, str]
+
 A = AccessLog.Action
 
 # Every kind of request the log knows: its stable code, the action it is when it succeeds,
 # and how it reads in the insight PDF and on screens.
-EVENTS: dict[str, tuple[str, str]] = {
+EVENTS: dict[str, tuple[str, StrOrPromise]] = {
     "case.open": (A.WRITE, _("Opened the case log")),
     "case.view": (A.VIEW, _("Read the case log")),
     "entry.form": (A.VIEW, _("Opened the form for a new entry")),
@@ -94,7 +112,7 @@ EVENTS: dict[str, tuple[str, str]] = {
     "undring.refusal": (A.WRITE, _("Recorded that the guardians said no")),
 }
 
-REASONS: dict[str, str] = {
+REASONS: dict[str, StrOrPromise] = {
     Denial.NOT_PARTICIPANT: _("does not take part"),
     Denial.LOCKED: _("the log is locked"),
     Denial.NOT_WRITABLE: _("the case is closed"),
@@ -105,7 +123,7 @@ REASONS: dict[str, str] = {
 }
 
 # What a refusal by status code means when the view did not say.
-_STATUS_REASONS = {
+_STATUS_REASONS: dict[int, Denial] = {
     400: Denial.INVALID,
     403: Denial.NOT_PERMITTED,
     404: Denial.NOT_FOUND,
@@ -141,18 +159,38 @@ class Audit:
         self.reason = reason
 
 
+class AuditedRequest(HttpRequest):
+    """A request as the decorators hand it to the view (for the type checker only): what it
+    did (``audit``), and the user's standing in the case or concern, or the citizen."""
+
+    audit: Audit
+    case_access: CaseAccess
+    undring_access: UndringAccess
+    citizen: Citizen
+
+
+# The second factor's gate (innlogging): a response that sends the user on, or None.
+_gate: Callable[[HttpRequest], HttpResponseBase | None] = second_factor_gate
+
+
+def _mark(view: V) -> V:
+    """A view of one case or concern (the URL tests check that each one is decorated)."""
+    view.is_case_view = True  # type: ignore[attr-defined]
+    return view
+
+
 def record(
     *,
-    user,
+    user: Any,
     event: str,
     action: str | None = None,
     reason: str = "",
-    case=None,
-    undring=None,
+    case: Stafettlogg | None = None,
+    undring: Undring | None = None,
     tjeneste_id: int | None = None,
     object_id: int | None = None,
     path: str = "",
-    citizen=None,
+    citizen: Kobling | None = None,
 ) -> AccessLog:
     return AccessLog.objects.create(
         user=user if user.is_authenticated else None,
@@ -168,8 +206,10 @@ def record(
     )
 
 
-def _by_method(value, method: str):
-    return value.get(method, value.get("*")) if isinstance(value, dict) else value
+def _by_method(value: ByMethod, method: str | None) -> str:
+    if isinstance(value, dict):
+        return value.get(method or "", value.get("*", ""))
+    return value
 
 
 def _outcome(audit: Audit, status: int | None) -> tuple[str, str]:
@@ -183,28 +223,47 @@ def _outcome(audit: Audit, status: int | None) -> tuple[str, str]:
     return EVENTS[audit.event][0], ""
 
 
-def _logged(request, audit: Audit, run, *, case=None, undring=None, citizen=None):
+def _logged(
+    request: AuditedRequest,
+    audit: Audit,
+    run: Callable[[], HttpResponseBase],
+    *,
+    case: Stafettlogg | None = None,
+    undring: Undring | None = None,
+    citizen: Kobling | None = None,
+) -> HttpResponseBase:
     """Run the view and write its row, also when it raises."""
     request.audit = audit
-    where = {"case": case, "undring": undring, "citizen": citizen}
+
+    def write(status: int | None) -> None:
+        _write(request, audit, status, case=case, undring=undring, citizen=citizen)
+
     try:
         response = run()
     except Http404:
         audit.reason = audit.reason or Denial.NOT_FOUND
-        _write(request, audit, 404, **where)
+        write(404)
         raise
     except PermissionDenied:
         audit.reason = audit.reason or Denial.NOT_PERMITTED
-        _write(request, audit, 403, **where)
+        write(403)
         raise
     except Exception:
-        _write(request, audit, None, **where)
+        write(None)
         raise
-    _write(request, audit, response.status_code, **where)
+    write(response.status_code)
     return response
 
 
-def _write(request, audit: Audit, status, *, case=None, undring=None, citizen=None) -> None:
+def _write(
+    request: HttpRequest,
+    audit: Audit,
+    status: int | None,
+    *,
+    case: Stafettlogg | None = None,
+    undring: Undring | None = None,
+    citizen: Kobling | None = None,
+) -> None:
     action, reason = _outcome(audit, status)
     record(
         citizen=citizen,
@@ -220,7 +279,9 @@ def _write(request, audit: Audit, status, *, case=None, undring=None, citizen=No
     )
 
 
-def _refuse(request, case, access, reason: Denial):
+def _refuse(
+    request: HttpRequest, case: Stafettlogg, access: CaseAccess, reason: Denial
+) -> HttpResponse:
     """The refusal's page; not taking part is a 404, so the case is not known to exist.
     Raised inside ``_logged``, which writes the row (with the reason) before the handler."""
     if reason == Denial.NOT_PARTICIPANT:
@@ -239,7 +300,7 @@ def _refuse(request, case, access, reason: Denial):
     raise PermissionDenied
 
 
-def case_view(*, event, need="read"):
+def case_view(*, event: ByMethod, need: ByMethod = "read") -> Callable[[View], View]:
     """For views of one case, called as ``view(request, case, ...)``.
 
     ``event`` is the access-log code and ``need`` the right it takes (a ``CaseAccess``
@@ -247,14 +308,16 @@ def case_view(*, event, need="read"):
     dict by HTTP method. The view finds the user's standing in ``request.case_access``.
     """
 
-    def decorator(view):
+    def decorator(view: View) -> View:
         # Logged in is checked first (no row for a visitor without a login); everything after
         # that, the staff area included, is a decision about this case and gets its row.
         @login_required
         @never_cache  # case content is never kept by a browser or a proxy
         @wraps(view)
-        def wrapper(request, pk, *args, **kwargs):
-            if gate := second_factor_gate(request):  # no case content without a second factor
+        def wrapper(
+            request: AuditedRequest, pk: int, *args: Any, **kwargs: Any
+        ) -> HttpResponseBase:
+            if gate := _gate(request):  # no case content without a second factor
                 return gate
             case = get_object_or_404(
                 Stafettlogg.objects.select_related("tjeneste", "stafettholder"), pk=pk
@@ -266,7 +329,7 @@ def case_view(*, event, need="read"):
             )
             request.case_access = access
 
-            def run():
+            def run() -> HttpResponseBase:
                 refusal = access.denial(_by_method(need, request.method))
                 if refusal is not None:
                     audit.deny(refusal)
@@ -278,28 +341,29 @@ def case_view(*, event, need="read"):
 
             return _logged(request, audit, run, case=case)
 
-        wrapper.is_case_view = True
-        return wrapper
+        return _mark(wrapper)
 
     return decorator
 
 
-def undring_view(*, event, need="see"):
+def undring_view(*, event: ByMethod, need: ByMethod = "see") -> Callable[[View], View]:
     """For views of one concern: its author and the author's service leaders only (404)."""
 
-    def decorator(view):
+    def decorator(view: View) -> View:
         @login_required
         @never_cache
         @wraps(view)
-        def wrapper(request, pk, *args, **kwargs):
-            if gate := second_factor_gate(request):  # no case content without a second factor
+        def wrapper(
+            request: AuditedRequest, pk: int, *args: Any, **kwargs: Any
+        ) -> HttpResponseBase:
+            if gate := _gate(request):  # no case content without a second factor
                 return gate
             undring = get_object_or_404(Undring.objects.select_related("tjeneste", "author"), pk=pk)
             access = permissions.undring_access(request.user, undring)
             audit = Audit(event=_by_method(event, request.method), tjeneste_id=undring.tjeneste_id)
             request.undring_access = access
 
-            def run():
+            def run() -> HttpResponseBase:
                 refusal = access.denial(_by_method(need, request.method))
                 if refusal is not None:
                     audit.deny(refusal)  # the row is written by ``_logged`` before the handler
@@ -310,20 +374,19 @@ def undring_view(*, event, need="see"):
 
             return _logged(request, audit, run, undring=undring)
 
-        wrapper.is_case_view = True
-        return wrapper
+        return _mark(wrapper)
 
     return decorator
 
 
-def logged(*, event):
+def logged(*, event: str) -> Callable[[View], View]:
     """For staff views that show names of children without being about one case (lists):
     one row per request, without a case id."""
 
-    def decorator(view):
+    def decorator(view: View) -> View:
         @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if gate := second_factor_gate(request):  # no case content without a second factor
+        def wrapper(request: AuditedRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            if gate := _gate(request):  # no case content without a second factor
                 return gate
             return _logged(request, Audit(event=event), lambda: view(request, *args, **kwargs))
 
@@ -332,15 +395,15 @@ def logged(*, event):
     return decorator
 
 
-def logged_creation(*, event):
+def logged_creation(*, event: str) -> Callable[[View], View]:
     """For views that create a concern or a case log. Nothing exists before the view, so a
     form shown or refused writes no row; when the view tells what it made
     (``request.audit.created``), its row is written in the same transaction, so nothing is
     created unlogged and no row names what was not created."""
 
-    def decorator(view):
+    def decorator(view: View) -> View:
         @wraps(view)
-        def wrapper(request, *args, **kwargs):
+        def wrapper(request: AuditedRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             audit = request.audit = Audit(event=event)
             with transaction.atomic():
                 response = view(request, *args, **kwargs)
@@ -359,29 +422,30 @@ def logged_creation(*, event):
     return decorator
 
 
-def logged_case_action(*, event):
+def logged_case_action(*, event: str) -> Callable[[View], View]:
     """For a request about one case that is decided outside the case page (the service's
     administrator reassigning the baton): ``view(request, case, ...)`` with the case from
     ``case_pk``, and one row with the outcome, whatever refuses it."""
 
-    def decorator(view):
+    def decorator(view: View) -> View:
         @login_required
         @never_cache
         @wraps(view)
-        def wrapper(request, *args, case_pk, **kwargs):
-            if gate := second_factor_gate(request):  # no case content without a second factor
+        def wrapper(
+            request: AuditedRequest, *args: Any, case_pk: int, **kwargs: Any
+        ) -> HttpResponseBase:
+            if gate := _gate(request):  # no case content without a second factor
                 return gate
             case = get_object_or_404(Stafettlogg.objects.select_related("tjeneste"), pk=case_pk)
             audit = Audit(event=event)
             return _logged(request, audit, lambda: view(request, case, *args, **kwargs), case=case)
 
-        wrapper.is_case_view = True
-        return wrapper
+        return _mark(wrapper)
 
     return decorator
 
 
-def citizen_case_view(*, event):
+def citizen_case_view(*, event: ByMethod) -> Callable[[View], View]:
     """For the citizen area's views of one case, called as ``view(request, case, link)``.
 
     The citizen is the one logged in with ID-porten (``minside.identity``); ``link`` is their
@@ -394,10 +458,12 @@ def citizen_case_view(*, event):
 
     from minside import identity
 
-    def decorator(view):
+    def decorator(view: View) -> View:
         @never_cache
         @wraps(view)
-        def wrapper(request, pk, *args, **kwargs):
+        def wrapper(
+            request: AuditedRequest, pk: int, *args: Any, **kwargs: Any
+        ) -> HttpResponseBase:
             citizen = identity.current(request)
             if citizen is None:
                 return redirect("minside:home")

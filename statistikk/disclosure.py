@@ -36,15 +36,27 @@ from __future__ import annotations
 import logging
 import math
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 import numpy as np
 from django.conf import settings
 from scipy.sparse import csr_array
 
 from .indicators import MUNICIPALITY, UNASSIGNED, Table, compute_all
-from .lp import solve
+from .lp import Solution, solve
+
+# A variable's name: (year, scope, table key, row key), or an auxiliary one of that shape.
+VarKey = tuple[Any, ...]
+# A scope: a service's id, the municipality (``MUNICIPALITY``, None) or ``UNASSIGNED``.
+Scope = Any
+# The tables of a release: (year, scope) -> {table key: Table}.
+TablesBy = dict[tuple[int, Scope], dict[str, Table]]
+# Each variable's index in the model, by its name.
+Vars = dict[VarKey, int]
+Bounds = list[tuple[float, float | None]]
 
 logger = logging.getLogger(__name__)
 TOLERANCE = 1e-6
@@ -92,9 +104,9 @@ class Cell:
 class Model:
     """Variables (one per published quantity) and the linear identities between them."""
 
-    keys: list = field(default_factory=list)
+    keys: list[VarKey] = field(default_factory=list)
     values: list[int] = field(default_factory=list)
-    index: dict = field(default_factory=dict)
+    index: dict[VarKey, int] = field(default_factory=dict)
     published: list[bool] = field(default_factory=list)  # False: known to nobody
     constraints: list[dict[int, float]] = field(default_factory=list)
     states: list[State] = field(default_factory=list)
@@ -102,7 +114,13 @@ class Model:
     weights: list[float] = field(default_factory=list)  # what hiding it costs, per unit
 
     def var(
-        self, key, value: int, *, published: bool = True, structural=False, weight: float = 1.0
+        self,
+        key: VarKey,
+        value: int,
+        *,
+        published: bool = True,
+        structural: bool = False,
+        weight: float = 1.0,
     ) -> int:
         if key in self.index:
             return self.index[key]
@@ -116,16 +134,16 @@ class Model:
         self.states.append(State.SHOWN if published else State.WITHHELD)
         return self.index[key]
 
-    def identity(self, terms: dict[int, float]) -> None:
+    def identity(self, terms: Mapping[int, float]) -> None:
         """Add Σ coef·x = 0, if it holds for the true figures (an identity that does not
         hold is no identity an attacker could use, and would make the program infeasible)."""
-        terms = {i: c for i, c in terms.items() if c}
-        if len(terms) < 2:
+        nonzero = {i: c for i, c in terms.items() if c}
+        if len(nonzero) < 2:
             return
-        if abs(sum(c * self.values[i] for i, c in terms.items())) > TOLERANCE:
-            logger.warning("statistics identity does not hold, left out: %s", terms)
+        if abs(sum(c * self.values[i] for i, c in nonzero.items())) > TOLERANCE:
+            logger.warning("statistics identity does not hold, left out: %s", nonzero)
             return
-        self.constraints.append(terms)
+        self.constraints.append(nonzero)
 
     def bounds(self, i: int, limit: int) -> tuple[float, float | None]:
         """What the attacker knows of variable ``i`` from its label alone."""
@@ -145,7 +163,7 @@ class Model:
         """Groups of variables linked by identities: (variables, constraint indexes)."""
         parent = list(range(len(self.keys)))
 
-        def find(i):
+        def find(i: int) -> int:
             while parent[i] != i:
                 parent[i] = parent[parent[i]]
                 i = parent[i]
@@ -155,7 +173,8 @@ class Model:
             first, *rest = terms
             for other in rest:
                 parent[find(other)] = find(first)
-        members, rows = defaultdict(list), defaultdict(list)
+        members: defaultdict[int, list[int]] = defaultdict(list)
+        rows: defaultdict[int, list[int]] = defaultdict(list)
         for i in range(len(self.keys)):
             members[find(i)].append(i)
         for c, terms in enumerate(self.constraints):
@@ -165,7 +184,7 @@ class Model:
 
 @dataclass(frozen=True)
 class Finding:
-    key: tuple
+    key: VarKey
     state: State
     value: int
     low: float
@@ -195,13 +214,13 @@ class _Component:
         self.position = position
         self.values = np.array([model.values[v] for v in variables], dtype=float)
 
-    def _solve(self, c, bounds, a_eq=None):
+    def _solve(self, c: np.ndarray, bounds: Bounds, a_eq: Any = None) -> Solution:
         return solve(c, bounds, self.a_eq if a_eq is None else a_eq)
 
     def attacker_bounds(self) -> list[tuple[float, float | None]]:
         return [self.model.bounds(v, self.limit) for v in self.variables]
 
-    def interval(self, i: int, points: list | None = None) -> tuple[float, float]:
+    def interval(self, i: int, points: list[np.ndarray] | None = None) -> tuple[float, float]:
         """The least and greatest value of variable ``i`` over every table consistent with
         the release; the two tables that attain them are added to ``points``, if given."""
         bounds = self.attacker_bounds()
@@ -219,6 +238,9 @@ class _Component:
             elif solved.status != 0:
                 raise RuntimeError(f"disclosure audit: {solved.message}")
             else:
+                # Status 0 is an optimum: it has a value and a table.
+                assert solved.fun is not None
+                assert solved.x is not None
                 result.append(sign * solved.fun)
                 if points is not None:
                     points.append(solved.x)
@@ -228,7 +250,8 @@ class _Component:
         """The ``tables`` consistent with the release, as rows of a matrix."""
         if not tables:
             return np.zeros((0, len(self.variables)))
-        return np.array(tables)[self.valid(tables)]
+        consistent: np.ndarray = np.array(tables)[self.valid(tables)]
+        return consistent
 
     def valid(self, tables: list[np.ndarray]) -> np.ndarray:
         """For each of ``tables``, whether it is consistent with the release: every identity
@@ -241,9 +264,9 @@ class _Component:
         ok = ((y >= lo - TOLERANCE) & (y <= hi + TOLERANCE)).all(axis=1)
         if self.a_eq is not None:
             ok &= np.abs(self.a_eq @ y.T).max(axis=0, initial=0) <= TOLERANCE * scale
-        return ok
+        return np.asarray(ok)
 
-    def check(self, i: int, points: list | None = None) -> Finding:
+    def check(self, i: int, points: list[np.ndarray] | None = None) -> Finding:
         low, high = self.interval(i, points)
         state = self.model.states[i]
         if state == State.SMALL:
@@ -275,7 +298,7 @@ class _Component:
         return self.model.weights[v] * (1 + math.log(max(self.values[n], 1)))
 
     def protect(
-        self, n: int, target: float, pending: dict[int, float] | None = None
+        self, n: int, target: float, pending: Mapping[int, float] | None = None
     ) -> tuple[np.ndarray, dict[int, State]] | None:
         """The cheapest cells to hide so that ``target`` becomes consistent with the release
         for variable ``n``: the new states {position: state} and the table that proves it.
@@ -289,9 +312,15 @@ class _Component:
         linear program minimises the cost of the deviation; the cells that deviate are hidden.
         """
         limit = self.limit
-        columns, signs, lower, upper, costs, kinds = [], [], [], [], [], []
+        pending = pending or {}  # without it ``require(k, t)`` failed on ``pending.get``
+        columns: list[int] = []
+        signs: list[int] = []
+        lower: list[float] = []
+        upper: list[float | None] = []
+        costs: list[float] = []
+        kinds: list[str] = []
 
-        def column(k, sign, lo, hi, cost, kind):
+        def column(k: int, sign: int, lo: float, hi: float | None, cost: float, kind: str) -> None:
             columns.append(k)
             signs.append(sign)
             lower.append(lo)
@@ -328,7 +357,8 @@ class _Component:
         )
         a_eq = None if self.a_eq is None else self.a_eq @ selector
         if a_eq is None:
-            if target < lower[n] or (upper[n] is not None and target > upper[n]):
+            high = upper[n]
+            if target < lower[n] or (high is not None and target > high):
                 return None
             return self.values.copy(), {}
         solved = self._solve(
@@ -336,6 +366,7 @@ class _Component:
         )
         if solved.status != 0:
             return None
+        assert solved.x is not None  # status 0: optimal
         y = selector @ solved.x
         changes = {}
         for (k, kind), amount in zip(zip(columns, kinds, strict=True), solved.x, strict=True):
@@ -396,7 +427,7 @@ class _Suppression:
         valid = self.component.consistent_only(candidates)
         return valid[0] if len(valid) else None
 
-    def require(self, n: int, target: float, pending: dict[int, float] | None = None) -> bool:
+    def require(self, n: int, target: float, pending: Mapping[int, float] | None = None) -> bool:
         y = self._met(n, target)
         if y is None:
             found = self.component.protect(n, target, pending)
@@ -452,7 +483,7 @@ class _Suppression:
         self._set(k, state)
         requirements = self._requirements()
         tables = [self.witnesses[r] for r in requirements]
-        valid = self.component.valid(tables) if tables else []
+        valid: np.ndarray | list[bool] = self.component.valid(tables) if tables else []
         fitting = [y for y, ok in zip(tables, valid, strict=True) if ok]
         updates = {}
         for requirement, ok in zip(requirements, valid, strict=True):
@@ -512,7 +543,7 @@ class _Suppression:
                 proven = (np.abs(column - self.component.values[k]) >= 1 - TOLERANCE).any()
             if proven:
                 continue
-            points = []
+            points: list[np.ndarray] = []
             finding = self.component.check(v, points)
             self.points += points
             if not finding.ok:
@@ -554,33 +585,33 @@ def audit_model(model: Model, limit: int | None = None) -> list[Finding]:
 class Release:
     year: int
     years: tuple[int, ...]
-    tables_by: dict  # (year, scope) -> {key: Table}
+    tables_by: TablesBy
     model: Model
 
-    def tables(self, year: int, scope) -> list[Table]:
+    def tables(self, year: int, scope: Scope) -> list[Table]:
         return list(self.tables_by[(year, scope)].values())
 
     def audit(self) -> list[Finding]:
         return audit_model(self.model)
 
 
-def _row_var_key(year, scope, table: Table, row_key):
+def _row_var_key(year: int, scope: Scope, table: Table, row_key: Any) -> VarKey:
     if table.across_scopes == "shared" and row_key != TOTAL:
         return (year, "*", table.key, row_key)
     return (year, scope, table.key, row_key)
 
 
-def build_model(tables_by: dict, years: tuple[int, ...]) -> Model:
+def build_model(tables_by: TablesBy, years: tuple[int, ...]) -> Model:
     """The attacker's knowledge of ``tables_by`` ((year, scope) → {key: Table})."""
     model = Model()
-    var = {}
+    var: Vars = {}
     for (year, scope), tables in tables_by.items():
         published = scope != UNASSIGNED
         weight = MUNICIPAL_WEIGHT if scope is MUNICIPALITY else 1.0
         for table in tables.values():
             if not table.sensitive:
                 continue
-            ids = []
+            ids: list[int] = []
             for row_key, (_label, value) in zip(table.row_keys, table.rows, strict=True):
                 key = _row_var_key(year, scope, table, row_key)
                 shared = key[1] == "*"  # a hand-over, also in the municipality's table
@@ -600,13 +631,13 @@ def build_model(tables_by: dict, years: tuple[int, ...]) -> Model:
     services = [s for s in scopes if s is not MUNICIPALITY]
     for year in years:
         municipal = tables_by.get((year, MUNICIPALITY), {})
-        for key, table in municipal.items():
+        for table_key, table in municipal.items():
             if not table.sensitive or table.across_scopes != "sum":
                 continue
             for row_key in [*table.row_keys, *([TOTAL] if table.total is not None else [])]:
-                terms = {var[(year, MUNICIPALITY, key, row_key)]: 1}
+                terms: dict[int, float] = {var[(year, MUNICIPALITY, table_key, row_key)]: 1}
                 for s in services:
-                    part = var.get((year, s, key, row_key))
+                    part = var.get((year, s, table_key, row_key))
                     if part is not None:
                         terms[part] = terms.get(part, 0) - 1
                 model.identity(terms)
@@ -617,7 +648,7 @@ def build_model(tables_by: dict, years: tuple[int, ...]) -> Model:
     return model
 
 
-def _stock_and_flow(model, var, years, scope) -> None:
+def _stock_and_flow(model: Model, var: Vars, years: tuple[int, ...], scope: Scope) -> None:
     for year in years:
         if year - 1 not in years:
             continue
@@ -631,17 +662,17 @@ def _stock_and_flow(model, var, years, scope) -> None:
             model.identity({var[key]: coef for key, coef in names})
 
 
-def _periods_at_levels(model, var, year, scope) -> None:
+def _periods_at_levels(model: Model, var: Vars, year: int, scope: Scope) -> None:
     closed = var.get((year, scope, "stafettlogger", "closed"))
     if closed is None or (year, scope, "median", 1) not in var:
         return
-    moves = defaultdict(list)
+    moves: defaultdict[int, list[int]] = defaultdict(list)
     for key, index in var.items():
         if key[0] == year and key[2] == "flyt" and key[1] in (scope, "*") and key[3] != TOTAL:
             from_level, _to = key[3]
             if from_level:
                 moves[from_level].append(index)
-    closures = []
+    closures: list[int] = []
     for level in (1, 2, 3):
         periods = var[(year, scope, "median", level)]
         value = model.values[periods] - sum(model.values[i] for i in moves[level])
@@ -653,7 +684,7 @@ def _periods_at_levels(model, var, year, scope) -> None:
     model.identity({**dict.fromkeys(closures, 1), closed: -1})
 
 
-def apply_states(tables_by: dict, model: Model, release_year: int) -> None:
+def apply_states(tables_by: TablesBy, model: Model, release_year: int) -> None:
     for (year, scope), tables in tables_by.items():
         for table in tables.values():
             if not table.sensitive:
