@@ -37,7 +37,12 @@ def _open_copy(name: Path):
 @pytest.hookimpl(trylast=True)
 def pytest_configure(config):
     import django.test.utils
+    from django.contrib.contenttypes.models import ContentType
 
+    # mutmut runs pytest more than once in one process (and forks from it). A transactional
+    # test's flush makes the content types again, with new ids, in that run's copy; the next
+    # run's fresh copy has the old ids, so the cache of the last run must not answer.
+    ContentType.objects.clear_cache()
     if not TEMPLATE.exists():
         raise pytest.UsageError(f"{TEMPLATE} is missing: run `make mutate` (tools/mutate.py)")
     name = TEMPLATE.with_name(f"{TEMPLATE.stem}-{os.getpid()}{TEMPLATE.suffix}")

@@ -1,0 +1,228 @@
+"""The retention rule (stafettlogg.retention): what is deleted, when, and what is kept.
+
+The boundary of the period, cases and concerns that are not closed, a delete asked for too
+early (nothing changes), everything that belongs to a case, the record left behind, the
+archive's receipt, and the failures the run reports.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from stafettlogg import retention, services
+from stafettlogg.models import (
+    DeletionRecord,
+    Deltaker,
+    EvaluationReminder,
+    Foresatt,
+    Innslag,
+    MeldingTilBarnevern,
+    Overforing,
+    Samtykke,
+    Stafettlogg,
+    Undring,
+)
+
+from .case_fixtures import open_case
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def _close(case, people):
+    services.case_close(
+        case=case, user=people["users"]["stafettholder"], reason="r", final_evaluation="f"
+    )
+
+
+def _closed_at(model, obj, settings, delta):
+    """Closed ``RETENTION_DAYS`` ago, moved by ``delta`` (negative: longer ago)."""
+    closed = timezone.now() - timedelta(days=settings.RETENTION_DAYS) + delta
+    model.objects.filter(pk=obj.pk).update(closed_at=closed)
+    return closed
+
+
+def counts(case_pk):
+    return {
+        "case": Stafettlogg.objects.filter(pk=case_pk).count(),
+        "entries": Innslag.objects.filter(stafettlogg_id=case_pk).count(),
+        "consents": Samtykke.objects.filter(stafettlogg_id=case_pk).count(),
+        "participants": Deltaker.objects.filter(stafettlogg_id=case_pk).count(),
+        "guardians": Foresatt.objects.filter(stafettlogg_id=case_pk).count(),
+        "records": DeletionRecord.objects.count(),
+    }
+
+
+def test_the_period_is_counted_from_the_closing(people, case, settings):
+    settings.RETENTION_DAYS = 30
+    before = timezone.now() - timedelta(days=30)
+    cutoff = retention.retention_cutoff()
+    assert before <= cutoff <= timezone.now() - timedelta(days=30)
+    _close(case, people)
+    _closed_at(Stafettlogg, case, settings, timedelta(minutes=5))
+    assert list(retention.expired_cases()) == []
+    _closed_at(Stafettlogg, case, settings, -timedelta(minutes=5))
+    assert list(retention.expired_cases()) == [Stafettlogg.objects.get(pk=case.pk)]
+
+
+def test_a_case_still_open_is_never_deleted_however_old(people, case, settings):
+    Stafettlogg.objects.filter(pk=case.pk).update(
+        closed_at=timezone.now() - timedelta(days=settings.RETENTION_DAYS + 400)
+    )
+    before = counts(case.pk)
+    result = retention.retention_run()
+    assert (result.cases_deleted, result.undringer_deleted, result.failures) == (0, 0, [])
+    assert counts(case.pk) == before
+
+
+def test_expired_cases_go_oldest_first(people, case, settings):
+    _close(case, people)
+    other = open_case(people, child="Ola Testbarn")
+    _close(other, people)
+    _closed_at(Stafettlogg, case, settings, -timedelta(days=2))
+    _closed_at(Stafettlogg, other, settings, -timedelta(days=9))
+    assert list(retention.expired_cases().values_list("pk", flat=True)) == [other.pk, case.pk]
+
+
+def test_a_delete_asked_for_too_early_changes_nothing(people, case, settings):
+    _close(case, people)
+    _closed_at(Stafettlogg, case, settings, timedelta(hours=1))
+    before = counts(case.pk)
+    with pytest.raises(ValueError, match="not closed and past the retention period"):
+        retention.case_delete(case=case)
+    assert counts(case.pk) == before
+    open_one = open_case(people, child="Ola Testbarn")
+    Stafettlogg.objects.filter(pk=open_one.pk).update(
+        closed_at=timezone.now() - timedelta(days=settings.RETENTION_DAYS + 5)
+    )
+    before = counts(open_one.pk)
+    with pytest.raises(ValueError, match="not closed"):
+        retention.case_delete(case=open_one)
+    assert counts(open_one.pk) == before
+
+
+def test_everything_of_a_case_goes_and_its_record_says_when_and_who(people, case, settings):
+    holder = people["users"]["stafettholder"]
+    measure = case.entries.get(kind=Innslag.Kind.MEASURE)
+    EvaluationReminder.objects.create(entry=measure, evaluate_by=timezone.localdate())
+    report = services.report_record(user=holder, sent_on=timezone.localdate(), case=case)
+    services.handover_request(
+        case=case, user=holder, to_user=people["users"]["participant"], to_tjeneste=people["clinic"]
+    )
+    assert Overforing.objects.filter(stafettlogg=case).exists()
+    _close(case, people)
+    closed = _closed_at(Stafettlogg, case, settings, -timedelta(days=1))
+    case.refresh_from_db()
+    result = retention.retention_run()
+    assert (result.cases_deleted, result.undringer_deleted, result.deleted) == (1, 0, 1)
+    assert counts(case.pk) == {
+        "case": 0, "entries": 0, "consents": 0, "participants": 0, "guardians": 0, "records": 1,
+    }  # fmt: skip
+    assert not Overforing.objects.filter(stafettlogg_id=case.pk).exists()
+    assert not EvaluationReminder.objects.filter(entry_id=measure.pk).exists()
+    # The report that one was sent is kept, without the case.
+    report.refresh_from_db()
+    assert report.stafettlogg_id is None
+    assert MeldingTilBarnevern.objects.filter(pk=report.pk).exists()
+    record = DeletionRecord.objects.get()
+    assert (record.kind, record.object_id) == ("stafettlogg", case.pk)
+    assert record.tjeneste_id == people["kindergarten"].pk
+    assert record.opened_at == case.opened_at
+    assert record.closed_at == closed
+    assert record.closed_by == holder
+
+
+def _undring(people, settings, *, status="closed", delta=-timedelta(days=1), refused_by=""):
+    author = people["users"]["stafettholder"]
+    undring = services.undring_create(
+        author=author, tjeneste=people["kindergarten"], observation="Stille"
+    )
+    if refused_by:
+        services.refusal_record(
+            undring=undring, user=author, given_by=refused_by, services=[people["clinic"]]
+        )
+    if status == "closed":
+        services.undring_close(undring=undring, user=author, reason="Ingen grunn")
+    else:
+        Undring.objects.filter(pk=undring.pk).update(status=status)
+    _closed_at(Undring, undring, settings, delta)
+    return Undring.objects.get(pk=undring.pk)
+
+
+def test_closed_and_escalated_concerns_go_after_the_period_and_open_ones_stay(people, settings):
+    closed = _undring(people, settings)
+    escalated = _undring(people, settings, status=Undring.Status.ESCALATED)
+    recent = _undring(people, settings, delta=timedelta(minutes=5))
+    still_open = _undring(people, settings, status=Undring.Status.OPEN)
+    assert list(retention.expired_undringer()) == [closed, escalated]
+    result = retention.retention_run()
+    assert (result.cases_deleted, result.undringer_deleted, result.deleted) == (0, 2, 2)
+    assert set(Undring.objects.values_list("pk", flat=True)) == {recent.pk, still_open.pk}
+    records = DeletionRecord.objects.filter(kind="undring").order_by("object_id")
+    assert [r.object_id for r in records] == [closed.pk, escalated.pk]
+    record = records[0]
+    assert record.tjeneste_id == people["kindergarten"].pk
+    assert record.opened_at == closed.created_at
+    assert record.closed_at == closed.closed_at
+    assert record.closed_by == people["users"]["stafettholder"]
+
+
+def test_a_concern_whose_case_lives_is_not_deleted_when_asked_directly(people, settings):
+    undring = _undring(people, settings)
+    case = open_case(people, child="Kari Testbarn")
+    Stafettlogg.objects.filter(pk=case.pk).update(undring=undring)
+    with pytest.raises(ValueError, match="led to a case log"):
+        retention.undring_delete(undring=undring)
+    assert Undring.objects.filter(pk=undring.pk).exists()
+    assert not DeletionRecord.objects.exists()
+
+
+def test_a_concerns_refusal_goes_with_it(people, settings):
+    undring = _undring(people, settings, refused_by="Per Forelder")
+    refusal = Samtykke.objects.get(undring=undring)
+    retention.undring_delete(undring=undring)
+    assert not Samtykke.objects.filter(pk=refusal.pk).exists()
+    assert not Samtykke.services.through.objects.filter(samtykke_id=refusal.pk).exists()
+
+
+def test_while_the_archive_is_required_a_case_waits_for_its_receipt(people, case, settings):
+    settings.ARCHIVE_REQUIRED = True
+    _close(case, people)
+    _closed_at(Stafettlogg, case, settings, -timedelta(days=1))
+    assert list(retention.expired_cases()) == []
+    before = counts(case.pk)
+    with pytest.raises(ValueError, match="no receipt from the archive"):
+        retention.case_delete(case=case)
+    assert counts(case.pk) == before
+    settings.ARCHIVE_REQUIRED = False
+    assert retention.archive_required() is False
+    assert list(retention.expired_cases().values_list("pk", flat=True)) == [case.pk]
+
+
+def test_a_failure_is_reported_by_kind_id_class_and_first_line(people, case, settings, monkeypatch):
+    _close(case, people)
+    _closed_at(Stafettlogg, case, settings, -timedelta(days=1))
+    undring = _undring(people, settings)
+
+    def fail(case):
+        raise RuntimeError("line one " + "x" * 300 + "\nline two with a name")
+
+    monkeypatch.setattr(retention, "_case_delete_rows", fail)
+    monkeypatch.setattr(
+        retention, "undring_delete", lambda **kwargs: (_ for _ in ()).throw(KeyError())
+    )
+    result = retention.retention_run()
+    assert (result.cases_deleted, result.undringer_deleted) == (0, 0)
+    [case_failure, undring_failure] = result.failures
+    assert case_failure == {
+        "kind": "stafettlogg", "id": case.pk, "error": "RuntimeError",
+        "message": ("line one " + "x" * 300)[:200],
+    }  # fmt: skip
+    assert undring_failure == {"kind": "undring", "id": undring.pk, "error": "KeyError",
+                               "message": ""}  # fmt: skip
+    assert Stafettlogg.objects.filter(pk=case.pk).exists()
