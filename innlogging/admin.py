@@ -51,9 +51,9 @@ class KontohendelseAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user"]
     actions = None
 
-    def get_form(self, request, obj=None, **kwargs):
+    def get_form(self, request, obj=None, **kwargs):  # type: ignore[override]
         form = super().get_form(request, obj, **kwargs)
-        form.acting_user = request.user
+        form.acting_user = request.user  # type: ignore[attr-defined]
         return form
 
     def get_readonly_fields(self, request, obj=None):
@@ -110,9 +110,9 @@ class OidcIdentitetAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user"]
     actions = None
 
-    def get_form(self, request, obj=None, **kwargs):
+    def get_form(self, request, obj=None, **kwargs):  # type: ignore[override]
         form = super().get_form(request, obj, **kwargs)
-        form.acting_user = request.user
+        form.acting_user = request.user  # type: ignore[attr-defined]
         return form
 
     def get_changeform_initial_data(self, request):

@@ -19,8 +19,8 @@ _SAVED_AT = "_saved_at"
 class SessionStore(DatabaseStore):
     def save(self, must_create=False):
         if not must_create and not self.modified and self.session_key is not None:
-            saved_at = self._get_session().get(_SAVED_AT, 0)
+            saved_at = self._get_session().get(_SAVED_AT, 0)  # type: ignore[attr-defined]
             if time.time() - saved_at < REFRESH_SECONDS:
                 return
-        self._get_session()[_SAVED_AT] = time.time()
+        self._get_session()[_SAVED_AT] = time.time()  # type: ignore[attr-defined]
         super().save(must_create=must_create)

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -27,7 +29,8 @@ class LesekravForm(forms.Form):
     )  # fmt: skip
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if bool(data.get("element")) == bool(data.get("niva")):
             raise forms.ValidationError(_("Choose either a model element or a level of the guide."))
         return data
@@ -42,14 +45,15 @@ class TrainingForm(forms.Form):
 
     def __init__(self, *args, services, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tjeneste"].queryset = services
-        self.fields["user"].queryset = (
+        cast(forms.ModelChoiceField, self.fields["tjeneste"]).queryset = services
+        cast(forms.ModelChoiceField, self.fields["user"]).queryset = (
             Bruker.objects.filter(is_active=True, memberships__tjeneste__in=services)
             .distinct().order_by("last_name", "first_name")
         )  # fmt: skip
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         user, tjeneste = data.get("user"), data.get("tjeneste")
         if user and tjeneste and not user.memberships.filter(tjeneste=tjeneste).exists():
             raise forms.ValidationError(_("The employee does not work in this service."))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from organisasjon.models import Medlemskap
 
@@ -57,7 +58,7 @@ def read_status_by_service(*, before=None) -> dict[int, dict[str, int]]:
     if before is not None:
         confirmations = confirmations.filter(confirmed_at__lt=before)
     confirmed = set(confirmations.values_list("user_id", "lesekrav_id"))
-    result = defaultdict(lambda: {"due": 0, "read": 0})
+    result: defaultdict[Any, dict[str, int]] = defaultdict(lambda: {"due": 0, "read": 0})
     for user_id, pairs in memberships.items():
         for requirement in requirements:
             for service in _applies(requirement, pairs):
