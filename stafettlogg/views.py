@@ -39,7 +39,7 @@ from . import (
 from .access_log import case_view, logged, logged_case_action, logged_creation, undring_view
 from .errors import CaseError
 from .models import Deltaker, Innslag, InsightReport, Overforing, Samtykke, Stafettlogg, Undring
-from .refusals import attempt, case_refused, on_form, refused
+from .refusals import attempt, on_form
 
 
 def _work_services(user):
@@ -109,10 +109,6 @@ def _undring_page(request, undring, *, status=200, **forms_):
     return render(request, "stafettlogg/undring_detail.html", context, status=status)
 
 
-def _undring_refused(request, undring, error):
-    return refused(request, error, context={"back": undring.get_absolute_url()})
-
-
 @undring_view(
     event={"GET": "undring.view", "POST": "undring.edit"}, need={"GET": "see", "POST": "work"}
 )
@@ -122,12 +118,12 @@ def undring_detail(request, undring):
                                  services=None)  # fmt: skip
         if not form.is_valid():
             return _undring_page(request, undring, form=form, status=400)
-        try:
+
+        def save():
             services.undring_update(undring=undring, user=request.user, **form.cleaned_data)
-        except CaseError as error:
-            return _undring_refused(request, undring, error)
-        messages.success(request, _("Saved."))
-        return redirect(undring)
+            return redirect(undring)
+
+        return attempt(request, undring, save, _("Saved."))
     return _undring_page(request, undring)
 
 
@@ -283,15 +279,17 @@ def entry_correct(request, case, entry_pk):
     request.audit.object_id = entry.pk
     form = forms.CorrectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+
+        def correct():
             services.correction_add(
                 case=case, user=request.user, corrects=entry, text=form.cleaned_data["text"],
                 token=form.cleaned_data["token"],
             )  # fmt: skip
-        except CaseError as error:
-            return case_refused(request, case, error)
-        messages.success(request, _("The correction is added. The original entry stays."))
-        return redirect(case)
+            return redirect(case)
+
+        return attempt(
+            request, case, correct, _("The correction is added. The original entry stays.")
+        )
     return render(
         request,
         "stafettlogg/correction.html",
@@ -307,15 +305,16 @@ def participant_remove(request, case, participant_pk):
         Deltaker.objects.select_related("user", "tjeneste"), pk=participant_pk, stafettlogg=case
     )
     request.audit.object_id = participant.pk
-    try:
+    leaving = participant.user_id == request.user.pk
+
+    def remove():
         services.participant_remove(case=case, by=request.user, participant=participant)
-    except CaseError as error:
-        return case_refused(request, case, error)
-    if participant.user_id == request.user.pk:
-        messages.success(request, _("You no longer take part in the case."))
-        return redirect("stafettlogg:my_work")
-    messages.success(request, _("The participation has ended."))
-    return redirect(case)
+        return redirect("stafettlogg:my_work") if leaving else redirect(case)
+
+    done = (
+        _("You no longer take part in the case.") if leaving else _("The participation has ended.")
+    )
+    return attempt(request, case, remove, done)
 
 
 @require_POST
@@ -328,14 +327,13 @@ def handover_answer(request, case, handover_pk):
         return render(request, "400.html", status=400)
     if answer == "decline":
         request.audit.event = "handover.decline"
-    try:
+
+    def answer_it():
         services.handover_answer(handover=handover, user=request.user, accept=answer == "accept")
-    except CaseError as error:
-        return case_refused(request, case, error)
-    messages.success(
-        request, _("You hold the baton now.") if answer == "accept" else _("Declined.")
-    )
-    return redirect(case)
+        return redirect(case)
+
+    done = _("You hold the baton now.") if answer == "accept" else _("Declined.")
+    return attempt(request, case, answer_it, done)
 
 
 @require_POST
@@ -346,11 +344,12 @@ def checklist_step(request, case, key):
     done = request.POST.get("done")
     if done not in {"0", "1"}:
         return render(request, "400.html", status=400)
-    try:
+
+    def tick():
         services.checklist_set(case=case, user=request.user, key=key, done=done == "1")
-    except CaseError as error:
-        return case_refused(request, case, error)
-    return redirect(f"{case.get_absolute_url()}#sjekkliste")
+        return redirect(f"{case.get_absolute_url()}#sjekkliste")
+
+    return attempt(request, case, tick)
 
 
 def _consent_page(
@@ -414,12 +413,12 @@ def consent_withdraw(request, case):
     form = forms.ReasonForm(request.POST)
     if not form.is_valid():
         return _consent_page(request, case, withdraw_form=form, status=400)
-    try:
+
+    def withdraw():
         services.consent_withdraw(case=case, user=request.user, reason=form.cleaned_data["reason"])
-    except CaseError as error:
-        return case_refused(request, case, error)
-    messages.success(request, _("The consent is withdrawn. The log is locked."))
-    return redirect("stafettlogg:consent", pk=case.pk)
+        return redirect("stafettlogg:consent", pk=case.pk)
+
+    return attempt(request, case, withdraw, _("The consent is withdrawn. The log is locked."))
 
 
 @require_POST
