@@ -106,7 +106,7 @@ def _entry_section(entry: Innslag) -> dict:
         rows.append((_("Level"), f"{entry.from_level} → {entry.to_level}"))
     if entry.kind == K.CORRECTION and entry.corrects_id:
         rows.append((_("Corrects"), _("the entry of %(date)s") % {
-            "date": _dt(entry.corrects.created_at)
+            "date": _dt(entry.corrects.created_at)  # type: ignore[union-attr]
         }))  # fmt: skip
     for label, value in (
         (_("Text"), entry.text),

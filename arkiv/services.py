@@ -132,7 +132,7 @@ def build(pk: int) -> str:
 def deliver(pk: int) -> str:
     """Send a built package with the configured backend (built → delivering → archived)."""
     if not _claim(pk, S.BUILT, S.DELIVERING):
-        return ArchivePackage.objects.filter(pk=pk).values_list("status", flat=True).first()
+        return ArchivePackage.objects.filter(pk=pk).values_list("status", flat=True).first()  # type: ignore[return-value]
     package = ArchivePackage.objects.get(pk=pk)
     try:
         backend = get_backend()
@@ -179,7 +179,7 @@ def _receive(package: ArchivePackage, receipts, backend) -> str:
                 object_id=package.pk,
             )  # fmt: skip
             name = package.file.name
-            transaction.on_commit(lambda: package.file.storage.delete(name))
+            transaction.on_commit(lambda: package.file.storage.delete(name))  # type: ignore[arg-type]
     if final:
         ArchivePackage.objects.filter(pk=package.pk).update(file="")
     return status

@@ -37,7 +37,8 @@ def hold_beat_lock() -> None:
     params.pop("cursor_factory", None)
     params.pop("context", None)
     lock = psycopg.connect(**params, autocommit=True)
-    if not lock.execute("SELECT pg_try_advisory_lock(%s)", [BEAT_LOCK_KEY]).fetchone()[0]:
+    # The function returns one row, always.
+    if not lock.execute("SELECT pg_try_advisory_lock(%s)", [BEAT_LOCK_KEY]).fetchone()[0]:  # type: ignore[index]
         lock.close()
         raise AnotherBeatRuns("Another Celery beat holds the lock: only one may run.")
     _beat_lock_connection = lock

@@ -9,6 +9,7 @@ When the broker is down the failure is logged too; the page the user asked for s
 
 import logging
 import smtplib
+from typing import Any
 
 from celery import current_app, shared_task
 from django.contrib.auth import forms as auth_forms
@@ -41,7 +42,7 @@ def send_email(*, subject: str, body: str, to: list[str], html: str = "") -> Non
 
 def send_later(*, subject: str, body: str, to: list[str], html: str = "") -> None:
     """Send the e-mail from a task once the current transaction commits."""
-    message = {"subject": subject, "body": body, "to": list(to), "html": html}
+    message: dict[str, Any] = {"subject": subject, "body": body, "to": list(to), "html": html}
 
     def send() -> None:
         try:

@@ -19,7 +19,7 @@ class _WrittenFile(File):
     """A complete temporary file, which the parent class moves instead of copying."""
 
     def temporary_file_path(self) -> str:
-        return self.name
+        return self.name  # type: ignore[return-value]  # always given: the partial file's path
 
 
 class AtomicFileSystemStorage(FileSystemStorage):
@@ -33,7 +33,7 @@ class AtomicFileSystemStorage(FileSystemStorage):
                     out.write(chunk if isinstance(chunk, bytes) else chunk.encode())
                 out.flush()
                 os.fsync(out.fileno())
-            return super()._save(name, _WrittenFile(None, name=partial))
+            return super()._save(name, _WrittenFile(None, name=partial))  # type: ignore[misc]
         finally:
             if os.path.exists(partial):
                 os.unlink(partial)
