@@ -23,19 +23,6 @@ class NivaForm(ContentForm):
 
     class Meta(ContentForm.Meta):
         model = Niva
-        fields = [
-            "number",
-            "title",
-            "summary",
-            "body",
-            "review_due",
-            "title_nn",
-            "summary_nn",
-            "body_nn",
-            "title_en",
-            "summary_en",
-            "body_en",
-        ]
 
 
 class TrinnForm(ContentForm):
@@ -81,12 +68,6 @@ class TrinnForm(ContentForm):
 
     class Meta(ContentForm.Meta):
         model = Trinn
-        fields = [
-            "niva", "title", "key", "summary", "body", "responsible", "deadline_days", "done_by",
-            "documentation", "participation", "tools", "review_due", "title_nn", "summary_nn",
-            "body_nn", "responsible_nn", "documentation_nn", "participation_nn", "title_en",
-            "summary_en", "body_en", "responsible_en", "documentation_en", "participation_en",
-        ]  # fmt: skip
         widgets = {
             "tools": forms.CheckboxSelectMultiple,
             "summary": forms.Textarea(attrs={"rows": 3}),
@@ -99,7 +80,8 @@ class TrinnForm(ContentForm):
             # Case logs refer to the step by its key: it must not change.
             self.fields["key"].disabled = True
 
-    # "title" precedes "key" in Meta.fields so that a key can be made from a cleaned title.
+    # "title" precedes "key" in the first fieldset (and so in the form's fields) so that a key
+    # can be made from a cleaned title.
     def clean_key(self):
         if self.instance.pk:
             return self.instance.key
@@ -184,7 +166,6 @@ class TegnForm(ContentForm):
 
     class Meta(ContentForm.Meta):
         model = Tegn
-        fields = ["age_group", "tema", "seen_in", "title", "title_nn", "title_en"]
 
 
 class TemaVeilederForm(ContentForm):
@@ -201,17 +182,3 @@ class TemaVeilederForm(ContentForm):
 
     class Meta(ContentForm.Meta):
         model = TemaVeileder
-        fields = [
-            "title",
-            "slug",
-            "summary",
-            "body",
-            "report_at_once",
-            "review_due",
-            "title_nn",
-            "summary_nn",
-            "body_nn",
-            "title_en",
-            "summary_en",
-            "body_en",
-        ]

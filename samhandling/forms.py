@@ -42,15 +42,6 @@ class ElementForm(ContentForm):
 
     class Meta(ContentForm.Meta):
         model = Element
-        fields = [
-            "nivaa", "type", "audience", "owner_tjeneste", "responsible_role",
-            "title", "slug", "summary", "body", "mandate", "convened_by",
-            "participating_services", "frequency", "case_mode", "review_due",
-            "title_nn", "summary_nn", "body_nn", "responsible_role_nn", "mandate_nn",
-            "convened_by_nn", "frequency_nn",
-            "title_en", "summary_en", "body_en", "responsible_role_en", "mandate_en",
-            "convened_by_en", "frequency_en",
-        ]  # fmt: skip
         widgets = {
             "participating_services": forms.CheckboxSelectMultiple,
             "summary": forms.Textarea(attrs={"rows": 3}),
@@ -91,10 +82,6 @@ class SideForm(ContentForm):
 
     class Meta(ContentForm.Meta):
         model = Side
-        fields = [
-            "title", "slug", "summary", "body", "review_due",
-            "title_nn", "summary_nn", "body_nn", "title_en", "summary_en", "body_en",
-        ]  # fmt: skip
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 16}),
@@ -111,10 +98,6 @@ class BegrepForm(ContentForm):
 
     class Meta(ContentForm.Meta):
         model = Begrep
-        fields = [
-            "term", "slug", "explanation", "variants", "review_due",
-            "term_nn", "explanation_nn", "term_en", "explanation_en",
-        ]  # fmt: skip
         widgets = {
             "explanation": forms.Textarea(attrs={"rows": 4}),
             "explanation_nn": forms.Textarea(attrs={"rows": 4}),

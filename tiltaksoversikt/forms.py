@@ -107,12 +107,6 @@ class MoteplassForm(ContentForm):
 
     class Meta(ContentForm.Meta):
         model = Moteplass
-        fields = [
-            "title", "slug", "summary", "body", "element", "participating_services",
-            "frequency", "case_mode", "contact_name", "contact_phone", "contact_email",
-            "review_due", "title_nn", "summary_nn", "body_nn", "frequency_nn", "title_en",
-            "summary_en", "body_en", "frequency_en",
-        ]  # fmt: skip
         widgets = {"participating_services": forms.CheckboxSelectMultiple}
 
 

@@ -11,13 +11,21 @@ class ContentForm(forms.ModelForm):
     """Base form for editable content: knows its user, groups fields, makes slugs.
 
     Subclasses write ``class Meta(ContentForm.Meta)`` so that their relations get the choice
-    fields that refuse impossible ids (``bts_portal.form_fields``)."""
+    fields that refuse impossible ids (``bts_portal.form_fields``). A Meta without ``fields``
+    edits the fields of the fieldsets, in their order."""
 
     # (legend, [field names], collapsed?) — the template renders one fieldset each.
     fieldsets: list[tuple[str | Promise, list[str], bool]] = []
 
     class Meta:
         formfield_callback = staticmethod(formfield_for)
+
+    def __init_subclass__(cls, **kwargs):
+        # Runs before ModelFormMetaclass reads the Meta, so the form is built with these fields.
+        super().__init_subclass__(**kwargs)
+        meta = cls.__dict__.get("Meta")
+        if meta is not None and not {"fields", "exclude"} & set(vars(meta)) and cls.fieldsets:
+            meta.fields = [name for _, names, _ in cls.fieldsets for name in names]
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user
