@@ -365,3 +365,26 @@ def test_every_event_has_an_action_and_a_label():
     assert audit.reason == Denial.LOCKED
     with translation.override("en"):
         assert str(access_log.REASONS[Denial.NOT_FOUND]) == "not found"
+
+
+def test_by_default_a_case_view_needs_the_read_right_and_a_concern_view_the_sight(rf, people, case):
+    @case_view(event="case.view")
+    def read(request, case):
+        return HttpResponse("ok")
+
+    @undring_view(event="undring.view")
+    def see(request, undring):
+        return HttpResponse("ok")
+
+    users = people["users"]
+    AccessLog.objects.all().delete()
+    assert read(request_for(rf, users["participant"]), pk=case.pk).status_code == 200
+    undring = _undring(people)
+    assert see(request_for(rf, users["leader"]), pk=undring.pk).status_code == 200
+    with pytest.raises(Http404):
+        see(request_for(rf, users["participant"]), pk=undring.pk)
+    assert [(r[0], r[1], r[2]) for r in rows()] == [
+        ("case.view", A.VIEW, ""),
+        ("undring.view", A.VIEW, ""),
+        ("undring.view", A.DENIED, Denial.NOT_PARTICIPANT),
+    ]

@@ -285,3 +285,18 @@ def test_the_limit_comes_from_the_settings_unless_given(settings):
     model.var("a", 7)
     suppress_model(model, 5)
     assert model.states == [State.SHOWN]
+
+
+def test_a_figure_with_no_upper_bound_is_audited_as_unbounded():
+    # Everything hidden: each figure is known to be at least the limit (the total at least
+    # twice that), and nothing bounds it from above.
+    model = Model()
+    a, b, t = model.var("a", 6), model.var("b", 9), model.var("t", 15)
+    model.identity({a: 1, b: 1, t: -1})
+    model.states[:] = [State.HIDDEN] * 3
+    findings = audit_model(model, LIMIT)
+    assert [(f.key, f.low, f.high, f.ok) for f in findings] == [
+        ("a", 5, float("inf"), True),
+        ("b", 5, float("inf"), True),
+        ("t", 10, float("inf"), True),
+    ]
