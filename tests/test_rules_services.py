@@ -1,0 +1,175 @@
+"""The case services' rules (stafettlogg.services), through the services themselves: the next
+evaluation date and the entry behind it, and refusals that leave the case as it was.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from stafettlogg import services
+from stafettlogg.errors import CaseError
+from stafettlogg.models import Deltaker, Innslag, Stafettlogg
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot(case):
+    case = Stafettlogg.objects.get(pk=case.pk)
+    return {
+        "holder": case.stafettholder_id,
+        "level": case.level,
+        "status": case.status,
+        "entries": list(case.entries.order_by("pk").values_list("pk", flat=True)),
+        "participants": sorted(
+            case.participants.values_list("user_id", "tjeneste_id", "removed_at")
+        ),
+    }
+
+
+def _measure(case, user, *, title, evaluate_by):
+    return services.entry_add(
+        case=case, user=user, kind=Innslag.Kind.MEASURE, title=title, goal="g", responsible="r",
+        starts_on=timezone.localdate(), evaluate_by=evaluate_by,
+    )  # fmt: skip
+
+
+def test_the_next_evaluation_is_the_earliest_measure_not_yet_evaluated(people, case):
+    holder = people["users"]["stafettholder"]
+    today = timezone.localdate()
+    first = case.entries.get(kind=Innslag.Kind.MEASURE)  # evaluate by today + 14
+    assert services.next_evaluation_date(case) == today + timedelta(days=14)
+    case.refresh_from_db()
+    assert services.entry_setting_next_evaluation(case) == first
+    later = _measure(case, holder, title="Samtale", evaluate_by=today + timedelta(days=30))
+    assert services.next_evaluation_date(case) == today + timedelta(days=14)
+    # Evaluating the first measure sets a new date and leaves the later one pending.
+    evaluation = services.entry_add(
+        case=case, user=holder, kind=Innslag.Kind.EVALUATION, measure=first, text="Bra",
+        next_step="Fortsette", evaluate_by=today + timedelta(days=40),
+    )  # fmt: skip
+    assert services.next_evaluation_date(case) == today + timedelta(days=30)
+    case.refresh_from_db()
+    assert case.next_evaluation == today + timedelta(days=30)
+    assert services.entry_setting_next_evaluation(case) == later
+    # An evaluation of the whole plan covers every measure before it.
+    plan = services.entry_add(
+        case=case, user=holder, kind=Innslag.Kind.EVALUATION, text="Hele planen",
+        next_step="Videre", evaluate_by=today + timedelta(days=50),
+    )  # fmt: skip
+    assert services.next_evaluation_date(case) == today + timedelta(days=50)
+    case.refresh_from_db()
+    assert services.entry_setting_next_evaluation(case) == plan
+    assert evaluation.pk != plan.pk
+
+
+def test_no_measures_and_no_evaluations_mean_no_next_evaluation(people):
+    from .case_fixtures import open_case
+
+    case = open_case(people, child="Ola Testbarn")
+    assert services.next_evaluation_date(case) is None
+    case.refresh_from_db()
+    assert case.next_evaluation is None
+    assert services.entry_setting_next_evaluation(case) is None
+
+
+def test_only_the_baton_holder_ends_another_participation_and_nothing_changes_else(people, case):
+    users = people["users"]
+    participation = Deltaker.objects.get(stafettlogg=case, user=users["participant"])
+    holder_part = Deltaker.objects.get(stafettlogg=case, user=users["stafettholder"])
+    before = snapshot(case)
+    with pytest.raises(CaseError) as refused:
+        services.participant_remove(case=case, by=users["participant"], participant=holder_part)
+    assert refused.value.reason == "conflict"
+    assert snapshot(case) == before
+    outsider = users["same_service"]
+    with pytest.raises(CaseError) as refused:
+        services.participant_remove(case=case, by=outsider, participant=participation)
+    assert refused.value.reason == "not_participant"
+    assert snapshot(case) == before
+    # A participant may leave; leaving twice is refused and writes nothing more.
+    services.participant_remove(case=case, by=users["participant"], participant=participation)
+    after = snapshot(case)
+    assert len(after["entries"]) == len(before["entries"]) + 1
+    assert Deltaker.objects.get(pk=participation.pk).removed_at is not None
+    with pytest.raises(CaseError):
+        services.participant_remove(case=case, by=users["stafettholder"], participant=participation)
+    assert snapshot(case) == after
+
+
+def test_adding_a_participant_needs_work_in_a_named_service_and_the_holder_is_never_added(
+    people, case
+):
+    users = people["users"]
+    before = snapshot(case)
+    for user, tjeneste in [
+        (users["other_service"], people["school"]),  # the consent does not name the school
+        (users["same_service"], people["clinic"]),  # does not work in the clinic
+        (users["stafettholder"], people["clinic"]),  # the baton holder takes part already
+    ]:
+        with pytest.raises(CaseError):
+            services.participant_add(case=case, by=users["stafettholder"], user=user,
+                                     tjeneste=tjeneste)  # fmt: skip
+        assert snapshot(case) == before, user
+    again = services.participant_add(
+        case=case, by=users["stafettholder"], user=users["participant"], tjeneste=people["clinic"]
+    )
+    assert again == Deltaker.objects.get(stafettlogg=case, user=users["participant"])
+    assert snapshot(case) == before
+
+
+def test_a_level_change_to_the_same_level_is_refused_and_a_real_one_is_recorded(people, case):
+    holder = people["users"]["stafettholder"]
+    level = Stafettlogg.objects.get(pk=case.pk).level
+    before = snapshot(case)
+    with pytest.raises(CaseError) as refused:
+        services.level_change(case=case, user=holder, to_level=level, reason="Samme")
+    assert refused.value.reason == "conflict"
+    assert snapshot(case) == before
+    entry = services.level_change(case=case, user=holder, to_level=level + 1, reason="Mer hjelp")
+    case.refresh_from_db()
+    assert (case.level, case.level_started_on) == (level + 1, timezone.localdate())
+    assert (entry.kind, entry.from_level, entry.to_level, entry.text) == (
+        Innslag.Kind.LEVEL, level, level + 1, "Mer hjelp",
+    )  # fmt: skip
+
+
+def test_reassigning_gives_the_baton_and_a_participation_and_declines_pending_offers(people, case):
+    users = people["users"]
+    offer = services.handover_request(
+        case=case, user=users["stafettholder"], to_user=users["participant"],
+        to_tjeneste=people["clinic"],
+    )  # fmt: skip
+    colleague = users["same_service"]
+    before = snapshot(case)
+    with pytest.raises(CaseError):
+        services.stafettholder_reassign(case=case, by=users["same_service"], new_holder=colleague)
+    assert snapshot(case) == before
+    services.stafettholder_reassign(case=case, by=users["local_admin"], new_holder=colleague)
+    case.refresh_from_db()
+    assert case.stafettholder == colleague
+    assert case.participants.filter(user=colleague, removed_at__isnull=True).exists()
+    offer.refresh_from_db()
+    assert offer.status == offer.Status.DECLINED
+    assert offer.answered_at is not None
+    assert case.entries.order_by("-pk").first().kind == Innslag.Kind.HANDOVER
+    # The one who reassigns gains nothing.
+    assert not case.participants.filter(user=users["local_admin"]).exists()
+
+
+def test_closing_is_the_holders_act_and_ends_the_next_evaluation(people, case):
+    users = people["users"]
+    before = snapshot(case)
+    with pytest.raises(CaseError):
+        services.case_close(case=case, user=users["participant"], reason="r", final_evaluation="f")
+    assert snapshot(case) == before
+    services.case_close(
+        case=case, user=users["stafettholder"], reason="Ferdig", final_evaluation="Bra"
+    )
+    case.refresh_from_db()
+    assert (case.status, case.closed_by, case.next_evaluation) == (
+        Stafettlogg.Status.CLOSED, users["stafettholder"], None,
+    )  # fmt: skip
+    assert case.closed_at is not None
+    closure = case.entries.get(kind=Innslag.Kind.CLOSURE)
+    assert (closure.text, closure.next_step) == ("Ferdig", "Bra")
