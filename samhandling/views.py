@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 
 from bts_portal import permissions
 from bts_portal.choices import Audience
@@ -22,20 +23,18 @@ SEARCH_PAGE_SIZE = 10
 
 
 def home(request):
-    """The public front page for guardians, children and young people."""
-    return render(
-        request,
-        "samhandling/home.html",
-        {"services": public_services()[:6], "levels": selectors.model_overview(staff=False)},
-    )
+    """The public front page for guardians, children and young people. The services are
+    loaded only if the page's kept part (``public_fragment``) has to be rendered anew."""
+    return render(request, "samhandling/home.html", {"services": public_services()[:6]})
 
 
 def overview(request):
-    """The three levels of the model and what is on each."""
+    """The three levels of the model and what is on each (loaded only if the page's kept
+    part has to be rendered anew)."""
     return render(
         request,
         "samhandling/overview.html",
-        {"levels": selectors.model_overview(staff=False), "Nivaa": Nivaa},
+        {"levels": SimpleLazyObject(lambda: selectors.model_overview(staff=False)), "Nivaa": Nivaa},
     )
 
 

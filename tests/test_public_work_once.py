@@ -4,6 +4,7 @@ test asks past the page cache (a query string of its own, as a first visitor aft
 would), so what it sees is the kept data, not a stored page."""
 
 import itertools
+import re
 
 import pytest
 from django.utils import translation
@@ -122,3 +123,75 @@ def test_the_footer_follows_a_changed_setting(client, settings):
     assert settings.KOMMUNE_NAVN in page(client, "/").split("<footer", 1)[1]
     settings.KOMMUNE_NAVN = "Testvik kommune"
     assert "Testvik kommune" in page(client, "/").split("<footer", 1)[1]
+
+
+# --- Parts of pages rendered once per content generation (bts_portal/templatetags/fragment_tags)
+
+
+def test_a_page_part_is_rendered_once_and_served_again_to_the_next_visitor(
+    client, django_assert_num_queries, monkeypatch
+):
+    from samhandling import selectors
+
+    ElementFactory(title="Foreldremøtet", summary="Om møtet.")
+    first = page(client, "/modell/")
+    assert "Foreldremøtet" in first
+    loads = []
+    monkeypatch.setattr(
+        selectors, "model_overview", lambda **kw: loads.append(kw) or pytest.fail("loaded")
+    )
+    with django_assert_num_queries(0):
+        again = page(client, "/modell/")
+    assert loads == []  # the levels are not even loaded
+    fresh = re.compile(r"_fresh=\d+")
+    assert fresh.sub("", again) == fresh.sub("", first)  # but for the language links' address
+
+
+def test_the_kept_part_follows_the_language_and_the_variant(client, coordinator):
+    ElementFactory(title="Foreldremøtet", title_nn="Foreldremøtet på nynorsk")
+    ElementFactory(title="Internt ledermøte", audience="staff")
+    assert "Foreldremøtet på nynorsk" not in page(client, "/modell/")
+    assert "Foreldremøtet på nynorsk" in page(client, "/modell/?sprak=nn")
+    assert "Internt ledermøte" not in page(client, "/modell/")
+    client.force_login(coordinator)
+    staff = client.get("/ansatt/modell/").content.decode()
+    assert "Internt ledermøte" in staff
+    client.logout()
+    assert "Internt ledermøte" not in page(client, "/modell/")
+
+
+def test_each_level_keeps_its_own_part(client):
+    for number, title in ((1, "Snakk med barnet"), (2, "Drøft med kollega")):
+        level = NivaFactory(number=number)
+        level.status = "published"
+        level.save()
+        TrinnFactory(niva=level, title=title)
+    assert "Snakk med barnet" in page(client, "/veileder/nivaa/1/")
+    second = page(client, "/veileder/nivaa/2/")
+    assert "Drøft med kollega" in second
+    assert "Snakk med barnet" not in second
+
+
+def test_the_part_is_kept_per_generation_and_not_at_all_when_the_page_cache_is_off(rf, settings):
+    from django.contrib.auth.models import AnonymousUser
+    from django.template import engines
+
+    from bts_portal import page_cache
+
+    fragment = engines["django"].from_string(
+        "{% load fragment_tags %}{% public_fragment variant %}{{ text }}{% endpublic_fragment %}"
+    )
+    request = rf.get("/modell/")
+    request.user = AnonymousUser()
+
+    def render(text, variant="public"):
+        return fragment.render({"text": text, "variant": variant}, request)
+
+    assert render("første") == "første"
+    assert render("andre") == "første"  # kept: nothing changed in the content
+    assert render("andre", variant="staff") == "andre"  # another variant, another part
+    page_cache.invalidate()
+    assert render("tredje") == "tredje"  # a new generation: rendered anew
+    settings.PAGE_CACHE_SECONDS = 0
+    assert render("fjerde") == "fjerde"
+    assert render("femte") == "femte"
