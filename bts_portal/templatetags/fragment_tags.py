@@ -9,8 +9,9 @@ of a page the page cache does not serve, done once instead of per request).
     {% load fragment_tags %}
     {% public_fragment staff %} … {% endpublic_fragment %}
 
-The key is the generation, the template and line, the address, the language, whether the
-visitor is logged in, and the values named after the tag (here: whether the staff variant is
+The key is the generation, the template and line, the address's path (not its query string:
+a part that depends on a parameter names it after the tag), the language, whether the visitor is
+logged in, and the values named after the tag (here: whether the staff variant is
 shown). What is inside must depend on nothing else: not on who the user is or what they may
 see (a page that shows staff more at the same address must not use it), no form or CSRF
 token, no message. With ``PAGE_CACHE_SECONDS = 0`` nothing is kept.
