@@ -32,6 +32,7 @@ test: install ## Lint, then the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MAKE) --no-print-directory templates-lint
+	$(BIN)/mypy
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n auto
 
@@ -50,6 +51,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MAKE) --no-print-directory templates-lint
+	$(BIN)/mypy
 
 # djlint's rules ([tool.djlint] in pyproject.toml) and a ceiling on line length. Lines may pass
 # 120 characters where no break is possible without changing the output: one long
