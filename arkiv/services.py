@@ -10,8 +10,10 @@ coordinator sees every package and its state (``views.packages``)."""
 
 import hashlib
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
@@ -24,10 +26,13 @@ from stafettlogg import access_log
 from stafettlogg.models import AccessLog, Stafettlogg
 
 from . import arkivmelding, asice
-from .backends import DeliveryError, get_backend
+from .backends import Backend, DeliveryError, Receipt, get_backend
 from .documents import archive_documents
 from .models import ArchivePackage, ArchiveReceipt
 from .pdfa import pdfa_problems
+
+if TYPE_CHECKING:
+    from celery import Task
 
 logger = logging.getLogger(__name__)
 S = ArchivePackage.Status
@@ -79,7 +84,7 @@ def send_to_queue(pk: int) -> None:
     transaction.on_commit(lambda: _send(build_package, pk))
 
 
-def _send(task, pk: int) -> None:
+def _send(task: "Task[[int], Any]", pk: int) -> None:
     try:
         task.delay(pk)
     except Exception:  # the broker is down: the package stays pending, retry_packages sends it
@@ -149,7 +154,7 @@ def deliver(pk: int) -> str:
     return _receive(package, receipts, backend)
 
 
-def _store(package: ArchivePackage, receipts) -> None:
+def _store(package: ArchivePackage, receipts: Iterable[Receipt]) -> None:
     ArchiveReceipt.objects.bulk_create(
         ArchiveReceipt(
             package=package, kind=r.kind, message_type=r.message_type[:120],
@@ -159,7 +164,7 @@ def _store(package: ArchivePackage, receipts) -> None:
     )  # fmt: skip
 
 
-def _receive(package: ArchivePackage, receipts, backend) -> str:
+def _receive(package: ArchivePackage, receipts: list[Receipt], backend: Backend) -> str:
     final = next((r for r in receipts if r.kind == ArchiveReceipt.Kind.RECEIPT), None)
     with transaction.atomic():
         _store(package, receipts)

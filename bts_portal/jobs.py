@@ -25,12 +25,14 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.apps import apps
 from django.core.files.base import ContentFile
 from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -62,13 +64,19 @@ class DocumentJob(models.Model):
         abstract = True
 
 
-def download(job: models.Model, filename: str) -> FileResponse:
+def _file(job: DocumentJob) -> FieldFile:
+    # Each kind declares its own ``file`` field (with its own upload path), not the base.
+    file: FieldFile = job.file  # type: ignore[attr-defined]
+    return file
+
+
+def download(job: DocumentJob, filename: str) -> FileResponse:
     """The finished document as a PDF attachment; a 404 while it is not ready (or failed).
     Who may download it is the caller's question, asked before."""
-    if job.status != DONE or not job.file:
+    if job.status != DONE or not _file(job):
         raise Http404
     return FileResponse(
-        job.file.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf"
+        _file(job).open("rb"), as_attachment=True, filename=filename, content_type="application/pdf"
     )
 
 
@@ -117,7 +125,8 @@ def kind_of(job: models.Model) -> str:
     raise LookupError(f"{label} is not a document kind (bts_portal.jobs.KINDS)")
 
 
-def _jobs(kind: DocumentKind):
+def _jobs(kind: DocumentKind) -> "models.Manager[Any]":
+    # Any: the rows are of the kind's own model, each with its own ``file`` field.
     return kind.job_model._default_manager
 
 
@@ -173,7 +182,7 @@ def build_document(name: str, pk: int) -> str:
     return DONE
 
 
-def _fail(jobs, pk: int) -> str:
+def _fail(jobs: "models.Manager[Any]", pk: int) -> str:
     jobs.filter(pk=pk, status__in=UNFINISHED).update(status=FAILED)
     return FAILED
 
@@ -197,4 +206,8 @@ def reap_stale_documents() -> int:
 def register(name: str, kind: DocumentKind) -> Callable[[], None]:
     """Add a kind at run time (tests); returns a function that removes it again."""
     KINDS[name] = kind
-    return lambda: KINDS.pop(name, None)
+
+    def unregister() -> None:
+        KINDS.pop(name, None)
+
+    return unregister

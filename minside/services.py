@@ -4,7 +4,9 @@ double click or two tabs leave one effect."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -19,6 +21,10 @@ from stafettlogg.models import Foresatt
 from . import identity, sms
 from .models import Invitasjon, Kobling
 
+if TYPE_CHECKING:
+    from organisasjon.models import Bruker
+    from stafettlogg.models import Innslag, Stafettlogg
+
 
 class InviteError(Exception):
     def __init__(self, code: str, message: str):
@@ -26,7 +32,7 @@ class InviteError(Exception):
         self.code = code
 
 
-def invite(*, foresatt: Foresatt, channel: str, by) -> Invitasjon:
+def invite(*, foresatt: Foresatt, channel: str, by: Bruker) -> Invitasjon:
     """A new single-use link for the guardian, sent by e-mail or SMS. An older link not yet
     used stops working: the newest one sent is the one that counts. The young person's row
     is invited only from ``CONSENT_AGE``, whichever form the holder used."""
@@ -66,7 +72,7 @@ def invite(*, foresatt: Foresatt, channel: str, by) -> Invitasjon:
     return invitation
 
 
-def _require_of_age(case, *, today=None) -> None:
+def _require_of_age(case: Stafettlogg, *, today: date | None = None) -> None:
     from stafettlogg.consent import age_on
 
     if age_on(case.child_birth_date, today or timezone.localdate()) < settings.CONSENT_AGE:
@@ -81,7 +87,13 @@ def _require_of_age(case, *, today=None) -> None:
 
 
 def young_person_invite(
-    *, case, channel: str, email: str = "", phone: str = "", by, today=None
+    *,
+    case: Stafettlogg,
+    channel: str,
+    email: str = "",
+    phone: str = "",
+    by: Bruker,
+    today: date | None = None,
 ) -> Invitasjon:
     """The holder invites the young person to My page as a party of their own, from
     ``CONSENT_AGE`` on the day (refused before). Their party row (``Foresatt`` with
@@ -170,7 +182,7 @@ def bind(*, invitation_id: int, citizen: identity.Citizen) -> Kobling:
             raise InviteError("other_person", _("The link is no longer valid.")) from error
 
 
-def revoke(*, foresatt: Foresatt, by) -> bool:
+def revoke(*, foresatt: Foresatt, by: Bruker) -> bool:
     """End the guardian's link and any unused invitation. True if something was ended; a
     second click finds nothing left to end."""
     now = timezone.now()
@@ -184,7 +196,7 @@ def revoke(*, foresatt: Foresatt, by) -> bool:
     return bool(links or invitations)
 
 
-def guardian_status(case) -> list[dict]:
+def guardian_status(case: Stafettlogg) -> list[dict[str, Any]]:
     """Each guardian of the case with their link and pending invitation, for the holder."""
     guardians = list(case.guardians.all())
     links = {
@@ -202,7 +214,9 @@ def guardian_status(case) -> list[dict]:
     ]
 
 
-def family_view_add(*, case, link: Kobling, text: str, token=None):
+def family_view_add(
+    *, case: Stafettlogg, link: Kobling, text: str, token: UUID | None = None
+) -> Innslag:
     """The family's own contribution to the log (an entry of the kind "the family's view"),
     written by a linked guardian while the log is open. The same form sent twice stores one
     entry; the guardian's name is kept in the entry, which is never changed."""
@@ -229,7 +243,7 @@ def family_view_add(*, case, link: Kobling, text: str, token=None):
         )  # fmt: skip
 
 
-def links_end_with_case(*, case, by=None) -> int:
+def links_end_with_case(*, case: Stafettlogg, by: Bruker | None = None) -> int:
     """A closed case ends every guardian link and unused invitation of it, so that the holder
     sees them as revoked and nothing is left to open (``case_close`` calls it)."""
     now = timezone.now()

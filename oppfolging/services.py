@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -12,9 +14,21 @@ from bts_portal import permissions
 from .models import Lesebekreftelse, Lesekrav, Mote, Motedeltakelse, Opplaering
 from .selectors import read_list
 
+if TYPE_CHECKING:
+    from handlingsveileder.models import Niva
+    from organisasjon.models import Bruker, Tjeneste
+    from samhandling.models import Element
+
 
 @transaction.atomic
-def lesekrav_create(*, by, element=None, niva=None, roles=(), services=()) -> Lesekrav:
+def lesekrav_create(
+    *,
+    by: Bruker,
+    element: Element | None = None,
+    niva: Niva | None = None,
+    roles: Iterable[str] = (),
+    services: Iterable[Tjeneste] = (),
+) -> Lesekrav:
     """The coordinator marks a model element, routine or guide level as required reading."""
     if not permissions.may_manage_follow_up(by):
         raise PermissionDenied
@@ -26,7 +40,7 @@ def lesekrav_create(*, by, element=None, niva=None, roles=(), services=()) -> Le
 
 
 @transaction.atomic
-def reading_confirm(*, user, lesekrav: Lesekrav) -> Lesebekreftelse:
+def reading_confirm(*, user: Bruker, lesekrav: Lesekrav) -> Lesebekreftelse:
     """The employee confirms having read it; a second click is the same confirmation."""
     if not any(item.pk == lesekrav.pk for item, _done in read_list(user)):
         raise PermissionDenied
@@ -41,7 +55,9 @@ def reading_confirm(*, user, lesekrav: Lesekrav) -> Lesebekreftelse:
 
 
 @transaction.atomic
-def training_record(*, by, user, tjeneste, kind: str, title: str, held_on: date) -> Opplaering:
+def training_record(
+    *, by: Bruker, user: Bruker, tjeneste: Tjeneste, kind: str, title: str, held_on: date
+) -> Opplaering:
     if not permissions.may_record_training(by, tjeneste):
         raise PermissionDenied
     return Opplaering.objects.create(
@@ -50,7 +66,9 @@ def training_record(*, by, user, tjeneste, kind: str, title: str, held_on: date)
 
 
 @transaction.atomic
-def meeting_record(*, by, kind: str, held_on: date, attendance: dict) -> Mote:
+def meeting_record(
+    *, by: Bruker, kind: str, held_on: date, attendance: dict[Tjeneste, int]
+) -> Mote:
     """A resource-group or forum meeting; ``attendance`` is {service: number present}."""
     if not permissions.may_manage_follow_up(by):
         raise PermissionDenied

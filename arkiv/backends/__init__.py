@@ -3,9 +3,13 @@ class with ``send(package, content) -> list[Receipt]`` that raises ``DeliveryErr
 archive did not take it (the package is then retried, and shown to the coordinator)."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+
+if TYPE_CHECKING:
+    from arkiv.models import ArchivePackage
 
 
 class DeliveryError(Exception):
@@ -24,5 +28,14 @@ class Receipt:
     body: str = ""
 
 
-def get_backend(path: str | None = None):
-    return import_string(path or settings.ARCHIVE_BACKEND)()
+class Backend(Protocol):
+    """What ``ARCHIVE_BACKEND`` names (FileBackend, FiksIOBackend)."""
+
+    description: str
+
+    def send(self, package: "ArchivePackage", content: bytes) -> list[Receipt]: ...
+
+
+def get_backend(path: str | None = None) -> Backend:
+    backend: Backend = import_string(path or settings.ARCHIVE_BACKEND)()
+    return backend

@@ -7,12 +7,15 @@ proposal instead (``revision_propose``), which ``revision_approve`` applies with
 
 from datetime import date
 from functools import partial
+from typing import Any, cast
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from organisasjon.models import Bruker
 
 from . import notices, snapshot
 from .models import Endringsforslag, Forslagsstatus, PublishableContent, Status
@@ -22,7 +25,7 @@ DEFAULT_REVIEW_MONTHS = 12
 NOT_RESTORED = snapshot.NOT_PROPOSED
 
 
-def _save(obj: PublishableContent, user, reason: str) -> None:
+def _save(obj: PublishableContent, user: Bruker, reason: str) -> None:
     # What simple_history records with the version (``HistoricalRecords`` reads them).
     obj._history_user = user  # type: ignore[attr-defined]
     obj._change_reason = reason  # type: ignore[attr-defined]
@@ -31,7 +34,7 @@ def _save(obj: PublishableContent, user, reason: str) -> None:
 
 @transaction.atomic
 def content_save(
-    *, obj: PublishableContent, user, created: bool = False, reason: str | None = None
+    *, obj: PublishableContent, user: Bruker, created: bool = False, reason: str | None = None
 ) -> PublishableContent:
     """Save an edited or new item, placing a new one last among its siblings. ``reason`` is
     the history's note when it is not a plain edit (an approved proposal)."""
@@ -44,7 +47,7 @@ def content_save(
 
 
 @transaction.atomic
-def content_publish(*, obj: PublishableContent, user) -> None:
+def content_publish(*, obj: PublishableContent, user: Bruker) -> None:
     """Publish; content that was never reviewed counts as reviewed today."""
     obj.status = Status.PUBLISHED
     obj.published_at = timezone.now()
@@ -56,13 +59,13 @@ def content_publish(*, obj: PublishableContent, user) -> None:
 
 
 @transaction.atomic
-def content_unpublish(*, obj: PublishableContent, user) -> None:
+def content_unpublish(*, obj: PublishableContent, user: Bruker) -> None:
     obj.status = Status.DRAFT
     _save(obj, user, _("Unpublished"))
 
 
 @transaction.atomic
-def content_move(*, obj: PublishableContent, user, direction: str) -> bool:
+def content_move(*, obj: PublishableContent, user: Bruker, direction: str) -> bool:
     """Swap with the neighbour above or below among the siblings; False at either end."""
     model = type(obj)
     siblings = model.objects.select_for_update().filter(
@@ -83,7 +86,9 @@ def content_move(*, obj: PublishableContent, user, direction: str) -> bool:
 
 
 @transaction.atomic
-def content_restore(*, obj: PublishableContent, user, history_id: int) -> PublishableContent:
+def content_restore(
+    *, obj: PublishableContent, user: Bruker, history_id: int
+) -> PublishableContent:
     """Bring back the text and settings of an earlier version, as a new version. Child sets
     (an element's links and attachments) have no history and are left as they are; the
     restore page says so."""
@@ -102,7 +107,7 @@ def content_restore(*, obj: PublishableContent, user, history_id: int) -> Publis
 
 @transaction.atomic
 def content_mark_reviewed(
-    *, obj: PublishableContent, user, months: int, today: date | None = None
+    *, obj: PublishableContent, user: Bruker, months: int, today: date | None = None
 ) -> None:
     """Stamp today's review and set the next one ``months`` ahead (the årshjul)."""
     today = today or timezone.localdate()
@@ -118,7 +123,7 @@ class ProposalConflict(Exception):
     """A proposal that cannot be saved or approved as it stands; the message says why."""
 
 
-def _who(user) -> str:
+def _who(user: Bruker) -> str:
     return user.get_full_name() or user.get_username()
 
 
@@ -134,7 +139,11 @@ def pending_proposal(obj: PublishableContent, *, lock: bool = False) -> Endrings
     return proposals.select_related("author").first()
 
 
-def _drop_files(model, values: dict, keep: dict | None = None) -> None:
+def _drop_files(
+    model: type[PublishableContent],
+    values: dict[str, Any],
+    keep: dict[str, Any] | None = None,
+) -> None:
     """Delete, once committed, the files a dropped proposal stored that nothing uses: not the
     item now, not its history, not the proposal that takes its place (``keep``)."""
     for field in snapshot.proposable_fields(model):
@@ -144,7 +153,9 @@ def _drop_files(model, values: dict, keep: dict | None = None) -> None:
         if (keep or {}).get(field.name) == name:
             continue
         lookup = {field.name: name}
-        if model.objects.filter(**lookup).exists() or model.history.filter(**lookup).exists():
+        # ``history`` is each concrete model's own HistoricalRecords, unknown to the base.
+        history = model.history  # type: ignore[attr-defined]
+        if model.objects.filter(**lookup).exists() or history.filter(**lookup).exists():
             continue
         transaction.on_commit(partial(field.storage.delete, name))
     # The files of a child set's new entries (an attachment proposed to a published element).
@@ -154,13 +165,14 @@ def _drop_files(model, values: dict, keep: dict | None = None) -> None:
             _drop_unused_file(field, name)
 
 
-def _drop_unused_file(field, name: str) -> None:
+def _drop_unused_file(field: models.FileField, name: str) -> None:
     """Delete a child row's file once committed, unless a stored row still refers to it."""
-    if not field.model.objects.filter(**{field.name: name}).exists():
+    # The child models have no manager of their own: the default one is ``objects``.
+    if not field.model._default_manager.filter(**{field.name: name}).exists():
         transaction.on_commit(partial(field.storage.delete, name))
 
 
-def stale_fields(proposal: Endringsforslag, current: dict) -> list[str]:
+def stale_fields(proposal: Endringsforslag, current: dict[str, Any]) -> list[str]:
     """Fields the proposal changes that the published item has changed since, to something
     else than the proposal says: approving would overwrite that change unseen."""
     return [
@@ -172,7 +184,12 @@ def stale_fields(proposal: Endringsforslag, current: dict) -> list[str]:
 
 @transaction.atomic
 def revision_propose(
-    *, obj: PublishableContent, user, values: dict, based_on: int | None = None, note: str = ""
+    *,
+    obj: PublishableContent,
+    user: Bruker,
+    values: dict[str, Any],
+    based_on: int | None = None,
+    note: str = "",
 ) -> Endringsforslag | None:
     """Propose ``values`` (the edited item, ``snapshot.instance_values``) as a change to the
     published ``obj``; only the fields that differ from the published row are kept.
@@ -242,7 +259,7 @@ def revision_propose(
 
 
 @transaction.atomic
-def revision_approve(*, proposal: Endringsforslag, user) -> bool:
+def revision_approve(*, proposal: Endringsforslag, user: Bruker) -> bool:
     """Apply a waiting proposal to its item through ``content_save``; the history says who
     approved whose proposal. False when it was already decided (a double click, a second
     approver): nothing happens twice. ``ProposalConflict`` when the published item has
@@ -255,8 +272,9 @@ def revision_approve(*, proposal: Endringsforslag, user) -> bool:
     )
     if locked is None:
         return False
-    model = locked.content_type.model_class()
-    assert model is not None  # a proposal's content type is always one of the content models
+    # A proposal's content type is always one of the content models.
+    model = cast(type[PublishableContent] | None, locked.content_type.model_class())
+    assert model is not None
     obj = model._default_manager.select_for_update().filter(pk=locked.object_id).first()
     if obj is None:
         raise ProposalConflict(_("The item no longer exists."))
@@ -279,13 +297,14 @@ def revision_approve(*, proposal: Endringsforslag, user) -> bool:
     reason = _("Approved the proposal of %(name)s") % {"name": _who(locked.author)}
     try:
         with transaction.atomic():
-            content_save(obj=obj, user=user, reason=reason[:100])  # type: ignore[arg-type]
+            content_save(obj=obj, user=user, reason=reason[:100])
             for name, value in many.items():
                 if snapshot.is_child_set(model, name):
                     dropped = snapshot.apply_children(obj, name, value)
                     field = _file_field(model, name)
-                    for stored in dropped if field else ():
-                        _drop_unused_file(field, stored)
+                    if field is not None:
+                        for stored in dropped:
+                            _drop_unused_file(field, stored)
                     continue
                 related = obj._meta.get_field(name).related_model
                 getattr(obj, name).set(related._default_manager.filter(pk__in=value))  # type: ignore[union-attr]
@@ -300,14 +319,16 @@ def revision_approve(*, proposal: Endringsforslag, user) -> bool:
     return True
 
 
-def _file_field(model, name: str):
+def _file_field(model: type[PublishableContent], name: str) -> models.FileField | None:
     """The file field of the child set ``name``'s rows, if they have one."""
     return next(
         (f for f in snapshot.child_fields(model, name) if isinstance(f, models.FileField)), None
     )
 
 
-def _decide(proposal: Endringsforslag, user, state: str, reason: str = "", **only) -> bool:
+def _decide(
+    proposal: Endringsforslag, user: Bruker, state: str, reason: str = "", **only: Any
+) -> bool:
     waiting = Endringsforslag.objects.filter(pk=proposal.pk, state=Forslagsstatus.PENDING, **only)
     locked = waiting.select_for_update().select_related("content_type").first()
     now = timezone.now()
@@ -315,12 +336,13 @@ def _decide(proposal: Endringsforslag, user, state: str, reason: str = "", **onl
         state=state, decided_by=user, decided_at=now, reason=reason, updated_at=now
     ):
         return False
-    _drop_files(locked.content_type.model_class(), locked.values)
+    # A proposal's content type is always one of the content models.
+    _drop_files(cast(type[PublishableContent], locked.content_type.model_class()), locked.values)
     return True
 
 
 @transaction.atomic
-def revision_reject(*, proposal: Endringsforslag, user, reason: str) -> bool:
+def revision_reject(*, proposal: Endringsforslag, user: Bruker, reason: str) -> bool:
     """Reject a waiting proposal, saying why; the item stays as published. False when it was
     already decided."""
     if not _decide(proposal, user, Forslagsstatus.REJECTED, reason):
@@ -330,7 +352,7 @@ def revision_reject(*, proposal: Endringsforslag, user, reason: str) -> bool:
 
 
 @transaction.atomic
-def revision_withdraw(*, proposal: Endringsforslag, user) -> bool:
+def revision_withdraw(*, proposal: Endringsforslag, user: Bruker) -> bool:
     """The author takes back their own waiting proposal. False when it was already decided
     or is not theirs."""
     return _decide(proposal, user, Forslagsstatus.WITHDRAWN, author=user)

@@ -109,9 +109,9 @@ def apply_children(obj, name: str, entries: list[dict]) -> list[str]:
     return dropped
 
 
-def child_files(model, values: dict) -> list[tuple[models.Field, str]]:
+def child_files(model, values: dict) -> list[tuple[models.FileField, str]]:
     """The (file field, stored name) pairs the child sets in ``values`` refer to."""
-    found: list[tuple[models.Field, str]] = []
+    found: list[tuple[models.FileField, str]] = []
     for name in child_sets(model):
         for f in child_fields(model, name):
             if isinstance(f, models.FileField):
