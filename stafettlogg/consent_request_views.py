@@ -10,8 +10,7 @@ from django.views.decorators.http import require_POST
 from . import digital_consent
 from .access_log import case_view
 from .consent_request_forms import ConsentRequestForm
-from .errors import CaseError
-from .refusals import on_form
+from .refusals import create_from_form
 
 
 def _page(request, case, *, form=None, status=200):
@@ -39,15 +38,13 @@ def consent_request(request, case):
     if request.method != "POST":
         return _page(request, case)
     form = ConsentRequestForm(request.POST)
-    if not form.is_valid():
-        return _page(request, case, form=form, status=400)
-    try:
-        created = digital_consent.request_create(case=case, by=request.user, **form.cleaned_data)
-    except CaseError as error:
-        return _page(request, case, form=form, status=on_form(request, form, error))
-    request.audit.object_id = created.pk
-    messages.success(request, _("The guardians are asked on My page."))
-    return redirect("consent_request:form", pk=case.pk)
+    return create_from_form(
+        request, form,
+        lambda: digital_consent.request_create(case=case, by=request.user, **form.cleaned_data),
+        page=lambda form, status: _page(request, case, form=form, status=status),
+        success=_("The guardians are asked on My page."),
+        then=redirect("consent_request:form", pk=case.pk),
+    )  # fmt: skip
 
 
 @require_POST

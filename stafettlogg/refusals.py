@@ -2,6 +2,7 @@
 case content on it."""
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from bts_portal.permissions import Denial
@@ -43,3 +44,18 @@ def attempt(request, about, action, success=""):
     if success:
         messages.success(request, success)
     return response
+
+
+def create_from_form(request, form, create, *, page, success, then) -> HttpResponse:
+    """Once ``form`` is valid, ``create()`` (a service call that returns the new row, whose id
+    goes in the log), tell the user ``success`` and answer ``then``; an invalid form, or one the
+    service refuses with the reason on it, is shown again by ``page(form, status)``."""
+    if not form.is_valid():
+        return page(form, 400)
+    try:
+        created = create()
+    except CaseError as error:
+        return page(form, on_form(request, form, error))
+    request.audit.object_id = created.pk
+    messages.success(request, success)
+    return then

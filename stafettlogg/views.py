@@ -39,7 +39,7 @@ from . import (
 from .access_log import case_view, logged, logged_case_action, logged_creation, undring_view
 from .errors import CaseError
 from .models import Deltaker, Innslag, InsightReport, Overforing, Samtykke, Stafettlogg, Undring
-from .refusals import attempt, on_form
+from .refusals import attempt, create_from_form
 
 
 def _work_services(user):
@@ -393,18 +393,16 @@ def case_consent(request, case):
         request.POST, request.FILES, guardian_names=guardians,
         child_birth_date=case.child_birth_date,
     )  # fmt: skip
-    if not form.is_valid():
-        return _consent_page(request, case, form=form, status=400)
-    try:
-        samtykke = services.consent_add(
+    return create_from_form(
+        request, form,
+        lambda: services.consent_add(
             case=case, user=request.user, consent_data=form.consent_data(),
             services=form.cleaned_data["services"],
-        )  # fmt: skip
-    except CaseError as error:
-        return _consent_page(request, case, form=form, status=on_form(request, form, error))
-    request.audit.object_id = samtykke.pk
-    messages.success(request, _("The consent is recorded."))
-    return redirect("stafettlogg:consent", pk=case.pk)
+        ),
+        page=lambda form, status: _consent_page(request, case, form=form, status=status),
+        success=_("The consent is recorded."),
+        then=redirect("stafettlogg:consent", pk=case.pk),
+    )  # fmt: skip
 
 
 @require_POST
@@ -426,19 +424,13 @@ def consent_withdraw(request, case):
 def citizen_invite(request, case):
     """The baton holder invites a guardian to My page (minside) by e-mail or SMS."""
     form = minside_forms.InviteForm(request.POST, case=case)
-    if not form.is_valid():
-        return _consent_page(request, case, invite_form=form, status=400)
-    try:
-        invitation = minside_services.invite(
+    return _send_invitation(
+        request, case, form, "invite_form",
+        lambda: minside_services.invite(
             foresatt=form.cleaned_data["foresatt"], channel=form.cleaned_data["channel"],
             by=request.user,
-        )  # fmt: skip
-    except minside_services.InviteError as error:
-        form.add_error(None, str(error))
-        return _consent_page(request, case, invite_form=form, status=400)
-    request.audit.object_id = invitation.foresatt_id
-    messages.success(request, _("The invitation is sent."))
-    return redirect("stafettlogg:consent", pk=case.pk)
+        ),
+    )  # fmt: skip
 
 
 @require_POST
@@ -446,16 +438,28 @@ def citizen_invite(request, case):
 def citizen_invite_young(request, case):
     """The baton holder invites the young person (from CONSENT_AGE) to My page."""
     form = minside_forms.YoungPersonInviteForm(request.POST, case=case)
-    if not form.is_valid():
-        return _consent_page(request, case, young_form=form, status=400)
-    try:
-        invitation = minside_services.young_person_invite(
+    return _send_invitation(
+        request, case, form, "young_form",
+        lambda: minside_services.young_person_invite(
             case=case, by=request.user, **form.cleaned_data
-        )
+        ),
+        refusal_denies=True,
+    )  # fmt: skip
+
+
+def _send_invitation(request, case, form, form_name, invite, *, refusal_denies=False):
+    """Send the invitation ``invite()`` makes once ``form`` (shown again on the consent page as
+    ``form_name``) is valid; a refusal is shown on the form (and, with ``refusal_denies``, marks
+    the log row denied)."""
+    if not form.is_valid():
+        return _consent_page(request, case, **{form_name: form}, status=400)
+    try:
+        invitation = invite()
     except minside_services.InviteError as error:
         form.add_error(None, str(error))
-        request.audit.deny(Denial.INVALID)
-        return _consent_page(request, case, young_form=form, status=400)
+        if refusal_denies:
+            request.audit.deny(Denial.INVALID)
+        return _consent_page(request, case, **{form_name: form}, status=400)
     request.audit.object_id = invitation.foresatt_id
     messages.success(request, _("The invitation is sent."))
     return redirect("stafettlogg:consent", pk=case.pk)
