@@ -152,21 +152,32 @@ def home(request):
 
 
 # --- The identity provider (OpenID Connect, innlogging.oidc) ----------------------------------
-def oidc_configured(view):
-    """The provider's routes do nothing (404) while no provider is configured."""
+def provider_routes(issuer, failed, provider: str):
+    """A decorator for an OpenID provider's routes (the staff's and ID-porten): they do nothing
+    (404) while ``issuer()`` names no provider, and answer ``failed(request)`` when the provider
+    does not answer (``provider`` names it in the log)."""
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not oidc.issuer():
-            raise Http404
-        try:
-            return view(request, *args, **kwargs)
-        except requests.RequestException as error:
-            # Discovery, the token or the keys: the provider is down or unreachable.
-            log.error("The identity provider did not answer: %s", error)
-            return _oidc_failed(request, status=502)
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not issuer():
+                raise Http404
+            try:
+                return view(request, *args, **kwargs)
+            except requests.RequestException as error:
+                # Discovery, the token or the keys: the provider is down or unreachable.
+                log.error("%s did not answer: %s", provider, error)
+                return failed(request)
 
-    return wrapper
+        return wrapper
+
+    return decorator
+
+
+oidc_configured = provider_routes(
+    lambda: oidc.issuer(), lambda request: _oidc_failed(request, status=502),
+    "The identity provider",
+)  # fmt: skip
 
 
 def _oidc_failed(request, status: int = 400):

@@ -11,10 +11,8 @@ import logging
 from functools import wraps
 from urllib.parse import parse_qs, urlsplit
 
-import requests
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -22,6 +20,7 @@ from django.views.decorators.http import require_POST
 from mozilla_django_oidc import views as oidc_views
 
 from bts_portal import permissions
+from innlogging.views import provider_routes
 from stafettlogg.consent import active_consents
 from stafettlogg.models import Stafettlogg
 
@@ -78,18 +77,10 @@ def invitation(request, token):
     return _page(request, "invitation.html", {"configured": bool(oidc.issuer())})
 
 
-def _configured(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not oidc.issuer():
-            raise Http404
-        try:
-            return view(request, *args, **kwargs)
-        except requests.RequestException as error:
-            log.error("ID-porten did not answer: %s", error)
-            return _page(request, "login_failed.html", status=502)
-
-    return wrapper
+_configured = provider_routes(
+    lambda: oidc.issuer(), lambda request: _page(request, "login_failed.html", status=502),
+    "ID-porten",
+)  # fmt: skip
 
 
 class StartView(oidc_views.OIDCAuthenticationRequestView):
