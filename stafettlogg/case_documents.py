@@ -22,7 +22,7 @@ K = Innslag.Kind
 def _d(value: date | None) -> str:
     if value is None:
         return "–"
-    if hasattr(value, "hour"):
+    if isinstance(value, datetime):
         value = timezone.localtime(value)
     return date_format(value, "d.m.Y")
 

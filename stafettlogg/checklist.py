@@ -4,6 +4,7 @@
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import cast
 
 from django.utils import timezone
 
@@ -89,7 +90,7 @@ def pending(steps_by_level: dict, done_by_case: dict, case) -> list[ChecklistIte
                               case.level_started_on)
             if not item.done and item.due is not None
         ),
-        key=lambda item: item.due,
+        key=lambda item: cast(date, item.due),  # only items with a due date are left
     )  # fmt: skip
 
 

@@ -5,6 +5,8 @@ Entries and the access log are append-only: a correction is a new entry pointing
 it corrects, and the application never updates or deletes an access-log row.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -70,7 +72,7 @@ class Undring(models.Model):
 
     @property
     def decision_due(self):
-        return (self.created_at + timezone.timedelta(days=settings.UNDRING_DECISION_DAYS)).date()
+        return (self.created_at + timedelta(days=settings.UNDRING_DECISION_DAYS)).date()
 
 
 class Stafettlogg(models.Model):
@@ -536,7 +538,9 @@ class Reminder(models.Model):
         abstract = True
 
     def __str__(self) -> str:
-        return " ".join(str(getattr(self, self._meta.get_field(f).attname)) for f in self.ONCE)
+        # ONCE names concrete fields, never a reverse relation (which has no attname).
+        fields = [self._meta.get_field(f) for f in self.ONCE]
+        return " ".join(str(getattr(self, f.attname)) for f in fields)  # type: ignore[union-attr]
 
 
 class EvaluationReminder(Reminder):

@@ -137,7 +137,11 @@ def case_delete(*, case: Stafettlogg) -> None:
 def _case_delete_rows(case: Stafettlogg) -> None:
     """What bts_delete_case does, for databases without it."""
     case = Stafettlogg.objects.select_for_update().get(pk=case.pk)
-    if case.status != Stafettlogg.Status.CLOSED or not case.closed_at < retention_cutoff():
+    if (
+        case.status != Stafettlogg.Status.CLOSED
+        or case.closed_at is None  # a closed case always has its date
+        or not case.closed_at < retention_cutoff()
+    ):
         raise ValueError(f"case {case.pk} is not closed and past the retention period")
     DeletionRecord.objects.create(
         kind="stafettlogg", object_id=case.pk, tjeneste_id=case.tjeneste_id,

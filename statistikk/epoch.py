@@ -30,7 +30,7 @@ class EpochMicroseconds(Func):
     def convert_value(self):
         # Both databases return an int already; Django's int() per value is what the
         # datetimes were replaced to avoid.
-        return self._convert_value_noop
+        return self._convert_value_noop  # type: ignore[attr-defined]  # private, not in the stubs
 
     def as_sqlite(self, compiler, connection, **extra_context):
         # Django keeps an aware datetime in SQLite as UTC text, "YYYY-MM-DD HH:MM:SS" with
