@@ -226,3 +226,24 @@ def test_a_failure_is_reported_by_kind_id_class_and_first_line(people, case, set
     assert undring_failure == {"kind": "undring", "id": undring.pk, "error": "KeyError",
                                "message": ""}  # fmt: skip
     assert Stafettlogg.objects.filter(pk=case.pk).exists()
+
+
+def test_each_expired_case_and_concern_is_counted_and_nothing_of_the_others_goes(
+    people, case, settings
+):
+    kept = open_case(people, child="Kari Testbarn")
+    kept_counts = counts(kept.pk)
+    others = [open_case(people, child=f"Barn {n}") for n in range(2)]
+    for other in others:
+        _close(other, people)
+        _closed_at(Stafettlogg, other, settings, -timedelta(days=1))
+    # A refusal of a concern that is kept, and a consent of a living case, stay.
+    kept_undring = _undring(people, settings, status=Undring.Status.OPEN, refused_by="Per Forelder")
+    gone = [_undring(people, settings, refused_by="Lise Forelder") for _ in range(2)]
+    result = retention.retention_run()
+    assert (result.cases_deleted, result.undringer_deleted, result.deleted) == (2, 2, 4)
+    assert counts(kept.pk) == {**kept_counts, "records": 4}
+    assert Stafettlogg.objects.filter(pk=case.pk).exists()
+    assert Samtykke.objects.filter(undring=kept_undring).count() == 1
+    assert not Undring.objects.filter(pk__in=[u.pk for u in gone]).exists()
+    assert Samtykke.objects.filter(stafettlogg=kept).exists()
