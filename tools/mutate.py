@@ -82,6 +82,9 @@ def main(argv: list[str]) -> int:
     run = subprocess.run(  # noqa: S603 - mutmut from this interpreter's environment
         [BIN / "mutmut", "run", "--max-children", WORKERS, *names], cwd=ROOT, check=False
     )
+    # A run killed at its time limit leaves its copy of the template behind.
+    for copy in TEMPLATE.parent.glob(f"{TEMPLATE.stem}-*"):
+        copy.unlink(missing_ok=True)
     passes = table(results(), modules)
     print(f"\n{time.monotonic() - start:.0f} s in all; `{BIN}/mutmut results` lists the survivors")
     if run.returncode:
