@@ -464,6 +464,48 @@ def case_access(
     )
 
 
+def case_standings(
+    user: Bruker | AnonymousUser, *, today: date | None = None
+) -> dict[int, CaseAccess]:
+    """The user's standing now in every case they take part in, by case id: the facts of
+    ``case_access`` (the participation, the work right in its service, a consent active today
+    that names that service, the case's state, the baton) for any number of cases in three
+    flat queries, so that the lists of My work are decided by ``CaseAccess`` itself."""
+    from stafettlogg.consent import active_consent_rows
+    from stafettlogg.models import Deltaker
+    from stafettlogg.models import Stafettlogg as Case
+
+    if not user.is_authenticated or not user.is_active:
+        return {}
+    participations = list(
+        Deltaker.objects.filter(user_id=user.pk, removed_at__isnull=True).values_list(
+            "stafettlogg_id", "tjeneste_id", "stafettlogg__status", "stafettlogg__stafettholder_id"
+        )
+    )
+    if not participations:
+        return {}
+    work = set(
+        Medlemskap.objects.filter(user_id=user.pk, rolle__in=WORK_ROLES).values_list(
+            "tjeneste_id", flat=True
+        )
+    )
+    covered = set(
+        active_consent_rows(today=today)
+        .filter(stafettlogg_id__in={row[0] for row in participations})
+        .values_list("stafettlogg_id", "services")
+    )
+    return {
+        case_id: CaseAccess(
+            participant_service_id=service_id,
+            member=service_id in work,
+            covered=(case_id, service_id) in covered,
+            open=status == Case.Status.ACTIVE,
+            holder=holder_id == user.pk,
+        )
+        for case_id, service_id, status, holder_id in participations
+    }
+
+
 def may_read_case(user: Bruker | AnonymousUser, case: Stafettlogg) -> bool:
     return case_access(user, case).read
 

@@ -24,53 +24,27 @@ from .models import (
 TIMELINE_PAGE = 50
 
 
-def readable_by(user):
-    """The case rule of ``permissions.case_access`` as subqueries over the outer case:
-    (readable, known) — an active participation with the work right in its service, and
-    that service covered by a consent active today."""
-    mine = Deltaker.objects.filter(
-        stafettlogg=OuterRef("pk"), user=user, removed_at__isnull=True
-    ).filter(
-        Exists(
-            Medlemskap.objects.filter(
-                user=user, tjeneste=OuterRef("tjeneste_id"), rolle__in=WORK_ROLES
-            )
-        )
-    )
-    readable = mine.filter(
-        Exists(
-            consent.active_consent_rows().filter(
-                stafettlogg=OuterRef(OuterRef("pk")), services=OuterRef("tjeneste_id")
-            )
-        )
-    )
-    return Exists(readable), Exists(mine)
-
-
-def my_cases(user, rule=None) -> QuerySet[Stafettlogg]:
+def my_cases(user, standings=None) -> QuerySet[Stafettlogg]:
     """Active cases the user may read now, and locked ones where they hold the baton (to
-    answer for them), overdue evaluations first. The same rule as ``case_access``, as one
-    query: an active participation, the work right in its service, and that service covered.
-    ``rule``: ``readable_by(user)`` when the caller built it already for the same request.
-    """
-    readable, known = rule or readable_by(user)
+    answer for them), overdue evaluations first: decided by ``CaseAccess`` on the standings
+    of ``permissions.case_standings`` (pass them when the caller has them for this request)."""
+    standings = permissions.case_standings(user) if standings is None else standings
+    ids = [pk for pk, access in standings.items() if access.read or access.hold]
     return (
-        Stafettlogg.objects.filter(status=Stafettlogg.Status.ACTIVE)
-        .annotate(readable=readable, known=known)
-        .filter(Q(readable=True) | Q(known=True, stafettholder=user))
+        Stafettlogg.objects.filter(status=Stafettlogg.Status.ACTIVE, pk__in=ids)
         .select_related("stafettholder")
         .order_by(F("next_evaluation").asc(nulls_last=True), "-opened_at")
     )
 
 
-def my_closed_cases(user, rule=None) -> list[Stafettlogg]:
+def my_closed_cases(user, standings=None) -> list[Stafettlogg]:
     """Closed cases the user may still read, with the day they will be deleted."""
-    readable, _known = rule or readable_by(user)
+    standings = permissions.case_standings(user) if standings is None else standings
+    ids = [pk for pk, access in standings.items() if access.read]
     cases = list(
-        Stafettlogg.objects.filter(status=Stafettlogg.Status.CLOSED, anonymised=False)
-        .annotate(readable=readable)
-        .filter(readable=True)
-        .order_by("-closed_at")[:50]
+        Stafettlogg.objects.filter(
+            status=Stafettlogg.Status.CLOSED, anonymised=False, pk__in=ids
+        ).order_by("-closed_at")[:50]
     )
     for case in cases:
         case.deleted_on = timezone.localdate(case.closed_at) + timedelta(

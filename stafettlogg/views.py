@@ -50,12 +50,11 @@ def _work_services(user):
 @never_cache
 @logged(event="mywork.view")
 def my_work(request):
-    # The case rule's subqueries built once for both lists; compiled anew for each query,
-    # from this request's facts (issue 19).
-    rule = selectors.readable_by(request.user)
+    # The user's standing in their cases, read once from this request's facts for both lists.
+    standings = permissions.case_standings(request.user)
     lists = {
-        "cases": selectors.with_next_steps(list(selectors.my_cases(request.user, rule))),
-        "closed": selectors.my_closed_cases(request.user, rule),
+        "cases": selectors.with_next_steps(list(selectors.my_cases(request.user, standings))),
+        "closed": selectors.my_closed_cases(request.user, standings),
         "undringer": list(selectors.my_undringer(request.user)),
     }
     work_list.present(**lists, user=request.user)

@@ -36,7 +36,7 @@ from minside import services as citizen_services
 from minside.models import Invitasjon
 from organisasjon.models import Bruker, Medlemskap
 from organisasjon.services import membership_add, membership_remove
-from stafettlogg import digital_consent
+from stafettlogg import digital_consent, selectors
 from stafettlogg.consent import latest_valid_until
 from stafettlogg.errors import CaseError
 from stafettlogg.models import AccessLog, Overforing, SamtykkeForesporsel, Stafettlogg
@@ -631,6 +631,24 @@ class CaseRuleWalk(RuleBasedStateMachine):
                 expected = (self.oracle.read(name, case), self.oracle.write(name, case))
                 assert (access.read, access.write) == expected, (name, case)
             assert case_row.stafettholder_id == self.users[case.holder].pk
+        # My work lists every case of a user at once (permissions.case_standings): the same
+        # cases the oracle lets them read, and the locked ones whose baton they hold.
+        oracle = self.oracle
+        for name, user in self.users.items():
+            open_ = {pk for pk, case in oracle.cases.items() if case.open}
+            listed = {case.pk for case in selectors.my_cases(users[user.pk])}
+            assert listed == {
+                pk
+                for pk in open_
+                if oracle.read(name, oracle.cases[pk])
+                or (oracle.cases[pk].holder == name and oracle.knows(name, oracle.cases[pk]))
+            }, name
+            closed = {case.pk for case in selectors.my_closed_cases(users[user.pk])}
+            assert closed == {
+                pk
+                for pk, case in oracle.cases.items()
+                if pk not in open_ and oracle.read(name, case)
+            }, name
 
 
 def test_the_case_rule_holds_over_random_sequences_of_operations():
