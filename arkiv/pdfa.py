@@ -14,6 +14,7 @@ actions. An empty list means it passes.
 """
 
 import io
+from typing import Any, cast
 
 from lxml import etree
 from pypdf import PdfReader
@@ -80,7 +81,9 @@ def _font_problems(reader: PdfReader) -> list[str]:
 
 
 def _action_problems(reader: PdfReader) -> list[str]:
-    problems, stack, seen = [], [reader.trailer["/Root"]], set()
+    problems: list[str] = []
+    stack: list[Any] = [reader.trailer["/Root"]]  # any PDF object, resolved as it is reached
+    seen: set[int] = set()
     while stack:
         node = stack.pop()
         if isinstance(node, IndirectObject):
@@ -103,7 +106,8 @@ def pdfa_problems(content: bytes) -> list[str]:
     """What keeps ``content`` from being PDF/A-2a; an empty list when nothing does."""
     try:
         reader = PdfReader(io.BytesIO(content), strict=True)
-        root = reader.trailer["/Root"]
+        # The document catalogue, a dictionary (pypdf resolves the reference).
+        root = cast(DictionaryObject, reader.trailer["/Root"])
     except Exception as error:  # an unreadable file is one problem, not a crash
         return [f"not a readable PDF: {error}"]
     problems = []

@@ -45,6 +45,7 @@ def verified_session(user) -> str:
     session = client.session
     session[VERIFIED] = "bench"
     session.save()
+    assert session.session_key is not None  # saved just above
     return session.session_key
 
 
@@ -95,7 +96,7 @@ def main() -> None:
                 "session_cookie": settings.SESSION_COOKIE_NAME,
                 "sessions": [verified_session(user) for _ in range(SESSIONS)],
                 "case": case.pk,
-                "case_entries": case.n_entries,
+                "case_entries": case.n_entries,  # type: ignore[attr-defined]  # annotated by participant_case
                 "case_participants": case.participants.filter(removed_at=None).count(),
                 "my_active_cases": mine.count(),
                 "cases": Stafettlogg.objects.count(),

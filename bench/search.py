@@ -26,9 +26,10 @@ def copy_content(copies: int) -> None:
         for n in range(copies):
             for item in originals:
                 item.pk = None
-                item.id = None
+                # Each of these models has an ``id`` and a ``slug``; their base declares neither.
+                item.id = None  # type: ignore[attr-defined]
                 item._state.adding = True
-                item.slug = f"{item.slug.split('--')[0]}--{n}"
+                item.slug = f"{item.slug.split('--')[0]}--{n}"  # type: ignore[attr-defined]
                 item.save()
 
 

@@ -5,6 +5,8 @@ computed for every scope with a fixed number of queries.
 """
 
 from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
 
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
@@ -46,7 +48,7 @@ def training(period, service_ids) -> dict:
     records = Opplaering.objects.filter(
         held_on__gte=period.start.date(), held_on__lt=period.end.date()
     )
-    by_service = {
+    by_service: dict[int, Mapping[str, Any]] = {
         row["tjeneste"]: row
         for row in records.values("tjeneste").annotate(
             orientation=Count("pk", filter=Q(kind=Opplaering.Kind.ORIENTATION)),
@@ -78,7 +80,7 @@ def meetings(period, service_ids) -> dict:
         resource=Count("pk", filter=Q(kind=Mote.Kind.RESOURCE_GROUP)),
         forum=Count("pk", filter=Q(kind=Mote.Kind.FORUM)),
     )
-    present = defaultdict(dict)
+    present: defaultdict[int, dict[str, int]] = defaultdict(dict)  # service, kind: meetings
     for row in (
         Motedeltakelse.objects.filter(mote__in=Mote.objects.filter(in_year))
         .values("tjeneste", "mote__kind")

@@ -2,6 +2,8 @@
 not say by itself (which meeting the minutes are of, which measure an evaluation form is for,
 when and where an invited meeting is)."""
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.conf import settings
 from django.utils import timezone
@@ -14,6 +16,9 @@ from handlingsveileder.models import DocumentType
 
 from .case_documents import Meeting
 from .models import Innslag
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 K = Innslag.Kind
 
@@ -28,6 +33,11 @@ class _EntryChoice(BoundedModelChoiceField):
 
 
 class DocumentForm(forms.Form):
+    # Set by the documents page (document_views._page) for its template.
+    action: str
+    description: "str | StrPromise"
+    label: "str | StrPromise"
+
     sprak = forms.ChoiceField(
         label=gettext_lazy("Language"), choices=settings.LANGUAGES, required=False
     )

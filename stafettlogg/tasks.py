@@ -5,6 +5,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from celery import shared_task
 from django.conf import settings
@@ -38,7 +39,13 @@ def _case_link(name: str, pk: int) -> str:
     return settings.PORTAL_BASE_URL + reverse(name, kwargs={"pk": pk})
 
 
-def _remind_once(record: Callable[[], object], *, subject: str, body, to: list[str]) -> bool:
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
+
+def _remind_once(
+    record: Callable[[], object], *, subject: "str | StrPromise", body, to: list[str]
+) -> bool:
     """Write the reminder's row (``record``) and hand over its e-mail (``body``: the text, or
     a function that makes it) in one transaction, in the portal's language. False when the
     row exists already: another run has sent it. The e-mail is sent by its own task and
@@ -82,7 +89,8 @@ def send_evaluation_reminders() -> int:
             continue
         url = _case_link("stafettlogg:case", case.pk)
         if _remind_once(
-            lambda entry=entry, case=case: EvaluationReminder.objects.create(
+            # The defaults bind this turn's values (mypy infers no type for such a lambda).
+            lambda entry=entry, case=case: EvaluationReminder.objects.create(  # type: ignore[misc]
                 entry=entry, evaluate_by=case.next_evaluation
             ),
             subject=gettext_lazy("A measure is due for evaluation"),
@@ -125,6 +133,7 @@ def send_step_reminders() -> int:
     due_by_holder: dict = defaultdict(list)
     for case in cases:
         for item in checklist.pending(steps, done, case):
+            assert item.due is not None  # pending() leaves only the steps with a due date
             if item.due > until:
                 break
             if (case.pk, item.step.key, item.due) not in reminded:
@@ -132,7 +141,7 @@ def send_step_reminders() -> int:
     sent = 0
     for holder, due in due_by_holder.items():
         if _remind_once(
-            lambda due=due: StepReminder.objects.bulk_create(
+            lambda due=due: StepReminder.objects.bulk_create(  # type: ignore[misc]  # as above
                 [
                     StepReminder(stafettlogg=case, step_key=item.step.key, due=item.due)
                     for case, item in due
@@ -197,8 +206,10 @@ def send_consent_renewals() -> int:
             )
             digital_consent.renewal_request(samtykke=samtykke)
 
-        holder = samtykke.stafettlogg.stafettholder
-        url = _case_link("stafettlogg:consent", samtykke.stafettlogg_id)
+        case = samtykke.stafettlogg
+        assert case is not None  # consents_ending() gives consents of active cases only
+        holder = case.stafettholder
+        url = _case_link("stafettlogg:consent", case.pk)
         if _remind_once(
             record,
             subject=gettext_lazy("A consent is about to end"),

@@ -13,6 +13,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Q
@@ -99,7 +100,8 @@ def compute_all(year: int) -> dict:
     ``MUNICIPALITY`` or a service's primary key."""
     period = Period.of(year)
     service_ids = list(Tjeneste.objects.order_by("pk").values_list("pk", flat=True))
-    result = {scope: [] for scope in [MUNICIPALITY, *service_ids]}
+    # A scope: MUNICIPALITY (None) or a service's primary key.
+    result: dict[int | None, list[Table]] = {scope: [] for scope in [MUNICIPALITY, *service_ids]}
     builders = (
         _undringer, _cases, _flow, _median_days, _consents, _measures_by_theme,
         _measures_by_service, _evaluations, _handovers, _reports, *_extra_builders(),
@@ -143,7 +145,7 @@ def fixed_rows(key, title, labels, by_service, service_ids, *, total=None, **kwa
     tables = {}
     fields = [f for _label, f in labels]
     everything = [*service_ids, *([UNASSIGNED] if UNASSIGNED in by_service else [])]
-    sums = defaultdict(int)
+    sums: defaultdict[str, int] = defaultdict(int)
     for sid in everything:
         counts = by_service.get(sid, {})
         for name in [f for _label, f in labels] + ([total] if total else []):
@@ -172,7 +174,7 @@ def dynamic_rows(key, title, by_service, service_ids, *, labels, with_total=Fals
     {row key: n}}, ``labels`` {row key: label}; every service shows the same rows."""
     order = sorted(labels, key=lambda k: (str(labels[k]), str(k)))
     tables = {}
-    sums = defaultdict(int)
+    sums: defaultdict[Any, int] = defaultdict(int)  # by row key
     for counts in by_service.values():
         for row_key, n in counts.items():
             sums[row_key] += n
@@ -203,7 +205,7 @@ def _grouped(queryset, group: str, **aggregates) -> dict:
 
 
 def _grouped_rows(queryset, group: str, *row_fields: str, count="pk", distinct=False) -> dict:
-    result = defaultdict(dict)
+    result: defaultdict[Any, dict[Any, int]] = defaultdict(dict)  # service, row key: count
     for row in (
         queryset.values(group, *row_fields).annotate(n=Count(count, distinct=distinct)).order_by()
     ):
@@ -250,7 +252,7 @@ def flow_label(from_level, to_level) -> str:
 
 
 def _flow(period, service_ids) -> dict:
-    by_service = defaultdict(dict)
+    by_service: defaultdict[Any, dict[tuple[int, int], int]] = defaultdict(dict)
     from_zero = _grouped_rows(
         Stafettlogg.objects.filter(_in(period, "opened_at"), undring__isnull=False),
         "tjeneste", "start_level",
@@ -294,7 +296,7 @@ def _median_days(period, service_ids) -> dict:
         .order_by("stafettlogg_id", "created_at")
         .values_list("stafettlogg_id", EpochMicroseconds("created_at"), "from_level")
     )  # fmt: skip
-    durations = defaultdict(lambda: {1: [], 2: [], 3: []})
+    durations: defaultdict[Any, dict[int, list[float]]] = defaultdict(lambda: {1: [], 2: [], 3: []})
     started = {pk: row[1] for pk, row in case_rows.items()}
     for case_id, at, from_level in changes:
         if at >= start and from_level in (1, 2, 3):
@@ -304,7 +306,7 @@ def _median_days(period, service_ids) -> dict:
     for pk, (sid, _opened, closed, level) in case_rows.items():
         if closed is not None and start <= closed < end and level in (1, 2, 3):
             durations[sid][level].append(_days(closed - started[pk]))
-    everything = {1: [], 2: [], 3: []}
+    everything: dict[int, list[float]] = {1: [], 2: [], 3: []}
     for per_level in list(durations.values()):
         for level, values in per_level.items():
             everything[level].extend(values)
@@ -458,7 +460,7 @@ def _review(period, service_ids) -> dict:
         Tiltak.objects.filter(status=Status.PUBLISHED), "tjeneste",
         ok=Count("pk", filter=ok), late=Count("pk", filter=late),
     )  # fmt: skip
-    counts = defaultdict(dict)
+    counts: defaultdict[Any, dict[str, int]] = defaultdict(dict)
     for sid, row in elements.items():
         counts[sid].update(e_ok=row["ok"], e_late=row["late"])
     for sid, row in measures.items():

@@ -5,6 +5,7 @@ Everything else (DJANGO_ENV=production, the middleware, the cache, the database)
 """
 
 import os
+from pathlib import Path
 
 from bts_portal.settings import *  # noqa: F403
 from bts_portal.settings import MIDDLEWARE, STATIC_ROOT, STORAGES
@@ -16,7 +17,7 @@ MIDDLEWARE = ["bench.server.middleware.QueryCountMiddleware", *MIDDLEWARE]
 
 # The harness collects the static files into a directory of its own (never the repository's
 # staticfiles/, which another checkout's build may be using).
-STATIC_ROOT = os.environ.get("BENCH_STATIC_ROOT", STATIC_ROOT)
+STATIC_ROOT = Path(os.environ.get("BENCH_STATIC_ROOT", STATIC_ROOT))
 if os.environ.get("BENCH_PLAIN_STATIC") == "1":
     # The smoke run only: no collectstatic (45 s), so no hashed names; pages still render.
     STORAGES = {
