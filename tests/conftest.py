@@ -119,6 +119,18 @@ def coordinator(db):
 
 
 @pytest.fixture
+def racing_coordinators(db):
+    """Two coordinators for a real race of content decisions (on PostgreSQL only)."""
+    from .services import require_postgresql
+
+    require_postgresql()
+    return (
+        BrukerFactory(username="koordinator", is_bts_coordinator=True),
+        BrukerFactory(username="koordinator2", is_bts_coordinator=True),
+    )
+
+
+@pytest.fixture
 def leader(tjeneste):
     user = BrukerFactory(username="leder")
     grant_role(user, tjeneste, "leder")

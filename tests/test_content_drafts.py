@@ -756,13 +756,10 @@ def test_a_new_template_for_a_published_tool_waits_with_the_proposal(
 
 @pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
-def test_two_approvers_at_the_same_moment_leave_one_effect():
-    from .services import require_postgresql
+def test_two_approvers_at_the_same_moment_leave_one_effect(racing_coordinators):
     from .test_case_races import ROUNDS, race
 
-    require_postgresql()
-    first = BrukerFactory(username="koordinator", is_bts_coordinator=True)
-    second = BrukerFactory(username="koordinator2", is_bts_coordinator=True)
+    first, second = racing_coordinators
     for round_ in range(ROUNDS):
         element = ElementFactory(body="Gammel")
         proposal = services.revision_propose(
@@ -777,13 +774,10 @@ def test_two_approvers_at_the_same_moment_leave_one_effect():
 
 @pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
-def test_two_first_proposals_at_the_same_moment_keep_one_and_refuse_the_other():
-    from .services import require_postgresql
+def test_two_first_proposals_at_the_same_moment_keep_one_and_refuse_the_other(racing_coordinators):
     from .test_case_races import ROUNDS, race
 
-    require_postgresql()
-    first = BrukerFactory(username="koordinator", is_bts_coordinator=True)
-    second = BrukerFactory(username="koordinator2", is_bts_coordinator=True)
+    first, second = racing_coordinators
     for _ in range(ROUNDS):
         element = ElementFactory(body="Gammel")
         url = f"/ansatt/innhold/element/{element.pk}/"
@@ -816,13 +810,10 @@ def test_rejecting_a_proposal_deletes_the_file_it_stored_and_nothing_else(
 
 @pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
-def test_an_approval_racing_a_rejection_leaves_one_decision():
-    from .services import require_postgresql
+def test_an_approval_racing_a_rejection_leaves_one_decision(racing_coordinators):
     from .test_case_races import ROUNDS, race
 
-    require_postgresql()
-    first = BrukerFactory(username="koordinator", is_bts_coordinator=True)
-    second = BrukerFactory(username="koordinator2", is_bts_coordinator=True)
+    first, second = racing_coordinators
     for round_ in range(ROUNDS):
         element = ElementFactory(body="Gammel")
         proposal = services.revision_propose(

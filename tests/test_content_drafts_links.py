@@ -332,13 +332,10 @@ def test_a_restore_keeps_a_waiting_link_change(client, coordinator, element):
 
 @pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
-def test_two_approvals_of_a_link_change_at_the_same_moment_apply_it_once():
-    from .services import require_postgresql
+def test_two_approvals_of_a_link_change_at_the_same_moment_apply_it_once(racing_coordinators):
     from .test_case_races import ROUNDS, race
 
-    require_postgresql()
-    first = BrukerFactory(username="koordinator", is_bts_coordinator=True)
-    second = BrukerFactory(username="koordinator2", is_bts_coordinator=True)
+    first, second = racing_coordinators
     for round_ in range(ROUNDS):
         element = ElementFactory()
         entries = [
