@@ -88,6 +88,16 @@ def account_state(user) -> dict:
     }
 
 
+def assert_refused_and_unchanged(client, user, url, data) -> None:
+    """Posting ``data`` to ``url`` shows the form again with OWN_ROLES_REFUSED and leaves the
+    user's account as it was."""
+    before = account_state(user)
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert shows(response, OWN_ROLES_REFUSED)
+    assert account_state(user) == before
+
+
 # --- Superuser status, groups and permissions -------------------------------------------------
 
 
@@ -321,11 +331,7 @@ def test_changing_own_role_flag_is_refused_and_saves_nothing(sysadmin_client, sy
     data = admin_form_data(sysadmin_client, user_url(sysadmin), "bruker")
     data["first_name"] = ["Endret"]
     data[flag] = ["false" if getattr(sysadmin, flag) else "on"]
-    before = account_state(sysadmin)
-    response = sysadmin_client.post(user_url(sysadmin), data)
-    assert response.status_code == 200
-    assert shows(response, OWN_ROLES_REFUSED)
-    assert account_state(sysadmin) == before
+    assert_refused_and_unchanged(sysadmin_client, sysadmin, user_url(sysadmin), data)
 
 
 def test_even_a_superuser_cannot_change_own_role_flags(client):
@@ -365,11 +371,9 @@ def test_adding_a_membership_for_oneself_is_refused_and_saves_nothing(
 ):
     data = admin_form_data(sysadmin_client, "/admin/organisasjon/medlemskap/add/", "medlemskap")
     data |= {"user": [str(sysadmin.pk)], "tjeneste": [str(tjeneste.pk)], "rolle": ["leder"]}
-    before = account_state(sysadmin)
-    response = sysadmin_client.post("/admin/organisasjon/medlemskap/add/", data)
-    assert response.status_code == 200
-    assert shows(response, OWN_ROLES_REFUSED)
-    assert account_state(sysadmin) == before
+    assert_refused_and_unchanged(
+        sysadmin_client, sysadmin, "/admin/organisasjon/medlemskap/add/", data
+    )
 
 
 @pytest.fixture
@@ -442,11 +446,7 @@ def test_adding_a_membership_to_own_account_inline_is_refused_and_saves_nothing(
 ):
     data = admin_form_data(sysadmin_client, user_url(sysadmin), "bruker")
     add_inline_row(data, "memberships", tjeneste=str(tjeneste.pk), rolle="leder")
-    before = account_state(sysadmin)
-    response = sysadmin_client.post(user_url(sysadmin), data)
-    assert response.status_code == 200
-    assert shows(response, OWN_ROLES_REFUSED)
-    assert account_state(sysadmin) == before
+    assert_refused_and_unchanged(sysadmin_client, sysadmin, user_url(sysadmin), data)
 
 
 def test_changing_own_membership_inline_is_refused_and_saves_nothing(
@@ -455,11 +455,7 @@ def test_changing_own_membership_inline_is_refused_and_saves_nothing(
     data = admin_form_data(sysadmin_client, user_url(sysadmin), "bruker")
     data["memberships-0-tjeneste"] = [str(own_membership.tjeneste_id)]
     data["memberships-0-rolle"] = ["leder"]
-    before = account_state(sysadmin)
-    response = sysadmin_client.post(user_url(sysadmin), data)
-    assert response.status_code == 200
-    assert shows(response, OWN_ROLES_REFUSED)
-    assert account_state(sysadmin) == before
+    assert_refused_and_unchanged(sysadmin_client, sysadmin, user_url(sysadmin), data)
 
 
 def test_deleting_own_membership_inline_is_refused_and_deletes_nothing(
@@ -467,11 +463,7 @@ def test_deleting_own_membership_inline_is_refused_and_deletes_nothing(
 ):
     data = admin_form_data(sysadmin_client, user_url(sysadmin), "bruker")
     data["memberships-0-DELETE"] = ["on"]
-    before = account_state(sysadmin)
-    response = sysadmin_client.post(user_url(sysadmin), data)
-    assert response.status_code == 200
-    assert shows(response, OWN_ROLES_REFUSED)
-    assert account_state(sysadmin) == before
+    assert_refused_and_unchanged(sysadmin_client, sysadmin, user_url(sysadmin), data)
 
 
 # --- What a second administrator can do for another account --------------------------------

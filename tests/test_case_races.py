@@ -80,16 +80,21 @@ def case_with_baton_offered(people):
     return case, handover
 
 
+def baton_offered_rounds(people):
+    """For a real race (on PostgreSQL only), ROUNDS times a fresh case whose baton is offered
+    to the clinic's participant: the case, the offer and the address that answers it."""
+    require_postgresql()
+    for _ in range(ROUNDS):
+        case, handover = case_with_baton_offered(people)
+        kwargs = {"pk": case.pk, "handover_pk": handover.pk}
+        yield case, handover, reverse("stafettlogg:handover_answer", kwargs=kwargs)
+
+
 @pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_two_accepts_of_one_hand_over_make_one_holder_change(people):
-    require_postgresql()
     users = people["users"]
-    for _ in range(ROUNDS):
-        case, handover = case_with_baton_offered(people)
-        url = reverse(
-            "stafettlogg:handover_answer", kwargs={"pk": case.pk, "handover_pk": handover.pk}
-        )
+    for case, _handover, url in baton_offered_rounds(people):
         statuses = race([(users["participant"], url, {"answer": "accept"})] * 2)
         assert sorted(statuses) == [302, 409]
         assert case.entries.filter(kind="overforing", text__contains="tok imot").count() == 1
@@ -100,13 +105,8 @@ def test_two_accepts_of_one_hand_over_make_one_holder_change(people):
 @pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_an_accept_racing_a_reassignment_leaves_one_holder(people):
-    require_postgresql()
     users = people["users"]
-    for _ in range(ROUNDS):
-        case, handover = case_with_baton_offered(people)
-        accept = reverse(
-            "stafettlogg:handover_answer", kwargs={"pk": case.pk, "handover_pk": handover.pk}
-        )
+    for case, handover, accept in baton_offered_rounds(people):
         reassign = reverse(
             "stafettlogg:reassign", kwargs={"slug": "solbakken-barnehage", "case_pk": case.pk}
         )
