@@ -9,7 +9,7 @@ from django.utils import timezone
 from stafettlogg import services
 from stafettlogg.models import Innslag, Samtykke
 
-from .case_fixtures import CHILD  # noqa: F401 - the tests check the name stays out
+from .case_fixtures import CHILD, evaluate_measure  # noqa: F401 - the tests check the name stays out
 
 
 @pytest.fixture
@@ -24,11 +24,7 @@ def archive_settings(settings, tmp_path):
 def enrich(case, people):
     """Add what a real case has by the time it closes, and hand the baton over."""
     holder = people["users"]["stafettholder"]
-    measure = case.entries.get(kind=Innslag.Kind.MEASURE)
-    services.entry_add(
-        case=case, user=holder, kind=Innslag.Kind.EVALUATION, measure=measure,
-        text="Tryggere i garderoben.", next_step="Avslutte tiltaket",
-    )  # fmt: skip
+    evaluate_measure(case, people, text="Tryggere i garderoben.", next_step="Avslutte tiltaket")
     services.entry_add(
         case=case, user=holder, kind=Innslag.Kind.MEETING, text="Gikk gjennom planen.",
         attendees="Lise Forelder, Kari", next_step="Evaluere om to uker",

@@ -47,6 +47,21 @@ def open_case(people, *, child=CHILD, covered=("kindergarten", "clinic")):
     return case
 
 
+def close_case(case, people):
+    """The baton holder closes the case."""
+    services.case_close(
+        case=case, user=people["users"]["stafettholder"], reason="r", final_evaluation="f"
+    )
+
+
+def evaluate_measure(case, people, *, text, next_step):
+    """The baton holder evaluates the case's measure."""
+    services.entry_add(
+        case=case, user=people["users"]["stafettholder"], kind=Innslag.Kind.EVALUATION,
+        measure=case.entries.get(kind=Innslag.Kind.MEASURE), text=text, next_step=next_step,
+    )  # fmt: skip
+
+
 @pytest.fixture
 def case(people):
     case = open_case(people)

@@ -25,7 +25,7 @@ from stafettlogg.models import (
 )
 from stafettlogg.tasks import delete_expired_cases
 
-from .case_fixtures import open_case
+from .case_fixtures import close_case, evaluate_measure, open_case
 
 pytestmark = pytest.mark.django_db
 
@@ -41,20 +41,10 @@ def _expire(case, settings, *, days_past=1):
     )
 
 
-def _close(case, people):
-    services.case_close(
-        case=case, user=people["users"]["stafettholder"], reason="r", final_evaluation="f"
-    )
-
-
 def _full_case(people, case):
     """A case with an evaluation, a correction, a signed consent form and an insight PDF."""
     holder = people["users"]["stafettholder"]
-    measure = case.entries.get(kind=Innslag.Kind.MEASURE)
-    services.entry_add(
-        case=case, user=holder, kind=Innslag.Kind.EVALUATION, measure=measure,
-        text="Virket", next_step="Avslutte",
-    )  # fmt: skip
+    evaluate_measure(case, people, text="Virket", next_step="Avslutte")
     services.correction_add(
         case=case, user=holder, corrects=case.entries.get(kind=Innslag.Kind.OBSERVATION),
         text="Det var to dager.",
@@ -75,7 +65,7 @@ def test_a_case_with_evaluations_corrections_consents_and_files_leaves_only_its_
     people, case, settings, django_capture_on_commit_callbacks, tmp_path
 ):
     paths = _full_case(people, case)
-    _close(case, people)
+    close_case(case, people)
     _expire(case, settings)
     with django_capture_on_commit_callbacks(execute=True):
         assert delete_expired_cases() == 1
@@ -90,7 +80,7 @@ def test_a_case_with_evaluations_corrections_consents_and_files_leaves_only_its_
 
 
 def test_the_access_log_outlives_the_case(people, case, settings):
-    _close(case, people)
+    close_case(case, people)
     _expire(case, settings)
     AccessLog.objects.create(stafettlogg_id=case.pk, action="view", what="x")
     delete_expired_cases()
@@ -101,9 +91,9 @@ def test_a_case_that_fails_does_not_stop_the_others_and_keeps_its_files(
     people, case, settings, monkeypatch, django_capture_on_commit_callbacks
 ):
     paths = _full_case(people, case)
-    _close(case, people)  # closed today: the database refuses to delete it
+    close_case(case, people)  # closed today: the database refuses to delete it
     expired = open_case(people, child="Ola Testbarn")
-    _close(expired, people)
+    close_case(expired, people)
     _expire(expired, settings)
     # Retention is made to pick the recent case too, as a bug in its selection would.
     monkeypatch.setattr(retention, "expired_cases", lambda: Stafettlogg.objects.order_by("-pk"))
@@ -155,7 +145,7 @@ def test_a_concern_goes_once_its_case_has_gone(people, settings):
     undring = _closed_undring(people, settings)
     case = open_case(people, child="Kari Testbarn")
     Stafettlogg.objects.filter(pk=case.pk).update(undring=undring)
-    _close(case, people)
+    close_case(case, people)
     _expire(case, settings)
     assert delete_expired_cases() == 2
     assert not Undring.objects.filter(pk=undring.pk).exists()

@@ -24,7 +24,7 @@ from stafettlogg.models import (
     Undring,
 )
 
-from .case_fixtures import open_case
+from .case_fixtures import close_case, open_case
 
 pytestmark = pytest.mark.django_db
 
@@ -32,12 +32,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-
-
-def _close(case, people):
-    services.case_close(
-        case=case, user=people["users"]["stafettholder"], reason="r", final_evaluation="f"
-    )
 
 
 def _closed_at(model, obj, settings, delta):
@@ -63,7 +57,7 @@ def test_the_period_is_counted_from_the_closing(people, case, settings):
     before = timezone.now() - timedelta(days=30)
     cutoff = retention.retention_cutoff()
     assert before <= cutoff <= timezone.now() - timedelta(days=30)
-    _close(case, people)
+    close_case(case, people)
     _closed_at(Stafettlogg, case, settings, timedelta(minutes=5))
     assert list(retention.expired_cases()) == []
     _closed_at(Stafettlogg, case, settings, -timedelta(minutes=5))
@@ -81,16 +75,16 @@ def test_a_case_still_open_is_never_deleted_however_old(people, case, settings):
 
 
 def test_expired_cases_go_oldest_first(people, case, settings):
-    _close(case, people)
+    close_case(case, people)
     other = open_case(people, child="Ola Testbarn")
-    _close(other, people)
+    close_case(other, people)
     _closed_at(Stafettlogg, case, settings, -timedelta(days=2))
     _closed_at(Stafettlogg, other, settings, -timedelta(days=9))
     assert list(retention.expired_cases().values_list("pk", flat=True)) == [other.pk, case.pk]
 
 
 def test_a_delete_asked_for_too_early_changes_nothing(people, case, settings):
-    _close(case, people)
+    close_case(case, people)
     _closed_at(Stafettlogg, case, settings, timedelta(hours=1))
     before = counts(case.pk)
     with pytest.raises(ValueError, match="not closed and past the retention period"):
@@ -115,7 +109,7 @@ def test_everything_of_a_case_goes_and_its_record_says_when_and_who(people, case
         case=case, user=holder, to_user=people["users"]["participant"], to_tjeneste=people["clinic"]
     )
     assert Overforing.objects.filter(stafettlogg=case).exists()
-    _close(case, people)
+    close_case(case, people)
     closed = _closed_at(Stafettlogg, case, settings, -timedelta(days=1))
     case.refresh_from_db()
     result = retention.retention_run()
@@ -192,7 +186,7 @@ def test_a_concerns_refusal_goes_with_it(people, settings):
 
 def test_while_the_archive_is_required_a_case_waits_for_its_receipt(people, case, settings):
     settings.ARCHIVE_REQUIRED = True
-    _close(case, people)
+    close_case(case, people)
     _closed_at(Stafettlogg, case, settings, -timedelta(days=1))
     assert list(retention.expired_cases()) == []
     before = counts(case.pk)
@@ -205,7 +199,7 @@ def test_while_the_archive_is_required_a_case_waits_for_its_receipt(people, case
 
 
 def test_a_failure_is_reported_by_kind_id_class_and_first_line(people, case, settings, monkeypatch):
-    _close(case, people)
+    close_case(case, people)
     _closed_at(Stafettlogg, case, settings, -timedelta(days=1))
     undring = _undring(people, settings)
 
@@ -235,7 +229,7 @@ def test_each_expired_case_and_concern_is_counted_and_nothing_of_the_others_goes
     kept_counts = counts(kept.pk)
     others = [open_case(people, child=f"Barn {n}") for n in range(2)]
     for other in others:
-        _close(other, people)
+        close_case(other, people)
         _closed_at(Stafettlogg, other, settings, -timedelta(days=1))
     # A refusal of a concern that is kept, and a consent of a living case, stay.
     kept_undring = _undring(people, settings, status=Undring.Status.OPEN, refused_by="Per Forelder")
