@@ -11,6 +11,7 @@ see ``bts_portal.content.forms.ContentForm``); plain forms declare them directly
 """
 
 import re
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -30,10 +31,19 @@ def _key_field(queryset, to_field_name: str | None) -> models.Field:
     return field
 
 
-class _KeyRangeMixin:
+if TYPE_CHECKING:
+    # What the mixin is mixed into, for the checker only: at run time it is a plain mixin.
+    _MixinBase = forms.ModelChoiceField
+else:
+    _MixinBase = object
+
+
+class _KeyRangeMixin(_MixinBase):
     def _refuse_impossible_key(self, value) -> None:
         """Raise the field's 'invalid choice' error for an id no row can have."""
-        field = _key_field(self.queryset, self.to_field_name)
+        queryset = self.queryset
+        assert queryset is not None  # a choice field checks a value only against its rows
+        field = _key_field(queryset, self.to_field_name)
         if not isinstance(field, models.IntegerField):
             return  # slugs, UUIDs and the like: Django's own checks cover them
         if isinstance(value, bool) or not isinstance(value, int | str):
@@ -43,7 +53,7 @@ class _KeyRangeMixin:
             if len(text) > _MAX_DIGITS + 1 or not _INTEGER.fullmatch(text):
                 self._invalid(value)
             value = int(text)
-        low, high = connections[self.queryset.db].ops.integer_field_range(field.get_internal_type())
+        low, high = connections[queryset.db].ops.integer_field_range(field.get_internal_type())
         if (low is not None and value < low) or (high is not None and value > high):
             self._invalid(value)
 
@@ -67,7 +77,12 @@ class BoundedModelMultipleChoiceField(_KeyRangeMixin, forms.ModelMultipleChoiceF
         # Django's own check runs one ``pk__in`` query for all values; refuse first.
         for item in value:
             self._refuse_impossible_key(item)
-        return super()._check_values(value)
+        return super()._check_values(value)  # type: ignore[misc]  # private, not in the stubs
+
+
+def model_choice(form: forms.BaseForm, name: str) -> "forms.ModelChoiceField[Any]":
+    """``form``'s model choice field ``name``, typed as one (``form.fields`` holds Fields)."""
+    return cast("forms.ModelChoiceField[Any]", form.fields[name])
 
 
 def formfield_for(db_field: models.Field, **kwargs) -> forms.Field | None:

@@ -46,7 +46,7 @@ class RefusedUpload(UploadedFile):
     ``validate_document``, and an empty file is never saved in its place.
     """
 
-    def __init__(self, name: str, *, limit: int):
+    def __init__(self, name: str | None, *, limit: int):
         super().__init__(io.BytesIO(), name=name, content_type="application/octet-stream")
         self.limit = limit
 
@@ -83,6 +83,7 @@ class UploadLimitHandler(FileUploadHandler):
         # Parse with Django's own parser, then put the refused files back in (see above).
         self._parsing = True
         try:
+            assert self.request is not None  # Django builds the handlers with the request
             parser = MultiPartParser(META, input_data, self.request.upload_handlers, encoding)
             post, files = parser.parse()
         finally:

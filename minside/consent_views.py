@@ -33,7 +33,7 @@ def _page(request, case, link, *, form=None, status=200):
         request.audit.object_id = pending.pk
     return render(request, "minside/consent.html", {
         "case": case, "link": link, "pending": pending, "answered": answered, "form": form,
-        "may_answer": bool(pending) and link.foresatt_id in {
+        "may_answer": pending is not None and link.foresatt_id in {
             p.pk for p in digital_consent.required_parties(case, child_basis=pending.child_basis)
         },
         "receipts": SamtykkeSvar.objects.filter(foresatt=link.foresatt)

@@ -1,15 +1,24 @@
+from __future__ import annotations
+
 import uuid
+from typing import TYPE_CHECKING, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Invitasjon
 
+if TYPE_CHECKING:
+    from organisasjon.models import Tjeneste
+    from stafettlogg.models import Foresatt
+
 
 class InviteForm(forms.Form):
     """The baton holder's invitation of one guardian of the case."""
 
-    foresatt = forms.ModelChoiceField(queryset=None, label=_("Guardian"), empty_label=None)
+    foresatt: forms.ModelChoiceField[Foresatt] = forms.ModelChoiceField(
+        queryset=None, label=_("Guardian"), empty_label=None
+    )
     channel = forms.ChoiceField(
         choices=Invitasjon.Channel.choices, label=_("Send by"), widget=forms.RadioSelect,
         initial=Invitasjon.Channel.EMAIL,
@@ -17,8 +26,9 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["foresatt"].queryset = case.guardians.all()
-        self.fields["foresatt"].label_from_instance = lambda g: (
+        field = cast("forms.ModelChoiceField[Foresatt]", self.fields["foresatt"])
+        field.queryset = case.guardians.all()
+        field.label_from_instance = lambda g: (  # type: ignore[method-assign,assignment]  # this form only
             f"{g.name} ({g.relation})" if g.relation else g.name
         )
 
@@ -35,11 +45,12 @@ class YoungPersonInviteForm(forms.Form):
     )  # fmt: skip
 
     def __init__(self, *args, case, **kwargs):
-        super().__init__(*args, prefix="ungdom", **kwargs)
+        super().__init__(*args, prefix="ungdom", **kwargs)  # type: ignore[misc]  # no prefix in args
         self.young = case.guardians.filter(party="ungdom").first()
 
     def clean(self):
         data = super().clean()
+        assert data is not None  # Form.clean gives the cleaned data
         channel = data.get("channel")
         known = self.young
         if channel == Invitasjon.Channel.EMAIL and not (
@@ -54,18 +65,20 @@ class YoungPersonInviteForm(forms.Form):
 class GuardianForm(forms.Form):
     """Which guardian's link the holder revokes."""
 
-    foresatt = forms.ModelChoiceField(queryset=None)
+    foresatt: forms.ModelChoiceField[Foresatt] = forms.ModelChoiceField(queryset=None)
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["foresatt"].queryset = case.guardians.all()
+        cast(
+            "forms.ModelChoiceField[Foresatt]", self.fields["foresatt"]
+        ).queryset = case.guardians.all()
 
 
 class ConsentAnswerForm(forms.Form):
     """A guardian's answer to a consent request: the services they agree to share with (the
     baton holder's own service is always part of it), then yes or no."""
 
-    services = forms.ModelMultipleChoiceField(
+    services: forms.ModelMultipleChoiceField[Tjeneste] = forms.ModelMultipleChoiceField(
         queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
         label=_("The services that may share information"),
     )  # fmt: skip
@@ -81,7 +94,9 @@ class ConsentAnswerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["request"].initial = request.pk
         proposed = request.services.exclude(pk=holder_service.pk).order_by("name", "pk")
-        self.fields["services"].queryset = proposed
+        cast(
+            "forms.ModelMultipleChoiceField[Tjeneste]", self.fields["services"]
+        ).queryset = proposed
         self.fields["services"].initial = list(proposed)
         self.fields["services"].help_text = _(
             "Untick a service you do not want to take part. %(service)s holds the baton and "

@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from unittest import mock
 
 from django.db import transaction
@@ -126,7 +128,8 @@ class Clock:
     moment set, or the real time when none is."""
 
     def __init__(self, rng: random.Random, last_day: date):
-        self.rng, self.last_day, self.moment = rng, last_day, None
+        self.rng, self.last_day = rng, last_day
+        self.moment: datetime | None = None
         self.real_now = timezone.now
 
     def now(self) -> datetime:
@@ -145,6 +148,7 @@ class Clock:
         return True
 
     def tick(self) -> None:
+        assert self.moment is not None  # a story ticks on from a day it is on()
         self.moment += timedelta(minutes=self.rng.randrange(1, 12))
 
     @property
@@ -194,7 +198,7 @@ class World:
 
 def _staff(tjenester: dict[str, Tjeneste]) -> dict[str, list[Bruker]]:
     """Every service's employees: the demo users who work there and two demo employees."""
-    staff = {slug: [] for slug in tjenester}
+    staff: dict[str, list[Bruker]] = {slug: [] for slug in tjenester}
     for user in Bruker.objects.filter(
         memberships__rolle=Rolle.ANSATT, memberships__tjeneste__in=tjenester.values()
     ).distinct():
@@ -219,7 +223,8 @@ def _staff(tjenester: dict[str, Tjeneste]) -> dict[str, list[Bruker]]:
 
 def _opening_days(world: World) -> list[date]:
     """When the cases were opened: more each year, as the model is taken into use."""
-    rng, days = world.rng, []
+    rng = world.rng
+    days: list[date] = []
     span = (world.clock.last_day - world.first_day).days - 30
     growth = {0: 0.7, 1: 1.0, 2: 1.2}
     while len(days) < CASES:
@@ -307,7 +312,7 @@ class Story:
 def _guardians(rng: random.Random, last: str) -> list[dict]:
     count = 1 if rng.random() < 0.3 else 2
     adults = rng.sample(ADULT_NAMES, count + 1)
-    guardians = [
+    guardians: list[dict] = [
         {"name": f"{adult} {last}", "relation": "forelder", "phone": "900 00 000"}
         for adult in adults[:count]
     ]
@@ -317,7 +322,7 @@ def _guardians(rng: random.Random, last: str) -> list[dict]:
     return guardians
 
 
-def _consent(rng: random.Random, day: date, guardians: list[dict]) -> dict:
+def _consent(rng: random.Random, day: date, guardians: Sequence[Mapping[str, Any]]) -> dict:
     names = [g["name"] for g in guardians if g.get("parental_responsibility", True)]
     return {
         "given_by": " og ".join(names),
@@ -431,6 +436,7 @@ def _work(world: World, story: Story, day: date) -> None:
     while story.measures:
         measure = story.measures[-1]
         due = story.due
+        assert due is not None  # a measure sets the next evaluation
         timing = rng.random()
         if timing < 0.1:
             day = due + timedelta(days=rng.randint(20, 40))  # never evaluated: a new plan instead
@@ -455,6 +461,7 @@ def _work(world: World, story: Story, day: date) -> None:
         if evaluation is None:
             return
         story.due = evaluation.evaluate_by
+        assert story.due is not None  # given just above
         if withdraws and rng.random() < 0.3:
             _withdraw(world, story, world.pick_day(day, (5, 30)))
             return
@@ -552,12 +559,12 @@ def _follow_up(world: World) -> None:
                                      attendance=attendance)  # fmt: skip
         for slug, users in world.staff.items():
             for user in users:
-                kind = Opplaering.Kind.ORIENTATION if year == world.first_day.year else (
+                training = Opplaering.Kind.ORIENTATION if year == world.first_day.year else (
                     Opplaering.Kind.TRAINING)  # fmt: skip
                 held_on = date(year, rng.choice([1, 3, 8, 9]), rng.randint(3, 26))
                 if held_on <= world.clock.last_day and rng.random() < 0.7:
                     follow_up.training_record(
-                        by=coordinator, user=user, tjeneste=world.services[slug], kind=kind,
+                        by=coordinator, user=user, tjeneste=world.services[slug], kind=training,
                         title="BTI og stafettloggen", held_on=held_on,
                     )  # fmt: skip
     _read_lists(world, coordinator)

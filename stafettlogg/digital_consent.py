@@ -192,7 +192,8 @@ def _party(case: Stafettlogg, link) -> Foresatt:
 
     link = (
         Kobling.objects.select_related("foresatt")
-        .filter(pk=getattr(link, "pk", None), revoked_at__isnull=True, foresatt__stafettlogg=case)
+        # No link (None) matches no row.
+        .filter(pk=getattr(link, "pk", None), revoked_at__isnull=True, foresatt__stafettlogg=case)  # type: ignore[misc]
         .first()
     )
     if link is None:
@@ -424,6 +425,7 @@ def renewal_request(*, samtykke: Samtykke) -> SamtykkeForesporsel | None:
     """A request to renew ``samtykke`` with the same services, for the longest period
     allowed from today; None if a request is already open (the guardians are asked again)."""
     case = samtykke.stafettlogg
+    assert case is not None  # a consent given in a case (not on a concern) is renewed
     earlier = getattr(samtykke, "digital_request", None)
     with transaction.atomic():
         case = _locked(case)

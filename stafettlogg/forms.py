@@ -11,6 +11,7 @@ from bts_portal.form_fields import (
     BoundedModelChoiceField,
     BoundedModelMultipleChoiceField,
     formfield_for,
+    model_choice,
 )
 from bts_portal.page_cache import per_content
 from bts_portal.permissions import WORK_ROLES
@@ -72,8 +73,8 @@ class UndringForm(forms.ModelForm):
 
     def __init__(self, *args, services, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tjeneste"].queryset = services
-        self.fields["tjeneste"].empty_label = None
+        model_choice(self, "tjeneste").queryset = services
+        model_choice(self, "tjeneste").empty_label = None
         if self.instance.pk:
             del self.fields["tjeneste"]
 
@@ -172,6 +173,7 @@ class ConsentFields(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        assert cleaned is not None  # Form.clean gives the cleaned data
         facts = self._consent_facts(cleaned)
         if facts is not None:
             for field, message in consent.new_consent_problems(**facts).items():
@@ -243,7 +245,7 @@ class OpenCaseForm(OneTimeForm, ConsentFields):
 
     def __init__(self, *args, services, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tjeneste"].queryset = services
+        model_choice(self, "tjeneste").queryset = services
 
     def _consent_facts(self, cleaned) -> dict | None:
         facts = super()._consent_facts(cleaned)
@@ -318,7 +320,8 @@ class MeasureForm(OneTimeForm):
         super().__init__(*args, **kwargs)
         # Grouped by the service that provides it, alphabetical inside: 60 names are found
         # by typing, and the provider tells two measures of the same name apart.
-        queryset = self.fields["tiltak"].queryset
+        queryset = model_choice(self, "tiltak").queryset
+        assert queryset is not None  # the field is declared with the catalogue's rows
 
         def grouped():
             groups: dict[str, list] = {}
@@ -328,10 +331,13 @@ class MeasureForm(OneTimeForm):
             return [("", "---------"), *sorted(groups.items())]
 
         # The catalogue changes seldom: built once per change, not on every case page.
-        self.fields["tiltak"].choices = per_content(f"measure-picker:{get_language()}", grouped)
+        model_choice(self, "tiltak").choices = per_content(
+            f"measure-picker:{get_language()}", grouped
+        )
 
     def clean(self):
         cleaned = super().clean()
+        assert cleaned is not None  # Form.clean gives the cleaned data
         if not cleaned.get("tiltak") and not cleaned.get("title"):
             self.add_error("title", _("Choose a measure from the catalogue or describe one."))
         starts, evaluate = cleaned.get("starts_on"), cleaned.get("evaluate_by")
@@ -377,8 +383,9 @@ class EvaluationForm(OneTimeForm):
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         measures = case.entries.filter(kind=Innslag.Kind.MEASURE).order_by("title", "created_at")
-        self.fields["measure"].queryset = measures
-        self.fields["measure"].label_from_instance = lambda entry: (
+        model_choice(self, "measure").queryset = measures
+        # This form's own label (a lambda on the instance).
+        model_choice(self, "measure").label_from_instance = lambda entry: (  # type: ignore[method-assign,assignment]
             f"{entry.title} ({entry.starts_on:%d.%m.%Y})" if entry.starts_on else entry.title
         )
 
@@ -408,8 +415,8 @@ class ParticipantForm(forms.Form):
 
     def __init__(self, *args, services, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["tjeneste"].queryset = services
-        self.fields["user"].queryset = _workers(services)
+        model_choice(self, "tjeneste").queryset = services
+        model_choice(self, "user").queryset = _workers(services)
 
 
 def share_choices(first: forms.Form, *others: forms.Form, known: dict | None = None) -> None:
@@ -425,7 +432,8 @@ def share_choices(first: forms.Form, *others: forms.Form, known: dict | None = N
             empty = [("", field.empty_label)] if field.empty_label is not None else []
             choices = [*empty, *((obj.pk, field.label_from_instance(obj)) for obj in known[name])]
         else:
-            choices = list(iter(field.choices))  # iter: no COUNT query first
+            # iter: no COUNT query first (a ModelChoiceIterator, whatever else the stubs allow)
+            choices = list(iter(field.choices))  # type: ignore[arg-type]
         for form in (first, *others):
             form.fields[name].widget.choices = choices
 
@@ -448,7 +456,7 @@ class ReassignForm(forms.Form):
     def __init__(self, *args, tjeneste, by, **kwargs):
         super().__init__(*args, **kwargs)
         # Never the one who reassigns: handing the baton to yourself would be a way in.
-        self.fields["new_holder"].queryset = _workers([tjeneste]).exclude(pk=by.pk)
+        model_choice(self, "new_holder").queryset = _workers([tjeneste]).exclude(pk=by.pk)
 
 
 def consent_age_note() -> str:

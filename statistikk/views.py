@@ -111,6 +111,7 @@ def export_csv(request):
         for label, cell, previous in table.lines:
             writer.writerow([table.title, label, str(cell), str(previous)])
         if table.total_cell is not None:
+            assert table.previous is not None  # the release's year has last year's beside it
             writer.writerow([table.title, _("Total"), str(table.total_cell),
                              str(table.previous.total_cell or "")])  # fmt: skip
     # The labels' meaning, as in the dashboard's legend: a file passed on keeps it.

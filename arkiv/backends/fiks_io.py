@@ -93,6 +93,11 @@ class FiksIOBackend:
             "ttl": 24 * 3600 * 1000,
             "headere": {"klientMeldingId": str(uuid.uuid5(uuid.NAMESPACE_URL, package.sha256))},
         }
+        # (file name, content, media type) per part; the metadata part has no file name.
+        files: dict[str, tuple[str | None, str | bytes, str]] = {
+            "metadata": (None, json.dumps(metadata), "application/json"),
+            "data": ("pakke.asice", content, "application/vnd.etsi.asic-e+zip"),
+        }
         try:
             response = requests.post(
                 settings.FIKS_IO_URL.rstrip("/") + "/fiks-io/api/v1/send",
@@ -100,10 +105,7 @@ class FiksIOBackend:
                     "IntegrasjonId": settings.FIKS_IO_INTEGRATION_ID,
                     "IntegrasjonPassord": settings.FIKS_IO_INTEGRATION_PASSWORD,
                 },
-                files={
-                    "metadata": (None, json.dumps(metadata), "application/json"),
-                    "data": ("pakke.asice", content, "application/vnd.etsi.asic-e+zip"),
-                },
+                files=files,
                 timeout=TIMEOUT,
             )
         except requests.RequestException as error:
