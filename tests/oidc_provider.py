@@ -113,6 +113,14 @@ def start_provider(tmp_dir: Path, portal_bases: list[str]) -> TestProvider:
     raise RuntimeError(f"The test provider did not answer in time: {log.name}")
 
 
+def running_provider(tmp_path_factory, name: str, portal_bases=("http://testserver",)):
+    """For a fixture to ``yield from``: a provider started in a fresh folder ``name``, stopped
+    when the fixture ends."""
+    provider = start_provider(tmp_path_factory.mktemp(name), list(portal_bases))
+    yield provider
+    provider.stop()
+
+
 def configure_portal(settings, provider: TestProvider, **overrides) -> None:
     """Point the portal at the provider, as the environment would (bts_portal.settings)."""
     from innlogging import oidc

@@ -30,7 +30,7 @@ from .oidc_provider import (
     CITIZEN_START,
     citizen_log_in,
     configure_citizen_login,
-    start_provider,
+    running_provider,
 )
 from .services import require_postgresql
 
@@ -44,9 +44,7 @@ SUBSTANTIAL = {"acr": "idporten-loa-substantial", "amr": ["BankID"]}
 
 @pytest.fixture(scope="module")
 def idporten(tmp_path_factory):
-    provider = start_provider(tmp_path_factory.mktemp("idporten"), ["http://testserver"])
-    yield provider
-    provider.stop()
+    yield from running_provider(tmp_path_factory, "idporten")
 
 
 @pytest.fixture
@@ -76,6 +74,17 @@ def family(people):
         stafettlogg=case, name="Per Forelder", email="per@example.org", phone="+4798888888"
     )
     return {"case": case, "mother": mother, "father": father, **people}
+
+
+def add_participant(family) -> None:
+    """The holder adds the clinic's participant to the family's case."""
+    from stafettlogg import services as case_services
+
+    users = family["users"]
+    case_services.participant_add(
+        case=family["case"], by=users["stafettholder"], user=users["participant"],
+        tjeneste=family["clinic"],
+    )  # fmt: skip
 
 
 def invite_url(invitation_mail) -> str:
@@ -184,13 +193,8 @@ def test_a_guardian_without_an_address_is_not_invited(client, family):
 
 @pytest.mark.parametrize(("who", "status"), [("participant", 403), ("other_service", 404)])
 def test_only_the_holder_invites_and_revokes(client, family, who, status):
-    from stafettlogg import services as case_services
-
     users = family["users"]
-    case_services.participant_add(
-        case=family["case"], by=users["stafettholder"], user=users["participant"],
-        tjeneste=family["clinic"],
-    )  # fmt: skip
+    add_participant(family)
     client.force_login(users[who])
     base = f"/ansatt/stafettlogg/{family['case'].pk}/min-side"
     data = {"foresatt": family["mother"].pk, "channel": "epost"}
@@ -488,13 +492,8 @@ def test_the_pid_is_read_from_the_id_token_as_id_porten_sends_it(
 
 
 def test_only_the_holder_sees_the_guardians_block_on_the_consent_page(client, family):
-    from stafettlogg import services as case_services
-
     users = family["users"]
-    case_services.participant_add(
-        case=family["case"], by=users["stafettholder"], user=users["participant"],
-        tjeneste=family["clinic"],
-    )  # fmt: skip
+    add_participant(family)
     url = f"/ansatt/stafettlogg/{family['case'].pk}/samtykke/"
     client.force_login(users["participant"])
     page = client.get(url)

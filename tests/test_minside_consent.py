@@ -33,7 +33,14 @@ from .case_fixtures import CHILD, open_case
 from .oidc_provider import citizen_log_in
 from .pdf_checks import assert_tagged
 from .services import require_postgresql, require_weasyprint
-from .test_minside import PID_FATHER, PID_MOTHER, PID_OTHER, invited, new_invitation
+from .test_minside import (
+    PID_FATHER,
+    PID_MOTHER,
+    PID_OTHER,
+    add_participant,
+    invited,
+    new_invitation,
+)
 from .test_minside import citizen as citizen_of
 
 # The citizen area's fixtures: the family with two guardians, the local ID-porten.
@@ -148,10 +155,7 @@ def test_a_second_open_request_is_refused(client, linked):
 @pytest.mark.parametrize(("who", "status"), [("participant", 403), ("other_service", 404)])
 def test_only_the_holder_asks_for_consent(client, family, who, status):
     users = family["users"]
-    case_services.participant_add(
-        case=family["case"], by=users["stafettholder"], user=users["participant"],
-        tjeneste=family["clinic"],
-    )  # fmt: skip
+    add_participant(family)
     client.force_login(users[who])
     response = client.post(
         f"/ansatt/stafettlogg/{family['case'].pk}/samtykke/digitalt/",
@@ -370,10 +374,7 @@ def test_a_guardian_withdraws_and_the_log_locks_for_staff_at_the_next_request(cl
     holder.force_login(linked["users"]["stafettholder"])
     case_url = f"/ansatt/stafettlogg/{linked['case'].pk}/"
     assert holder.get(case_url).status_code == 200
-    case_services.participant_add(
-        case=linked["case"], by=linked["users"]["stafettholder"],
-        user=linked["users"]["participant"], tjeneste=linked["clinic"],
-    )  # fmt: skip
+    add_participant(linked)
     mail.outbox.clear()
     log_in(client, PID_FATHER)
     assert client.post(f"/min-side/sak/{linked['case'].pk}/samtykke/trekk/").status_code == 302

@@ -29,7 +29,7 @@ from .oidc_provider import (
     START,
     configure_portal,
     log_in,
-    start_provider,
+    running_provider,
     through_provider,
 )
 
@@ -43,9 +43,7 @@ WEAK = {"acr": "idporten-loa-low", "amr": ["pwd"]}
 
 @pytest.fixture(scope="session")
 def oidc_provider(tmp_path_factory):
-    provider = start_provider(tmp_path_factory.mktemp("oidc"), ["http://testserver"])
-    yield provider
-    provider.stop()
+    yield from running_provider(tmp_path_factory, "oidc")
 
 
 @pytest.fixture
