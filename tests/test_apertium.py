@@ -18,6 +18,14 @@ needs_apertium = pytest.mark.skipif(
 )  # fmt: skip
 
 
+def _machine_draft(side, title, *, source_hash):
+    """A machine draft of the page's title in nynorsk, made from the bokmål text ``source_hash``."""
+    return Utkast.objects.create(
+        content_type=ContentType.objects.get_for_model(side), object_id=side.pk, language="nn",
+        texts={"title": title}, is_machine=True, source_hash=source_hash,
+    )  # fmt: skip
+
+
 def _url(side, language="nn"):
     return reverse("oversetting:translate", args=["samhandling", "side", side.pk, language])
 
@@ -165,10 +173,7 @@ def test_no_machine_draft_for_english(client, coordinator):
 @pytest.mark.django_db
 def test_discarding_the_draft_leaves_the_public_text(client, coordinator):
     side = SideFactory(title_nn="Gammal tittel")
-    Utkast.objects.create(
-        content_type=ContentType.objects.get_for_model(side), object_id=side.pk, language="nn",
-        texts={"title": "Maskintittel"}, is_machine=True, source_hash="x",
-    )  # fmt: skip
+    _machine_draft(side, "Maskintittel", source_hash="x")
     client.force_login(coordinator)
     client.post(_url(side), {"action": "discard"})
     assert not Utkast.objects.exists()
@@ -179,10 +184,7 @@ def test_discarding_the_draft_leaves_the_public_text(client, coordinator):
 @pytest.mark.django_db
 def test_a_draft_older_than_the_bokmal_text_says_so(client, coordinator):
     side = SideFactory(title="Gammel tittel")
-    Utkast.objects.create(
-        content_type=ContentType.objects.get_for_model(side), object_id=side.pk, language="nn",
-        texts={"title": "Gammal tittel"}, is_machine=True, source_hash="eldre",
-    )  # fmt: skip
+    _machine_draft(side, "Gammal tittel", source_hash="eldre")
     client.force_login(coordinator)
     response = client.get(_url(side))
     assert response.context["draft_outdated"] is True
