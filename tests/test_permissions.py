@@ -21,38 +21,40 @@ def fresh(user: Bruker) -> Bruker:
     return Bruker.objects.get(pk=user.pk)
 
 
-def test_employee_role_grants_area_access_and_case_work(tjeneste):
+def with_role(tjeneste, role: str) -> Bruker:
+    """A new user with ``role`` in the service, loaded fresh."""
     user = BrukerFactory()
-    grant_role(user, tjeneste, "ansatt")
-    user = fresh(user)
-    assert has_service_perm(user, ServicePerm.ACCESS_AREA, tjeneste)
-    assert has_service_perm(user, ServicePerm.WORK, tjeneste)
-    assert not has_service_perm(user, ServicePerm.VIEW_CASES, tjeneste)
-    assert not has_service_perm(user, ServicePerm.EDIT_TILTAK, tjeneste)
+    grant_role(user, tjeneste, role)
+    return fresh(user)
 
 
-def test_leader_role_grants_case_list_statistics_and_content(tjeneste):
-    user = BrukerFactory()
-    grant_role(user, tjeneste, "leder")
-    user = fresh(user)
-    for perm in ServicePerm:
-        assert has_service_perm(user, perm, tjeneste), perm
-
-
-def test_local_administrator_reassigns_but_does_no_case_work(tjeneste):
-    user = BrukerFactory()
-    grant_role(user, tjeneste, "lokal_administrator")
-    user = fresh(user)
-    assert has_service_perm(user, ServicePerm.REASSIGN_STAFETTHOLDER, tjeneste)
-    assert has_service_perm(user, ServicePerm.VIEW_CASES, tjeneste)
-    assert not has_service_perm(user, ServicePerm.WORK, tjeneste)
-    assert not has_service_perm(user, ServicePerm.VIEW_STATISTICS, tjeneste)
+@pytest.mark.parametrize(
+    ("role", "granted", "refused"),
+    [
+        pytest.param(
+            "ansatt", [ServicePerm.ACCESS_AREA, ServicePerm.WORK],
+            [ServicePerm.VIEW_CASES, ServicePerm.EDIT_TILTAK],
+            id="employee: area access and case work",
+        ),
+        pytest.param(
+            "leder", list(ServicePerm), [], id="leader: case list, statistics and content"
+        ),
+        pytest.param(
+            "lokal_administrator",
+            [ServicePerm.REASSIGN_STAFETTHOLDER, ServicePerm.VIEW_CASES],
+            [ServicePerm.WORK, ServicePerm.VIEW_STATISTICS],
+            id="local administrator: reassigns but does no case work",
+        ),
+    ],
+)  # fmt: skip
+def test_a_role_grants_its_service_permissions(tjeneste, role, granted, refused):
+    user = with_role(tjeneste, role)
+    assert [perm for perm in granted if not has_service_perm(user, perm, tjeneste)] == []
+    assert [perm for perm in refused if has_service_perm(user, perm, tjeneste)] == []
 
 
 def test_rights_in_one_service_do_not_reach_another(tjeneste, other_tjeneste):
-    user = BrukerFactory()
-    grant_role(user, tjeneste, "leder")
-    user = fresh(user)
+    user = with_role(tjeneste, "leder")
     assert not has_service_perm(user, ServicePerm.ACCESS_AREA, other_tjeneste)
     assert list(services_with_perm(user, ServicePerm.ACCESS_AREA)) == [tjeneste]
 
