@@ -28,6 +28,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from tempfile import TemporaryDirectory
+from typing import Any
 
 import psycopg
 from django.apps import apps
@@ -70,7 +71,7 @@ class Database:
         return Database(name, self.user, self.password, self.host, self.port, self.sslmode)
 
     def connect(self, **kwargs) -> psycopg.Connection:
-        params = {"dbname": self.name, "user": self.user, "password": self.password,
+        params: dict[str, Any] = {"dbname": self.name, "user": self.user, "password": self.password,
                   "host": self.host, "port": self.port, "sslmode": self.sslmode}  # fmt: skip
         return psycopg.connect(**{k: v for k, v in params.items() if v}, **kwargs)
 
@@ -227,6 +228,13 @@ def _session(conn: psycopg.Connection) -> psycopg.Connection:
     return conn
 
 
+def _one(cursor: "psycopg.Cursor[tuple[Any, ...]]") -> tuple[Any, ...]:
+    """The row of a query that always returns one (a function, an aggregate, SHOW)."""
+    row = cursor.fetchone()
+    assert row is not None
+    return row
+
+
 @contextmanager
 def exported_snapshot(source: Database) -> Iterator[tuple[psycopg.Connection, str]]:
     """A read-only repeatable-read transaction on the source whose snapshot pg_dump dumps."""
@@ -234,7 +242,7 @@ def exported_snapshot(source: Database) -> Iterator[tuple[psycopg.Connection, st
         conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
         conn.read_only = True
         _session(conn)  # the first statement starts the transaction; the snapshot follows
-        snapshot = conn.execute("SELECT pg_export_snapshot()").fetchone()[0]
+        snapshot = _one(conn.execute("SELECT pg_export_snapshot()"))[0]
         try:
             yield conn, snapshot
         finally:
@@ -253,11 +261,13 @@ def scratch_database(admin: Database, name: str, *, owner: str, like: str) -> It
     """A new database ``name`` owned by ``owner``, with ``like``'s encoding and locale; dropped
     at the end, also after a failure."""
     with closing(admin.connect(autocommit=True)) as conn:
-        row = conn.execute(
-            "SELECT pg_encoding_to_char(encoding), datcollate, datctype FROM pg_database "
-            "WHERE datname = %s",
-            [like],
-        ).fetchone()
+        row = _one(
+            conn.execute(
+                "SELECT pg_encoding_to_char(encoding), datcollate, datctype FROM pg_database "
+                "WHERE datname = %s",
+                [like],
+            )
+        )
         statement = sql.SQL(
             "CREATE DATABASE {} TEMPLATE template0 ENCODING {} LC_COLLATE {} LC_CTYPE {}"
         ).format(sql.Identifier(name), *map(sql.Literal, row))
@@ -300,6 +310,7 @@ def table_keys(conn: psycopg.Connection) -> dict[str, list[str]]:
 def table_checksum(conn: psycopg.Connection, table: str, key: list[str]) -> tuple[int, str]:
     """Rows and an md5 over the md5 of each row's text, in primary-key order. Per-row digests
     keep the aggregate at 32 bytes a row, far below PostgreSQL's 1 GB for one value."""
+    order: sql.Composable
     if key:
         order = sql.SQL(", ").join(sql.SQL("t.{}").format(sql.Identifier(c)) for c in key)
     else:
@@ -307,7 +318,7 @@ def table_checksum(conn: psycopg.Connection, table: str, key: list[str]) -> tupl
     query = sql.SQL(
         "SELECT count(*), coalesce(md5(string_agg(md5(t::text), '' ORDER BY {})), '') FROM {} AS t"
     ).format(order, sql.Identifier(table))
-    rows, checksum = conn.execute(query).fetchone()
+    rows, checksum = _one(conn.execute(query))
     return rows, checksum
 
 
@@ -348,9 +359,11 @@ def check_triggers(conn: psycopg.Connection) -> list[Check]:
             if not enabled or enabled[0] not in ("O", "A"):
                 checks.append(Check(f"{table} append-only trigger", False, "missing or disabled"))
                 continue
-            first = conn.execute(sql.SQL("SELECT min(id) FROM {}").format(name)).fetchone()[0]
+            first = _one(conn.execute(sql.SQL("SELECT min(id) FROM {}").format(name)))[0]
             # CASCADE: without it a table others refer to is refused before its trigger runs.
-            attempts = [("TRUNCATE", sql.SQL("TRUNCATE {} CASCADE").format(name), None)]
+            attempts: list[tuple[str, sql.Composed, list[Any] | None]] = [
+                ("TRUNCATE", sql.SQL("TRUNCATE {} CASCADE").format(name), None)
+            ]
             if first is not None:
                 attempts = [
                     (
@@ -387,11 +400,13 @@ def check_runtime_grants(conn: psycopg.Connection, role: str) -> list[Check]:
         return [Check(f"{role} privileges", False, "the runtime role does not exist")]
     checks = []
     for table in APPEND_ONLY:
-        granted = conn.execute(
-            "SELECT to_regclass(%s) IS NULL OR has_table_privilege(%s, %s, 'UPDATE') "
-            "OR has_table_privilege(%s, %s, 'DELETE')",
-            [table, role, table, role, table],
-        ).fetchone()[0]
+        granted = _one(
+            conn.execute(
+                "SELECT to_regclass(%s) IS NULL OR has_table_privilege(%s, %s, 'UPDATE') "
+                "OR has_table_privilege(%s, %s, 'DELETE')",
+                [table, role, table, role, table],
+            )
+        )[0]
         checks.append(
             Check(f"{role} UPDATE/DELETE on {table}", not granted, "granted" if granted else "none")
         )
@@ -415,7 +430,7 @@ def check_sequences(conn: psycopg.Connection) -> Check:
         query = sql.SQL("SELECT (SELECT max({}) FROM {}), last_value, is_called FROM {}").format(
             sql.Identifier(column), sql.Identifier(table), sql.SQL(sequence)
         )
-        highest, last_value, is_called = conn.execute(query).fetchone()
+        highest, last_value, is_called = _one(conn.execute(query))
         if highest is not None and (
             highest > last_value or (highest == last_value and not is_called)
         ):
@@ -429,12 +444,14 @@ def check_sequences(conn: psycopg.Connection) -> Check:
 
 def stored_files(conn: psycopg.Connection) -> set[str]:
     """Every file name the rows of the restored copy refer to."""
-    names = set()
+    names: set[str] = set()
     for model in apps.get_models():
         for model_field in model._meta.concrete_fields:
             if isinstance(model_field, models.FileField):
                 query = sql.SQL("SELECT DISTINCT {0} FROM {1} WHERE {0} <> ''").format(
-                    sql.Identifier(model_field.column), sql.Identifier(model._meta.db_table)
+                    # A concrete field always has its column.
+                    sql.Identifier(model_field.column),  # type: ignore[arg-type]
+                    sql.Identifier(model._meta.db_table),
                 )
                 names.update(row[0] for row in conn.execute(query))
     return names
@@ -450,7 +467,9 @@ def check_media(conn: psycopg.Connection, archive: Path) -> list[Check]:
         with tarfile.open(archive) as tar:
             for member in tar:
                 if member.isfile():
-                    with tar.extractfile(member) as content:
+                    file = tar.extractfile(member)
+                    assert file is not None  # a regular file's member has content
+                    with file as content:
                         while content.read(1 << 20):
                             pass
                     path = PurePosixPath(member.name.removeprefix("./"))
@@ -497,7 +516,7 @@ def run_drill(
     report = DrillReport(source=source.name, restored=unique_name(source.name, target_prefix))
     restored = source.with_name(report.restored)
     with exported_snapshot(source) as (source_conn, snapshot):
-        server = source_conn.execute("SHOW server_version_num").fetchone()[0]
+        server = _one(source_conn.execute("SHOW server_version_num"))[0]
         report.checks.append(check_versions(tools, int(server)))
         with TemporaryDirectory(prefix="bts-restore-drill-") as workdir:
             dump = Path(workdir) / f"{source.name}.dump"
