@@ -754,17 +754,26 @@ def test_a_new_template_for_a_published_tool_waits_with_the_proposal(
 # --- Real races (PostgreSQL: each thread its own connection, so the row locks contend) ----
 
 
-@pytest.mark.postgresql
-@pytest.mark.django_db(transaction=True)
-def test_two_approvers_at_the_same_moment_leave_one_effect(racing_coordinators):
-    from .test_case_races import ROUNDS, race
+def proposed_body_changes(user):
+    """For each round of a race, a fresh element with the body "Gammel" and ``user``'s
+    proposal to change it to "Ny <round>": the round, the element and the proposal."""
+    from .test_case_races import ROUNDS
 
-    first, second = racing_coordinators
     for round_ in range(ROUNDS):
         element = ElementFactory(body="Gammel")
         proposal = services.revision_propose(
-            obj=element, user=first, values={"body": f"Ny {round_}"}
+            obj=element, user=user, values={"body": f"Ny {round_}"}
         )
+        yield round_, element, proposal
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_two_approvers_at_the_same_moment_leave_one_effect(racing_coordinators):
+    from .test_case_races import race
+
+    first, second = racing_coordinators
+    for round_, element, proposal in proposed_body_changes(first):
         url = f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/"
         assert race([(first, url, {}), (second, url, {})]) == [302, 302]
         assert element.history.count() == 2
@@ -811,14 +820,10 @@ def test_rejecting_a_proposal_deletes_the_file_it_stored_and_nothing_else(
 @pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_an_approval_racing_a_rejection_leaves_one_decision(racing_coordinators):
-    from .test_case_races import ROUNDS, race
+    from .test_case_races import race
 
     first, second = racing_coordinators
-    for round_ in range(ROUNDS):
-        element = ElementFactory(body="Gammel")
-        proposal = services.revision_propose(
-            obj=element, user=first, values={"body": f"Ny {round_}"}
-        )
+    for round_, element, proposal in proposed_body_changes(first):
         base = f"/ansatt/innhold/endringsforslag/{proposal.pk}/"
         race([(first, f"{base}godkjenn/", {}), (second, f"{base}avvis/", {"reason": "Nei"})])
         proposal.refresh_from_db()

@@ -13,6 +13,7 @@ from bts_portal.content.models import Endringsforslag, Forslagsstatus
 from samhandling.models import Element, ElementLenke, Vedlegg
 
 from .factories import BrukerFactory, ElementFactory
+from .test_content_drafts import public_text as page
 
 pytestmark = pytest.mark.django_db
 
@@ -45,15 +46,6 @@ def pending(element):
 
 def upload(name="plan.pdf"):
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
-
-
-def page(url, user=None) -> str:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def add_link(client, element, title="Helsenorge", url="https://helsenorge.no/", **extra):
