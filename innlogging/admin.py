@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from bts_portal.admin_mixins import ActingUserFormMixin
+
 from . import services
 from .models import Kontohendelse, OidcIdentitet
 
@@ -41,7 +43,7 @@ class ResetForm(forms.ModelForm):
 
 
 @admin.register(Kontohendelse)
-class KontohendelseAdmin(admin.ModelAdmin):
+class KontohendelseAdmin(ActingUserFormMixin):
     """The record, read-only; "add" is the reset of one account's second factor."""
 
     form = ResetForm
@@ -50,11 +52,6 @@ class KontohendelseAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     autocomplete_fields = ["user"]
     actions = None
-
-    def get_form(self, request, obj=None, **kwargs):  # type: ignore[override]
-        form = super().get_form(request, obj, **kwargs)
-        form.acting_user = request.user  # type: ignore[attr-defined]
-        return form
 
     def get_readonly_fields(self, request, obj=None):
         return ["at", "user", "action", "changed_by", "detail"] if obj else []
@@ -103,17 +100,12 @@ class IdentityForm(forms.ModelForm):
 
 
 @admin.register(OidcIdentitet)
-class OidcIdentitetAdmin(admin.ModelAdmin):
+class OidcIdentitetAdmin(ActingUserFormMixin):
     form = IdentityForm
     list_display = ["user", "subject", "issuer", "linked_at"]
     search_fields = ["user__username", "subject"]
     autocomplete_fields = ["user"]
     actions = None
-
-    def get_form(self, request, obj=None, **kwargs):  # type: ignore[override]
-        form = super().get_form(request, obj, **kwargs)
-        form.acting_user = request.user  # type: ignore[attr-defined]
-        return form
 
     def get_changeform_initial_data(self, request):
         from . import oidc

@@ -28,6 +28,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from bts_portal.admin_mixins import ActingUserFormMixin
+
 from .models import Bruker, Medlemskap, Rolleflagg, Tjeneste
 from .services import (
     OWN_ROLES_REFUSED,
@@ -223,7 +225,7 @@ class MedlemskapInline(admin.TabularInline):
 
 
 @admin.register(Bruker)
-class BrukerAdmin(UserAdmin):
+class BrukerAdmin(ActingUserFormMixin, UserAdmin):
     form = BrukerChangeForm
     add_form = BrukerCreationForm
     add_form_template = "organisasjon/admin/bruker_add_form.html"
@@ -276,11 +278,6 @@ class BrukerAdmin(UserAdmin):
             path("<path:object_id>/passord-epost/", view, name=name),
             *admin.ModelAdmin.get_urls(self),
         ]
-
-    def get_form(self, request, obj=None, **kwargs):  # type: ignore[override]
-        form = super().get_form(request, obj, **kwargs)
-        form.acting_user = request.user  # type: ignore[attr-defined]  # a new class for every call
-        return form
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -377,7 +374,7 @@ class MedlemskapAdminForm(forms.ModelForm):
 
 
 @admin.register(Medlemskap)
-class MedlemskapAdmin(admin.ModelAdmin):
+class MedlemskapAdmin(ActingUserFormMixin):
     form = MedlemskapAdminForm
     list_display = ["user", "tjeneste", "rolle", "created_at"]
     list_filter = ["rolle", "tjeneste"]
@@ -385,11 +382,6 @@ class MedlemskapAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user", "tjeneste"]
     # Bulk deletion would bypass the services, their checks and the record.
     actions = None
-
-    def get_form(self, request, obj=None, **kwargs):  # type: ignore[override]
-        form = super().get_form(request, obj, **kwargs)
-        form.acting_user = request.user  # type: ignore[attr-defined]  # a new class for every call
-        return form
 
     def has_change_permission(self, request, obj=None):
         own = obj is not None and obj.user_id == request.user.pk
