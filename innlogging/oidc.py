@@ -145,11 +145,16 @@ def settings_for(issuer_of, names: dict[str, str]):
     return get
 
 
-def verify_id_token(payload, key, *, algorithm: str, client_id: str, issuer: str) -> dict:
+def verify_id_token(payload, key, *, algorithm: str, client_id: str, issuer: str | None) -> dict:
     """The ID token's claims, after the checks the library leaves out: the expected signing
     algorithm, ``iss`` equal to the issuer, ``aud`` containing the client (and ``azp`` equal
     to it when there are several), ``exp``, ``iat`` and ``sub`` present and ``exp`` not past.
-    Raises ``SuspiciousOperation`` otherwise. Shared by the staff and citizen logins."""
+    Raises ``SuspiciousOperation`` otherwise. Shared by the staff and citizen logins.
+
+    Without a configured issuer every token is refused: PyJWT would skip the ``iss`` check
+    when given none, and accept a token from anyone who holds the key."""
+    if not issuer:
+        raise SuspiciousOperation("ID token refused: no identity provider is configured.")
     if jwt.get_unverified_header(payload).get("alg") != algorithm:
         raise SuspiciousOperation("The ID token is not signed with the expected algorithm.")
     try:

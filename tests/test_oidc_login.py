@@ -381,3 +381,26 @@ def test_discovery_is_fetched_once(provider, monkeypatch):
 
 def test_migrations_are_complete():
     call_command("makemigrations", "innlogging", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.mark.parametrize("configured", [None, ""])
+def test_without_an_issuer_no_token_is_accepted_even_one_signed_right(configured):
+    # PyJWT skips the iss check when it is given no issuer: the check refuses first.
+    from django.core.exceptions import SuspiciousOperation
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    now = int(time.time())
+    token = jwt.encode(
+        {"iss": "http://anyone.example/", "aud": CLIENT_ID, "sub": "s"}
+        | {"iat": now, "exp": now + 300},
+        key,
+        algorithm="RS256",
+    )
+    assert oidc.verify_id_token(
+        token, key.public_key(), algorithm="RS256", client_id=CLIENT_ID,
+        issuer="http://anyone.example/",
+    )["sub"] == "s"  # fmt: skip
+    with pytest.raises(SuspiciousOperation, match="no identity provider"):
+        oidc.verify_id_token(
+            token, key.public_key(), algorithm="RS256", client_id=CLIENT_ID, issuer=configured
+        )
