@@ -17,7 +17,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 
 from bts_portal.pdf import letterhead
-from handlingsveileder.documents import fill, template_text, title_text, tool_for
+from handlingsveileder.documents import document_html
 from handlingsveileder.models import DocumentType
 from stafettlogg import case_documents
 from stafettlogg.models import Innslag, Stafettlogg
@@ -57,23 +57,12 @@ def _who(entry: Innslag) -> str:
 def _tool_pdf(case: Stafettlogg, doc_type: str, *, entry: Innslag | None = None) -> bytes:
     """One of the guide's documents filled in from the case, as PDF/A (the same template
     and fields as the print from the case page)."""
-    tool = tool_for(doc_type)
-    values = case_documents.values(case, doc_type, entry=entry)
-    body = template_text(tool, doc_type, LANGUAGE)
-    html = render_to_string(
-        "handlingsveileder/document_pdf.html",
-        {
-            **letterhead(),
-            "language": LANGUAGE,
-            "title": title_text(tool, doc_type, LANGUAGE),
-            "body": fill(body, doc_type, values),
-            "body_lang": body.lang,
-            "blank": False,
-            "printed_by": settings.ARCHIVE_SYSTEM,
-            "printed_at": timezone.localtime(),
-            "reference": _("Case log %(id)s") % {"id": case.pk},
-            "service_name": settings.KOMMUNE_NAVN,
-        },
+    html = document_html(
+        doc_type,
+        language=LANGUAGE,
+        values=case_documents.values(case, doc_type, entry=entry),
+        printed_by=settings.ARCHIVE_SYSTEM,
+        reference=_("Case log %(id)s") % {"id": case.pk},
     )
     return write_pdfa(html)
 

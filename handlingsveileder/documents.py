@@ -244,10 +244,26 @@ def document_pdf(
     reference: str = "",
 ) -> bytes:
     """The document as a tagged PDF in ``language``: filled in from ``values``, or blank."""
+    return write_pdf(
+        document_html(
+            doc_type, language=language, values=values, printed_by=printed_by, reference=reference
+        )
+    )
+
+
+def document_html(
+    doc_type: str,
+    *,
+    language: str,
+    values: dict | None = None,
+    printed_by: str = "",
+    reference: str = "",
+) -> str:
+    """The HTML a document's PDF is made from (the print, and the archive's PDF/A)."""
     tool = tool_for(doc_type)
     with translation.override(language):
         body = template_text(tool, doc_type, language)
-        html = render_to_string(
+        return render_to_string(
             "handlingsveileder/document_pdf.html",
             {
                 **letterhead(),
@@ -262,4 +278,3 @@ def document_pdf(
                 "service_name": settings.KOMMUNE_NAVN,
             },
         )
-    return write_pdf(html)
