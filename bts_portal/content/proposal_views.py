@@ -140,6 +140,16 @@ def _decision(view):
     return wrapper
 
 
+def _decided(request, proposal, done: bool, success: str):
+    """Back to the proposal, saying ``success`` if this request decided it, or that it had
+    been decided already (a second click changes nothing)."""
+    if done:
+        messages.success(request, success)
+    else:
+        messages.info(request, _("The proposal was already decided: nothing more was done."))
+    return redirect("content:proposal", pk=proposal.pk)
+
+
 @_decision
 def proposal_approve(request, proposal, kind, item):
     _may_decide(request, proposal, kind, item)
@@ -147,11 +157,9 @@ def proposal_approve(request, proposal, kind, item):
         applied = services.revision_approve(proposal=proposal, user=request.user)
     except services.ProposalConflict as conflict:
         return _page(request, proposal, kind, item, conflict=str(conflict), status=409)
-    if applied:
-        messages.success(request, _("The proposal is approved, and the public now sees it."))
-    else:
-        messages.info(request, _("The proposal was already decided: nothing more was done."))
-    return redirect("content:proposal", pk=proposal.pk)
+    return _decided(
+        request, proposal, applied, _("The proposal is approved, and the public now sees it.")
+    )
 
 
 @_decision
@@ -160,21 +168,17 @@ def proposal_reject(request, proposal, kind, item):
     form = RejectForm(request.POST)
     if not form.is_valid():
         return _page(request, proposal, kind, item, reject_form=form, status=400)
-    if services.revision_reject(
+    done = services.revision_reject(
         proposal=proposal, user=request.user, reason=form.cleaned_data["reason"]
-    ):
-        messages.success(request, _("The proposal is rejected. The published version stays."))
-    else:
-        messages.info(request, _("The proposal was already decided: nothing more was done."))
-    return redirect("content:proposal", pk=proposal.pk)
+    )
+    return _decided(
+        request, proposal, done, _("The proposal is rejected. The published version stays.")
+    )
 
 
 @_decision
 def proposal_withdraw(request, proposal, kind, item):
     if proposal.author_id != request.user.pk:
         raise PermissionDenied
-    if services.revision_withdraw(proposal=proposal, user=request.user):
-        messages.success(request, _("Your proposal is withdrawn."))
-    else:
-        messages.info(request, _("The proposal was already decided: nothing more was done."))
-    return redirect("content:proposal", pk=proposal.pk)
+    done = services.revision_withdraw(proposal=proposal, user=request.user)
+    return _decided(request, proposal, done, _("Your proposal is withdrawn."))
