@@ -4,7 +4,7 @@ only through views behind ``access_log.case_view``."""
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from bts_portal import permissions
@@ -30,8 +30,11 @@ def my_cases(user, standings=None) -> QuerySet[Stafettlogg]:
     of ``permissions.case_standings`` (pass them when the caller has them for this request)."""
     standings = permissions.case_standings(user) if standings is None else standings
     ids = [pk for pk, access in standings.items() if access.read or access.hold]
+    readable = [pk for pk, access in standings.items() if access.read]
     return (
         Stafettlogg.objects.filter(status=Stafettlogg.Status.ACTIVE, pk__in=ids)
+        # The page marks the cases it lists only for their holder as locked.
+        .annotate(readable=ExpressionWrapper(Q(pk__in=readable), output_field=BooleanField()))
         .select_related("stafettholder")
         .order_by(F("next_evaluation").asc(nulls_last=True), "-opened_at")
     )

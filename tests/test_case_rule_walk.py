@@ -636,13 +636,17 @@ class CaseRuleWalk(RuleBasedStateMachine):
         oracle = self.oracle
         for name, user in self.users.items():
             open_ = {pk for pk, case in oracle.cases.items() if case.open}
-            listed = {case.pk for case in selectors.my_cases(users[user.pk])}
-            assert listed == {
+            listed = {case.pk: case.readable for case in selectors.my_cases(users[user.pk])}
+            assert set(listed) == {
                 pk
                 for pk in open_
                 if oracle.read(name, oracle.cases[pk])
                 or (oracle.cases[pk].holder == name and oracle.knows(name, oracle.cases[pk]))
             }, name
+            # … and those it may not read (the holder's locked ones) are marked so.
+            assert all(
+                readable == oracle.read(name, oracle.cases[pk]) for pk, readable in listed.items()
+            )
             closed = {case.pk for case in selectors.my_closed_cases(users[user.pk])}
             assert closed == {
                 pk

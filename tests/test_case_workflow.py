@@ -233,6 +233,22 @@ def test_my_work_lists_overdue_evaluations_first(client, people, case):
     assert "forfalt" in content.lower() or "over fristen" in content.lower()
 
 
+def test_my_work_marks_only_the_cases_it_lists_for_their_holder_as_locked(client, people, case):
+    from .case_fixtures import open_case
+
+    withdrawn = open_case(people, child="Trukket Barn")
+    holder = people["users"]["stafettholder"]
+    services.consent_withdraw(case=withdrawn, user=holder, reason="Nei.")
+    client.force_login(holder)
+    content = client.get(reverse("stafettlogg:my_work")).content.decode()
+    rows = {
+        name: content[content.index(name) : content.index("</td>", content.index(name))]
+        for name in (CHILD, "Trukket Barn")
+    }
+    assert "(låst)" not in rows[CHILD]
+    assert "(låst)" in rows["Trukket Barn"]
+
+
 def test_evaluation_reminder_once_per_date_without_child_data(people, case):
     holder = people["users"]["stafettholder"]
     services.entry_add(
