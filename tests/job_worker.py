@@ -8,8 +8,15 @@ import os
 import time
 from pathlib import Path
 
-from bts_portal import jobs
-from bts_portal.celery import app
+import django
+
+from bts_portal.celery import app  # sets DJANGO_SETTINGS_MODULE
+
+# bts_portal.jobs declares an abstract model (DocumentJob): the apps must be loaded first, as
+# the portal's own worker has them before it imports its tasks.
+django.setup()
+
+from bts_portal import jobs  # noqa: E402
 
 __all__ = ["app"]
 

@@ -167,6 +167,7 @@ def _consent(case, people, *, valid_until, given_on=None, refused=False, withdra
 
 
 @pytest.mark.django_db
+@pytest.mark.sqlite_path
 def test_a_consent_is_active_up_to_and_on_its_last_day_unless_refused_or_withdrawn(people):
     case = open_case(people)
     Samtykke.objects.filter(stafettlogg=case).delete()
@@ -182,6 +183,7 @@ def test_a_consent_is_active_up_to_and_on_its_last_day_unless_refused_or_withdra
 
 
 @pytest.mark.django_db
+@pytest.mark.sqlite_path
 def test_consents_to_renew_are_the_active_ones_of_open_cases_ending_soon(people):
     case = open_case(people)
     Samtykke.objects.filter(stafettlogg=case).delete()
@@ -229,6 +231,7 @@ def test_writing_needs_a_service_named_in_the_active_consent(people):
 
 
 @pytest.mark.django_db
+@pytest.mark.sqlite_path
 def test_a_log_without_an_active_consent_is_locked_and_says_why(people):
     case = open_case(people)
     assert lock(case) is None

@@ -127,6 +127,7 @@ def test_the_standing_is_read_from_the_rows_for_each_person(people, case):
 
 
 @pytest.mark.django_db
+@pytest.mark.sqlite_path
 def test_the_standing_follows_the_consent_the_membership_and_the_participation(people, case):
     users = people["users"]
     participant = users["participant"]
@@ -213,6 +214,7 @@ def test_who_may_take_part_works_in_the_service_and_the_consent_names_it(people,
 
 
 @pytest.mark.django_db
+@pytest.mark.sqlite_path
 def test_reassigning_the_baton_says_why_not_and_changes_nothing(people, case):
     users = people["users"]
     admin, holder = users["local_admin"], users["stafettholder"]

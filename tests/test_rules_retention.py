@@ -83,6 +83,7 @@ def test_expired_cases_go_oldest_first(people, case, settings):
     assert list(retention.expired_cases().values_list("pk", flat=True)) == [other.pk, case.pk]
 
 
+@pytest.mark.sqlite_path
 def test_a_delete_asked_for_too_early_changes_nothing(people, case, settings):
     close_case(case, people)
     _closed_at(Stafettlogg, case, settings, timedelta(hours=1))
@@ -166,6 +167,7 @@ def test_closed_and_escalated_concerns_go_after_the_period_and_open_ones_stay(pe
     assert record.closed_by == people["users"]["stafettholder"]
 
 
+@pytest.mark.sqlite_path
 def test_a_concern_whose_case_lives_is_not_deleted_when_asked_directly(people, settings):
     undring = _undring(people, settings)
     case = open_case(people, child="Kari Testbarn")
@@ -198,6 +200,7 @@ def test_while_the_archive_is_required_a_case_waits_for_its_receipt(people, case
     assert list(retention.expired_cases().values_list("pk", flat=True)) == [case.pk]
 
 
+@pytest.mark.sqlite_path
 def test_a_failure_is_reported_by_kind_id_class_and_first_line(people, case, settings, monkeypatch):
     close_case(case, people)
     _closed_at(Stafettlogg, case, settings, -timedelta(days=1))
