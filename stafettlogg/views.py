@@ -43,7 +43,11 @@ from .refusals import attempt, create_from_form
 
 
 def _work_services(user):
-    return permissions.services_with_perm(user, ServicePerm.WORK)
+    """The services the user may work in; PermissionDenied where there are none."""
+    work = permissions.services_with_perm(user, ServicePerm.WORK)
+    if not work.exists():
+        raise PermissionDenied
+    return work
 
 
 @staff_required
@@ -75,8 +79,6 @@ def my_work(request):
 @logged_creation(event="undring.create")
 def undring_create(request):
     work = _work_services(request.user)
-    if not work.exists():
-        raise PermissionDenied
     form = forms.UndringForm(request.POST or None, services=work)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "tjeneste"}
@@ -193,8 +195,6 @@ def undring_refusal(request, undring):
 @logged_creation(event="case.open")
 def case_open(request):
     work = _work_services(request.user)
-    if not work.exists():
-        raise PermissionDenied
     undring = None
     undring_id = request.GET.get("undring", "")
     if undring_id:
