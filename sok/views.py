@@ -1,12 +1,13 @@
 """The coordinator's synonyms for the site search (staff area)."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bts_portal import permissions
 from bts_portal.decorators import predicate_required
+from bts_portal.list_page import list_with_form
 
 from .forms import SynonymForm
 from .models import Synonym
@@ -16,19 +17,14 @@ from .models import Synonym
 def synonym_list(request, pk=None):
     """List the synonyms; the form adds one, or edits the one named by ``pk``."""
     synonym = get_object_or_404(Synonym, pk=pk) if pk else None
-    form = SynonymForm(request.POST or None, instance=synonym)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            form.save()
-            messages.success(request, _("The synonym is saved; the search uses it at once."))
-            return redirect("sok:synonyms")
-        status = 400
-    return render(
+    return list_with_form(
         request,
-        "sok/synonyms.html",
-        {"synonyms": Synonym.objects.all(), "form": form, "editing": synonym},
-        status=status,
+        SynonymForm,
+        synonym,
+        template="sok/synonyms.html",
+        context={"synonyms": Synonym.objects.all()},
+        saved=_("The synonym is saved; the search uses it at once."),
+        then="sok:synonyms",
     )
 
 
