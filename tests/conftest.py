@@ -143,6 +143,20 @@ def leader(tjeneste):
     return user
 
 
+@pytest.fixture
+def sysadmin(db):
+    """A system administrator with the admin rights the demo gives its own."""
+    from .admin_forms import system_administrator
+
+    return system_administrator("sysadmin")
+
+
+@pytest.fixture
+def sysadmin_client(client, sysadmin):
+    client.force_login(sysadmin)
+    return client
+
+
 from .case_fixtures import case, people  # noqa: E402,F401 - shared fixtures for the case tests
 
 

@@ -38,19 +38,8 @@ PASSWORD = "riktig-passord-123"  # the factories' password
 
 
 @pytest.fixture
-def sysadmin(db):
-    return system_administrator("sysadmin")
-
-
-@pytest.fixture
 def second_admin(db):
     return system_administrator("sysadmin2")
-
-
-@pytest.fixture
-def sysadmin_client(client, sysadmin):
-    client.force_login(sysadmin)
-    return client
 
 
 @pytest.fixture

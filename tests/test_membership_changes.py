@@ -22,24 +22,13 @@ from organisasjon.services import (
     role_flags_set,
 )
 
-from .admin_forms import add_inline_row, admin_form_data, system_administrator
+from .admin_forms import add_inline_row, admin_form_data
 from .factories import BrukerFactory, TjenesteFactory, grant_role
 from .services import require_postgresql
 
 pytestmark = pytest.mark.django_db
 
 ROLE_CHANGES_URL = "/ansatt/organisasjon/rolleendringer/"
-
-
-@pytest.fixture
-def sysadmin(db):
-    return system_administrator("sysadmin")
-
-
-@pytest.fixture
-def sysadmin_client(client, sysadmin):
-    client.force_login(sysadmin)
-    return client
 
 
 def recorded(**filters) -> list[tuple]:
