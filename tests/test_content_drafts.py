@@ -86,6 +86,10 @@ def pending_for(obj):
     )
 
 
+def approve(client, proposal):
+    return client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/")
+
+
 def public_text(url, user=None) -> str:
     client = Client()
     if user is not None:
@@ -130,9 +134,7 @@ def test_a_waiting_proposal_is_invisible_on_the_public_page_until_approved(
     assert "Helt ny tekst" not in page
 
     proposal = pending_for(element).get()
-    assert (
-        client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/").status_code == 302
-    )
+    assert approve(client, proposal).status_code == 302
     page = public_text(url, user)
     assert "Helt ny tekst" in page
     assert "Gammel tekst" not in page
@@ -255,9 +257,7 @@ def test_a_leader_proposes_a_change_to_their_own_published_element(client, leade
     client.force_login(leader)
     client.post(f"/ansatt/innhold/element/{element.pk}/", element_data(element, body="Forslag"))
     proposal = pending_for(element).get()
-    assert (
-        client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/").status_code == 403
-    )
+    assert approve(client, proposal).status_code == 403
     element.refresh_from_db()
     assert element.body == "Publisert"
     proposal.refresh_from_db()
@@ -278,14 +278,12 @@ def test_a_leaders_change_to_a_measure_waits_for_the_coordinator(
     proposal = pending_for(measure).get()
     assert proposal.values == {"title": "Foreldrekurs vår"}
     assert "Foreldrekurs vår" not in public_text(measure.get_absolute_url())
-    assert (
-        client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/").status_code == 403
-    )
+    assert approve(client, proposal).status_code == 403
     measure.refresh_from_db()
     assert measure.title == "Foreldrekurs"
 
     client.force_login(coordinator)
-    client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/")
+    approve(client, proposal)
     measure.refresh_from_db()
     assert measure.title == "Foreldrekurs vår"
     record = measure.history.latest()
@@ -310,12 +308,10 @@ def test_with_the_setting_the_service_leader_approves_a_local_administrators_cha
     client.force_login(local_admin)
     client.post(f"/ansatt/innhold/tiltak/{measure.pk}/", measure_data(measure, summary="Nytt"))
     proposal = pending_for(measure).get()
-    assert (
-        client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/").status_code == 403
-    )
+    assert approve(client, proposal).status_code == 403
     client.force_login(leader)
     assert waits(1) in client.get("/ansatt/innhold/").content.decode()
-    client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/")
+    approve(client, proposal)
     measure.refresh_from_db()
     assert measure.summary == "Nytt"
 
@@ -327,9 +323,7 @@ def test_with_the_setting_a_leader_does_not_approve_their_own_proposal(
     client.force_login(leader)
     client.post(f"/ansatt/innhold/tiltak/{measure.pk}/", measure_data(measure, summary="Mitt"))
     proposal = pending_for(measure).get()
-    assert (
-        client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/").status_code == 403
-    )
+    assert approve(client, proposal).status_code == 403
     measure.refresh_from_db()
     assert measure.summary == "Kurs for foreldre."
     assert pending_for(measure).get().is_pending
@@ -345,9 +339,7 @@ def test_with_the_setting_another_services_leader_cannot_approve(
     proposal = pending_for(measure).get()
     client.force_login(stranger)
     assert client.get(f"/ansatt/innhold/endringsforslag/{proposal.pk}/").status_code == 403
-    assert (
-        client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/").status_code == 403
-    )
+    assert approve(client, proposal).status_code == 403
     assert (
         client.post(
             f"/ansatt/innhold/endringsforslag/{proposal.pk}/avvis/", {"reason": "Nei"}
@@ -379,7 +371,7 @@ def test_a_proposal_changes_a_measures_themes_only_on_approval(client, coordinat
     assert not measure.themes.exists()
     page = client.get(f"/ansatt/innhold/endringsforslag/{proposal.pk}/").content.decode()
     assert "Samlivsbrudd" in page
-    client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/")
+    approve(client, proposal)
     assert list(measure.themes.all()) == [theme]
 
 
@@ -423,7 +415,7 @@ def test_a_stale_proposal_is_refused_with_a_norwegian_message(client, coordinato
     client.force_login(coordinator)
     detail = client.get(f"/ansatt/innhold/endringsforslag/{proposal.pk}/").content.decode()
     assert t("changed in the published version since") in detail
-    response = client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/")
+    response = approve(client, proposal)
     assert response.status_code == 409
     message = t(
         "The published version has changed since this proposal was made (%(fields)s). "
@@ -451,7 +443,7 @@ def test_a_proposal_whose_short_name_was_taken_since_is_refused(client, coordina
     ElementFactory(slug="nytt-navn")
     client.force_login(coordinator)
     proposal = pending_for(element).get()
-    response = client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/")
+    response = approve(client, proposal)
     assert response.status_code == 409
     assert (
         t(
@@ -478,7 +470,7 @@ def test_approval_starts_a_new_generation_of_the_cached_public_page(
     client.force_login(coordinator)
     proposal = pending_for(element).get()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/")
+        approve(client, proposal)
     after = visitor.get(url)
     assert after["X-Cache"] == "miss"
     assert "Godkjent tekst" in after.content.decode()
@@ -669,7 +661,7 @@ def test_restoring_a_published_item_creates_a_proposal(client, coordinator, elem
     assert Endringsforslag.objects.count() == 1
     element.refresh_from_db()
     assert element.body == "Andre tekst"
-    client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/")
+    approve(client, proposal)
     element.refresh_from_db()
     assert element.body == "Gammel tekst"
 
@@ -747,7 +739,7 @@ def test_a_new_template_for_a_published_tool_waits_with_the_proposal(
     assert set(proposal.values) == {"file", "size", "summary"}
     visitor = Client()
     assert b"%gammel" in b"".join(visitor.get("/veileder/verktoy/skjema/fil/").streaming_content)
-    client.post(f"/ansatt/innhold/endringsforslag/{proposal.pk}/godkjenn/")
+    approve(client, proposal)
     assert b"%ny" in b"".join(visitor.get("/veileder/verktoy/skjema/fil/").streaming_content)
 
 
