@@ -248,7 +248,18 @@ def account_for_login(*, issuer: str, claims: dict) -> Bruker:
     return user
 
 
-class OidcBackend(OIDCAuthenticationBackend):
+class DiscoveredBackend(OIDCAuthenticationBackend):
+    """The library's backend with the provider's endpoints from the subclass's
+    ``get_settings``, read when used, not when the backend is made: Django makes one for
+    every login and every request's session, and discovery should not run for a password
+    login."""
+
+    OIDC_OP_TOKEN_ENDPOINT = property(lambda self: self.get_settings("OIDC_OP_TOKEN_ENDPOINT"))
+    OIDC_OP_USER_ENDPOINT = property(lambda self: self.get_settings("OIDC_OP_USER_ENDPOINT", None))
+    OIDC_OP_JWKS_ENDPOINT = property(lambda self: self.get_settings("OIDC_OP_JWKS_ENDPOINT"))
+
+
+class OidcBackend(DiscoveredBackend):
     """The library's backend, with discovery, the full token checks and no self-registration.
 
     The account found gets the ID token and its claims as attributes (``oidc_id_token``,
@@ -257,11 +268,6 @@ class OidcBackend(OIDCAuthenticationBackend):
     """
 
     get_settings = staticmethod(get_settings)
-    # Read when used, not when the backend is made: Django makes one for every login and
-    # every request's session, and discovery should not run for a password login.
-    OIDC_OP_TOKEN_ENDPOINT = property(lambda self: get_settings("OIDC_OP_TOKEN_ENDPOINT"))
-    OIDC_OP_USER_ENDPOINT = property(lambda self: get_settings("OIDC_OP_USER_ENDPOINT", None))
-    OIDC_OP_JWKS_ENDPOINT = property(lambda self: get_settings("OIDC_OP_JWKS_ENDPOINT"))
 
     def __init__(self, *args, **kwargs):
         self.OIDC_RP_CLIENT_ID = settings.OIDC_RP_CLIENT_ID

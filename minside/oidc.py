@@ -14,7 +14,6 @@ from urllib.parse import urlencode
 import requests
 from django.conf import settings
 from django.urls import reverse
-from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from innlogging import oidc as staff_oidc
 
@@ -41,14 +40,11 @@ class Refused(Exception):
         self.reason = reason
 
 
-class CitizenBackend(OIDCAuthenticationBackend):
+class CitizenBackend(staff_oidc.DiscoveredBackend):
     """The library's code exchange and signature check, the staff checks of the ID token,
     and the claims of the person as the result (``pid`` and ``acr``)."""
 
     get_settings = staticmethod(get_settings)
-    OIDC_OP_TOKEN_ENDPOINT = property(lambda self: get_settings("OIDC_OP_TOKEN_ENDPOINT"))
-    OIDC_OP_USER_ENDPOINT = property(lambda self: get_settings("OIDC_OP_USER_ENDPOINT", None))
-    OIDC_OP_JWKS_ENDPOINT = property(lambda self: get_settings("OIDC_OP_JWKS_ENDPOINT"))
 
     def __init__(self, *args, **kwargs):
         self.OIDC_RP_CLIENT_ID = settings.CITIZEN_OIDC_CLIENT_ID
