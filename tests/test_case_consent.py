@@ -12,21 +12,9 @@ from stafettlogg import consent, services
 from stafettlogg.models import AccessLog, Samtykke, Stafettlogg
 
 from .case_fixtures import CHILD, open_case
+from .case_forms import open_form
 
 pytestmark = pytest.mark.django_db
-
-
-def open_form(people, **overrides):
-    today = timezone.localdate()
-    data = {
-        "tjeneste": people["kindergarten"].pk, "child_name": "Ola Nordmann",
-        "child_birth_date": today.replace(year=today.year - 5).isoformat(), "level": 1,
-        "guardian1_name": "Kari Nordmann", "given_by": "Kari Nordmann", "method": "muntlig",
-        "given_on": today.isoformat(), "valid_until": (today + timedelta(days=180)).isoformat(),
-        "services": [people["kindergarten"].pk],
-    }  # fmt: skip
-    data.update(overrides)
-    return data
 
 
 def test_employee_opens_a_case_with_consent_and_becomes_baton_holder(client, people):

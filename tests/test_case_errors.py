@@ -8,6 +8,8 @@ from django.urls import reverse
 from stafettlogg import errors, services
 from stafettlogg.models import AccessLog, Deltaker, Innslag, Stafettlogg
 
+from .case_forms import open_form
+
 pytestmark = pytest.mark.django_db
 
 
@@ -95,8 +97,6 @@ def test_a_participant_reads_a_closed_case_but_its_write_is_refused(client, peop
 
 def test_a_refused_case_open_opens_nothing_and_logs_nothing(client, people):
     """``logged_creation``: the row is written only with what was created."""
-    from .test_case_consent import open_form
-
     client.force_login(people["users"]["stafettholder"])
     rows = AccessLog.objects.count()
     response = client.post(

@@ -5,14 +5,12 @@ form says why in Norwegian, and nothing is saved: no row, no file, no temporary 
 import inspect
 import io
 import tracemalloc
-from datetime import timedelta
 
 import pytest
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from bts_portal.content.models import Endringsforslag
 from bts_portal.upload_handlers import RefusedUpload, UploadLimitHandler
@@ -23,6 +21,7 @@ from samhandling.forms import VedleggForm
 from stafettlogg.forms import ConsentFields, OpenCaseForm
 from stafettlogg.models import Samtykke, Stafettlogg
 
+from .case_forms import open_form
 from .factories import ElementFactory
 
 pytestmark = pytest.mark.django_db
@@ -230,25 +229,12 @@ def test_a_tool_template_over_the_limit_saves_no_tool(client, coordinator, stora
     assert left_files(storage) == []
 
 
-def case_form(people, **overrides):
-    today = timezone.localdate()
-    data = {
-        "tjeneste": people["kindergarten"].pk, "child_name": "Ola Nordmann",
-        "child_birth_date": today.replace(year=today.year - 5).isoformat(), "level": 1,
-        "guardian1_name": "Kari Nordmann", "given_by": "Kari Nordmann",
-        "given_on": today.isoformat(), "valid_until": (today + timedelta(days=180)).isoformat(),
-        "services": [people["kindergarten"].pk],
-    }  # fmt: skip
-    data.update(overrides)
-    return data
-
-
 @pytest.mark.parametrize("method", ["skriftlig", "muntlig"])
 def test_a_case_with_a_consent_form_over_the_limit_is_not_opened(client, people, storage, method):
     client.force_login(people["users"]["stafettholder"])
     upload = SimpleUploadedFile("samtykke.pdf", b"%PDF-1.4\n" + bytes(2 * MB))
     response = client.post(
-        reverse("stafettlogg:case_open"), case_form(people, method=method, document=upload)
+        reverse("stafettlogg:case_open"), open_form(people, method=method, document=upload)
     )
     assert response.status_code == 400
     assert TOO_LARGE in response.content.decode()
@@ -264,7 +250,7 @@ def test_a_new_consent_with_a_form_over_the_limit_is_not_recorded(
     client.force_login(people["users"]["stafettholder"])
     before = Samtykke.objects.count()
     upload = SimpleUploadedFile("samtykke.pdf", b"%PDF-1.4\n" + bytes(2 * MB))
-    data = case_form(people, method=method, document=upload)
+    data = open_form(people, method=method, document=upload)
     response = client.post(reverse("stafettlogg:consent", kwargs={"pk": case.pk}), data)
     assert response.status_code == 400
     assert TOO_LARGE in response.content.decode()
