@@ -1,8 +1,10 @@
 import factory
+from django.core.files.base import ContentFile
 from django.utils.text import slugify
 
 from organisasjon.models import Bruker, Sektor, Tjeneste
 from organisasjon.services import membership_add
+from stafettlogg.models import InsightReport
 
 
 class TjenesteFactory(factory.django.DjangoModelFactory):
@@ -135,3 +137,13 @@ class TrinnFactory(factory.django.DjangoModelFactory):
     def tools(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.tools.set(extracted)
+
+
+def finished_insight_report(case):
+    """The baton holder's insight report of the case, done, with its PDF saved (to the
+    MEDIA_ROOT the test sets)."""
+    report = InsightReport.objects.create(
+        stafettlogg=case, requested_by=case.stafettholder, status="done", progress=100
+    )
+    report.file.save("innsyn.pdf", ContentFile(b"%PDF-1.7 test"), save=True)
+    return report

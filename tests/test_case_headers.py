@@ -2,11 +2,12 @@
 paging in a case gives the first page, not a 500."""
 
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from stafettlogg import services
-from stafettlogg.models import InsightReport, Samtykke
+from stafettlogg.models import Samtykke
+
+from .factories import finished_insight_report
 
 pytestmark = pytest.mark.django_db
 
@@ -32,10 +33,7 @@ def test_the_insight_pdf_and_the_consent_form_are_not_stored(
     client, people, case, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
-    report = InsightReport.objects.create(
-        stafettlogg=case, requested_by=case.stafettholder, status="done", progress=100
-    )
-    report.file.save("innsyn.pdf", ContentFile(b"%PDF-1.7 test"), save=True)
+    report = finished_insight_report(case)
     # A signed form, recorded as such (consents are never rewritten, so a new row).
     oral = case.consents.get()
     samtykke = Samtykke.objects.create(

@@ -5,7 +5,6 @@ computed from current rows."""
 from datetime import timedelta
 
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,6 +14,7 @@ from stafettlogg import consent, errors, services
 from stafettlogg.models import AccessLog, Deltaker, InsightReport, Samtykke
 
 from .case_fixtures import CHILD, open_case
+from .factories import finished_insight_report
 
 pytestmark = pytest.mark.django_db
 
@@ -133,10 +133,7 @@ def test_after_withdrawal_only_the_baton_holder_gets_the_insight_pdf(
     client, people, case, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
-    report = InsightReport.objects.create(
-        stafettlogg=case, requested_by=case.stafettholder, status="done", progress=100
-    )
-    report.file.save("innsyn.pdf", ContentFile(b"%PDF-1.7 test"), save=True)
+    report = finished_insight_report(case)
     withdraw(case, people)
     download = case_url(case, "stafettlogg:insight_download", report_pk=report.pk)
     client.force_login(people["users"]["participant"])
