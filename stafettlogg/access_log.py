@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 # A view as the decorators see it: the request first, what the URL gave after it.
 View = Callable[..., HttpResponseBase]
 V = TypeVar("V", bound=Callable[..., Any])
-# ``case_view`` and friends take a value, or a dict of them by HTTP method ("*": the rest).
+# ``case_view`` and friends take a value, or a dict of them by HTTP method (HEAD as GET); a
+# method the dict does not name is answered 405, with no row (nothing is shown).
 ByMethod = str | dict[str, str]
 
 A = AccessLog.Action
@@ -206,10 +207,28 @@ def record(
     )
 
 
-def _by_method(value: ByMethod, method: str | None) -> str:
-    if isinstance(value, dict):
-        return value.get(method or "", value.get("*", ""))
-    return value
+def _by_method(value: ByMethod, method: str | None) -> str | None:
+    """The value for ``method``; None for a method that a dict of values does not name."""
+    if isinstance(value, str):
+        return value
+    return value.get("GET" if method == "HEAD" else str(method))
+
+
+def _for_method(method: str | None, event: ByMethod, need: ByMethod) -> tuple[str, str] | None:
+    """(event, need) for the request's method, or None where the view does not take it."""
+    chosen_event, chosen_need = _by_method(event, method), _by_method(need, method)
+    if chosen_event is None or chosen_need is None:
+        return None
+    return chosen_event, chosen_need
+
+
+def _not_allowed(*values: ByMethod) -> HttpResponseNotAllowed:
+    """405, naming the methods that every value given by method takes."""
+    methods = {"GET", "HEAD", "POST"}
+    for value in values:
+        if isinstance(value, dict):
+            methods &= {*value, *(["HEAD"] if "GET" in value else [])}
+    return HttpResponseNotAllowed(sorted(methods))
 
 
 def _outcome(audit: Audit, status: int | None) -> tuple[str, str]:
@@ -317,20 +336,19 @@ def case_view(*, event: ByMethod, need: ByMethod = "read") -> Callable[[View], V
         def wrapper(
             request: AuditedRequest, pk: int, *args: Any, **kwargs: Any
         ) -> HttpResponseBase:
+            if (chosen := _for_method(request.method, event, need)) is None:
+                return _not_allowed(event, need)
             if gate := _gate(request):  # no case content without a second factor
                 return gate
             case = get_object_or_404(
                 Stafettlogg.objects.select_related("tjeneste", "stafettholder"), pk=pk
             )
             access = permissions.case_access(request.user, case)
-            audit = Audit(
-                event=_by_method(event, request.method),
-                tjeneste_id=access.participant_service_id,
-            )
+            audit = Audit(event=chosen[0], tjeneste_id=access.participant_service_id)
             request.case_access = access
 
             def run() -> HttpResponseBase:
-                refusal = access.denial(_by_method(need, request.method))
+                refusal = access.denial(chosen[1])
                 if refusal is not None:
                     audit.deny(refusal)
                     return _refuse(request, case, access, refusal)
@@ -356,15 +374,17 @@ def undring_view(*, event: ByMethod, need: ByMethod = "see") -> Callable[[View],
         def wrapper(
             request: AuditedRequest, pk: int, *args: Any, **kwargs: Any
         ) -> HttpResponseBase:
+            if (chosen := _for_method(request.method, event, need)) is None:
+                return _not_allowed(event, need)
             if gate := _gate(request):  # no case content without a second factor
                 return gate
             undring = get_object_or_404(Undring.objects.select_related("tjeneste", "author"), pk=pk)
             access = permissions.undring_access(request.user, undring)
-            audit = Audit(event=_by_method(event, request.method), tjeneste_id=undring.tjeneste_id)
+            audit = Audit(event=chosen[0], tjeneste_id=undring.tjeneste_id)
             request.undring_access = access
 
             def run() -> HttpResponseBase:
-                refusal = access.denial(_by_method(need, request.method))
+                refusal = access.denial(chosen[1])
                 if refusal is not None:
                     audit.deny(refusal)  # the row is written by ``_logged`` before the handler
                     if refusal == Denial.NOT_PARTICIPANT:
@@ -464,6 +484,8 @@ def citizen_case_view(*, event: ByMethod) -> Callable[[View], View]:
         def wrapper(
             request: AuditedRequest, pk: int, *args: Any, **kwargs: Any
         ) -> HttpResponseBase:
+            if (chosen := _for_method(request.method, event, "")) is None:
+                return _not_allowed(event)
             citizen = identity.current(request)
             if citizen is None:
                 return redirect("minside:home")
@@ -474,7 +496,7 @@ def citizen_case_view(*, event: ByMethod) -> Callable[[View], View]:
             if link is None:
                 raise Http404
             request.citizen = citizen
-            audit = Audit(event=_by_method(event, request.method))
+            audit = Audit(event=chosen[0])
             return _logged(
                 request, audit, lambda: view(request, case, link, *args, **kwargs),
                 case=case, citizen=link,

@@ -224,3 +224,29 @@ def test_outsiders_get_404_on_every_case_url_in_every_state(client, people, case
             response = getattr(client, method)(url, {"text": "x", "reason": "x"})
             assert response.status_code == 404, (state, who, method, url, response.status_code)
             assert CHILD not in response.content.decode()
+
+
+def _case_state(case):
+    case.refresh_from_db()
+    return (
+        case.status, case.level, case.stafettholder_id,
+        list(case.entries.values_list("pk", flat=True)),
+        sorted(case.participants.values_list("pk", "removed_at")),
+        sorted(case.consents.values_list("pk", "withdrawn_at")),
+        sorted(case.done_steps.values_list("pk", flat=True)),
+        sorted(case.handovers.values_list("pk", "status")),
+    )  # fmt: skip
+
+
+def test_head_and_other_methods_on_every_case_url_are_never_a_server_error_nor_a_change(
+    client, people, case
+):
+    client.force_login(people["users"]["stafettholder"])
+    urls = case_urls(case)
+    before = _case_state(case)
+    for _method, url in urls:
+        for method in ("head", "put", "patch", "delete", "options"):
+            response = getattr(client, method)(url)
+            assert response.status_code < 500, (method, url, response.status_code)
+            assert response.status_code in (200, 302, 400, 404, 405), (method, url)
+    assert _case_state(case) == before

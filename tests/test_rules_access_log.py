@@ -388,3 +388,64 @@ def test_by_default_a_case_view_needs_the_read_right_and_a_concern_view_the_sigh
         ("undring.view", A.VIEW, ""),
         ("undring.view", A.DENIED, Denial.NOT_PARTICIPANT),
     ]
+
+
+BY_METHOD = {"GET": "entry.form", "POST": "entry.add"}
+
+
+def test_a_view_declared_by_method_takes_head_as_get_and_answers_others_405_with_no_row(
+    rf, people, case
+):
+    view, calls = make_case_view(event=BY_METHOD, need={"GET": "read", "POST": "write"})
+    holder = people["users"]["stafettholder"]
+    AccessLog.objects.all().delete()
+    assert view(request_for(rf, holder, "head"), pk=case.pk).status_code == 200
+    assert view(request_for(rf, holder, "post"), pk=case.pk).status_code == 200
+    assert [(r[0], r[1]) for r in rows()] == [("entry.form", A.VIEW), ("entry.add", A.WRITE)]
+    for method in ("put", "delete", "patch", "options"):
+        response = view(request_for(rf, holder, method), pk=case.pk)
+        assert response.status_code == 405, method
+        assert response["Allow"] == "GET, HEAD, POST"
+    assert calls.count == 2
+    assert len(rows()) == 2
+
+
+def test_a_method_is_allowed_only_where_both_the_event_and_the_right_name_it(rf, people, case):
+    view, calls = make_case_view(event={"GET": "case.view"}, need={"GET": "read", "POST": "write"})
+    holder = people["users"]["stafettholder"]
+    AccessLog.objects.all().delete()
+    response = view(request_for(rf, holder, "post"), pk=case.pk)
+    assert (response.status_code, response["Allow"]) == (405, "GET, HEAD")
+    view, calls = make_case_view(event="case.view", need={"POST": "write"})
+    response = view(request_for(rf, holder), pk=case.pk)
+    assert (response.status_code, response["Allow"]) == (405, "POST")
+    assert calls.count == 0
+    assert rows() == []
+
+
+def test_a_concern_view_by_method_answers_an_unnamed_method_405_with_no_row(rf, people):
+    undring = _undring(people)
+
+    @undring_view(event={"GET": "undring.view", "POST": "undring.edit"}, need="see")
+    def view(request, undring):
+        return HttpResponse("ok")
+
+    AccessLog.objects.all().delete()
+    author = people["users"]["stafettholder"]
+    response = view(request_for(rf, author, "put"), pk=undring.pk)
+    assert (response.status_code, response["Allow"]) == (405, "GET, HEAD, POST")
+    assert view(request_for(rf, author, "head"), pk=undring.pk).status_code == 200
+    assert [(r[0], r[1]) for r in rows()] == [("undring.view", A.VIEW)]
+
+
+def test_a_citizen_view_by_method_answers_an_unnamed_method_405_before_anything_else(rf, case):
+    @access_log.citizen_case_view(event={"GET": "citizen.consent_view"})
+    def view(request, case, link):
+        raise AssertionError("not reached")
+
+    request = rf.put("/minside/sak/1/")
+    request.session = {}
+    AccessLog.objects.all().delete()
+    response = view(request, pk=case.pk)
+    assert (response.status_code, response["Allow"]) == (405, "GET, HEAD")
+    assert rows() == []
