@@ -34,15 +34,15 @@ def people(db):
     return {"users": users, "kindergarten": kindergarten, "clinic": clinic, "school": school}
 
 
-def open_case(people, *, child=CHILD, covered=("kindergarten", "clinic")):
+def open_case(people, *, child=CHILD, covered=("kindergarten", "clinic"), undring=None, user=None):
     users = people["users"]
     today = timezone.localdate()
     case = services.stafettlogg_open(
-        user=users["stafettholder"], tjeneste=people["kindergarten"], child_name=child,
+        user=user or users["stafettholder"], tjeneste=people["kindergarten"], child_name=child,
         child_birth_date=today.replace(year=today.year - 4), guardians=[{"name": "Lise Forelder"}],
         consent_data={"given_by": "Lise Forelder", "method": Samtykke.Method.ORAL,
                       "given_on": today, "valid_until": today + timedelta(days=365)},
-        services=[people[name] for name in covered],
+        services=[people[name] for name in covered], undring=undring,
     )  # fmt: skip
     return case
 

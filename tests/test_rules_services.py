@@ -2,10 +2,10 @@
 evaluation date and the entry behind it, and refusals that leave the case as it was.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from stafettlogg import services
 from stafettlogg.errors import CaseError
@@ -173,3 +173,89 @@ def test_closing_is_the_holders_act_and_ends_the_next_evaluation(people, case):
     assert case.closed_at is not None
     closure = case.entries.get(kind=Innslag.Kind.CLOSURE)
     assert (closure.text, closure.next_step) == ("Ferdig", "Bra")
+
+
+def _concern(people, **fields):
+    author = people["users"]["stafettholder"]
+    return services.undring_create(
+        author=author, tjeneste=people["kindergarten"], child_initials="ET", child_age=4,
+        observation="Trekker seg unna i leken.", **fields,
+    )  # fmt: skip
+
+
+def _open_from(people, undring, *, user=None):
+    from .case_fixtures import open_case
+
+    with translation.override("en"):
+        return open_case(people, undring=undring, user=user)
+
+
+@pytest.mark.parametrize(
+    ("fields", "texts"),
+    [
+        ({}, ["From the concern registered on {day}:\nTrekker seg unna i leken."]),
+        (
+            {"discussed_with": "Styrer", "discussed_on": date(2026, 3, 4)},
+            ["From the concern registered on {day}:\nTrekker seg unna i leken.\n"
+             "Discussed with Styrer on 04.03.2026."],
+        ),
+        (
+            {"discussed_with": "Styrer"},
+            ["From the concern registered on {day}:\nTrekker seg unna i leken.\n"
+             "Discussed with Styrer on –."],
+        ),
+        (
+            {"discussed_on": date(2026, 3, 4)},
+            ["From the concern registered on {day}:\nTrekker seg unna i leken.\n"
+             "Discussed with – on 04.03.2026."],
+        ),
+        (
+            {"conversation_on": date(2026, 3, 5), "conversation_notes": "Mor er enig."},
+            ["From the concern registered on {day}:\nTrekker seg unna i leken.",
+             "The necessary conversation on 05.03.2026: Mor er enig."],
+        ),
+        (
+            {"conversation_notes": "Mor er enig."},
+            ["From the concern registered on {day}:\nTrekker seg unna i leken.",
+             "The necessary conversation on –: Mor er enig."],
+        ),
+        (
+            {"conversation_on": date(2026, 3, 5)},
+            ["From the concern registered on {day}:\nTrekker seg unna i leken.",
+             "The necessary conversation on 05.03.2026: –"],
+        ),
+    ],
+)  # fmt: skip
+def test_a_case_opened_from_a_concern_carries_its_notes_over_once(people, fields, texts):
+    undring = _concern(people, **fields)
+    case = _open_from(people, undring)
+    day = timezone.localdate(undring.created_at).strftime("%d.%m.%Y")
+    carried = case.entries.exclude(kind=Innslag.Kind.CONSENT).order_by("pk")
+    expected_kinds = [Innslag.Kind.OBSERVATION, Innslag.Kind.CONVERSATION][: len(texts)]
+    assert [(e.kind, e.text) for e in carried] == [
+        (kind, text.format(day=day)) for kind, text in zip(expected_kinds, texts, strict=True)
+    ]
+    holder = people["users"]["stafettholder"]
+    assert {(e.author_id, e.author_tjeneste_id) for e in carried} == {
+        (holder.pk, people["kindergarten"].pk)
+    }
+    undring.refresh_from_db()
+    assert (undring.status, case.undring_id) == (undring.Status.ESCALATED, undring.pk)
+    assert undring.closed_at is not None
+
+
+def test_a_concern_gives_one_case_and_only_its_author_escalates_it(people):
+    undring = _concern(people)
+    first = _open_from(people, undring)
+    cases, entries = Stafettlogg.objects.count(), Innslag.objects.count()
+    with pytest.raises(CaseError) as refused:
+        _open_from(people, undring)
+    assert refused.value.reason == "conflict"
+    assert (Stafettlogg.objects.count(), Innslag.objects.count()) == (cases, entries)
+    other = _concern(people)
+    with pytest.raises(CaseError):
+        _open_from(people, other, user=people["users"]["same_service"])
+    other.refresh_from_db()
+    assert other.status == other.Status.OPEN
+    assert (Stafettlogg.objects.count(), Innslag.objects.count()) == (cases, entries)
+    assert first.undring_id == undring.pk
