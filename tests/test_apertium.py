@@ -75,20 +75,22 @@ def test_empty_text_needs_no_program(settings):
     assert apertium.translate("") == ""
 
 
+def _apertium_script(settings, tmp_path, script):
+    """Make the portal call a shell ``script`` in place of Apertium."""
+    program = tmp_path / "apertium"
+    program.write_text(f"#!/bin/sh\n{script}\n")
+    program.chmod(0o755)
+    settings.APERTIUM_COMMAND = str(program)
+
+
 def test_a_failing_program_raises_an_error(settings, tmp_path):
-    failing = tmp_path / "apertium"
-    failing.write_text("#!/bin/sh\necho 'noe gikk galt' >&2\nexit 3\n")
-    failing.chmod(0o755)
-    settings.APERTIUM_COMMAND = str(failing)
+    _apertium_script(settings, tmp_path, "echo 'noe gikk galt' >&2\nexit 3")
     with pytest.raises(apertium.ApertiumError):
         apertium.translate("Hei.")
 
 
 def test_a_slow_program_is_stopped_by_the_timeout(settings, tmp_path):
-    slow = tmp_path / "apertium"
-    slow.write_text("#!/bin/sh\nsleep 5\n")
-    slow.chmod(0o755)
-    settings.APERTIUM_COMMAND = str(slow)
+    _apertium_script(settings, tmp_path, "sleep 5")
     settings.APERTIUM_TIMEOUT = 0.5
     with pytest.raises(apertium.ApertiumError):
         apertium.translate("Hei.")
