@@ -311,7 +311,7 @@ def _refuse(
             "stafettlogg/locked.html",
             {
                 "case": case,
-                "lock": consent.lock(case) or consent.scope_lock(case),
+                "lock": consent.why_locked(case),
                 "access": access,
             },
             status=403,

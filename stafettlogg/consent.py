@@ -196,7 +196,13 @@ def require_valid_new_consent(**facts: Any) -> None:
         raise ConsentError(" ".join(problems.values()), reason="invalid")
 
 
-def scope_lock(case: Stafettlogg) -> Lock:
+def why_locked(case: Stafettlogg) -> Lock:
+    """Why the rule refuses a participant as locked: no active consent (``lock``), or one
+    that does not name the participant's service (``scope_lock``)."""
+    return lock(case) or scope_lock()
+
+
+def scope_lock() -> Lock:
     """Why a participant whose service the active consent does not name cannot read."""
     return Lock(
         _(

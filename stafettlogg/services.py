@@ -151,7 +151,7 @@ def refusal_record(
 _REFUSALS = {
     Denial.NOT_PARTICIPANT: lambda case: _("You do not take part in this case."),
     Denial.NOT_WRITABLE: lambda case: _("The case is closed."),
-    Denial.LOCKED: lambda case: (consent.lock(case) or consent.scope_lock(case)).reason,
+    Denial.LOCKED: lambda case: consent.why_locked(case).reason,
     Denial.NOT_PERMITTED: lambda case: _("Only the baton holder can do this."),
 }
 

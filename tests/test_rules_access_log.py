@@ -449,3 +449,23 @@ def test_a_citizen_view_by_method_answers_an_unnamed_method_405_before_anything_
     response = view(request, pk=case.pk)
     assert (response.status_code, response["Allow"]) == (405, "GET, HEAD")
     assert rows() == []
+
+
+def test_a_locked_case_shows_its_reason_and_the_holder_the_way_to_a_new_consent(rf, people, case):
+    view, calls = make_case_view()
+    users = people["users"]
+    services.consent_withdraw(case=case, user=users["stafettholder"], reason="Trukket")
+    AccessLog.objects.all().delete()
+    with translation.override("en"):
+        held = view(request_for(rf, users["stafettholder"]), pk=case.pk)
+        shared = view(request_for(rf, users["participant"]), pk=case.pk)
+    assert (held.status_code, shared.status_code) == (403, 403)
+    assert calls.count == 0
+    for response in (held, shared):
+        assert "The guardians withdrew their consent on " in response.content.decode()
+        assert "Sliten i barnehagen." not in response.content.decode()
+    consents = f'href="/ansatt/stafettlogg/{case.pk}/samtykke/"'
+    assert consents in held.content.decode()
+    assert consents not in shared.content.decode()
+    assert "The baton holder can record a new consent" in shared.content.decode()
+    assert [(r[1], r[2]) for r in rows()] == [(A.DENIED, Denial.LOCKED)] * 2

@@ -211,6 +211,8 @@ def test_the_services_covered_are_those_of_active_consents_in_name_order(people)
     assert covered_services(case).count() == 3
     loaded = list(case.consents.prefetch_related("services"))
     assert services_covered_by(loaded) == expected
+    # A consent covers its services on its last day too.
+    assert services_covered_by(loaded, today=today + timedelta(days=5)) == expected
     # Six days on only the consent the log was opened with (for a year) is still active.
     assert services_covered_by(loaded, today=today + timedelta(days=6)) == [people["kindergarten"]]
     withdrawn = _consent(case, people, valid_until=today + timedelta(days=5),
@@ -255,6 +257,9 @@ def test_a_log_without_an_active_consent_is_locked_and_says_why(people):
              withdrawn=withdrawn_at)  # fmt: skip
     _consent(case, people, valid_until=today + timedelta(days=30),
              given_on=today + timedelta(days=1), refused=True)  # fmt: skip
+    # Recorded last, given earlier: the consent given last decides, not the row made last.
+    _consent(case, people, valid_until=today - timedelta(days=5),
+             given_on=today - timedelta(days=10))  # fmt: skip
     assert lock(case).reason == (
         f"The guardians withdrew their consent on {timezone.localtime(withdrawn_at):%d.%m.%Y}. "
         "The log is locked."
@@ -279,6 +284,17 @@ def test_a_closed_case_takes_no_writing_whatever_its_consent(people):
 
 
 def test_a_participant_outside_the_consent_is_told_so():
-    assert consent.scope_lock(None).reason.startswith(
-        "The guardians' current consent does not name your service."
+    assert consent.scope_lock().reason == (
+        "The guardians' current consent does not name your service. The log is closed to "
+        "you until a consent names it."
     )
+
+
+@pytest.mark.django_db
+def test_a_locked_participant_is_told_the_consent_s_reason_before_the_scope(people):
+    case = open_case(people, covered=("kindergarten",))
+    # An active consent that does not name the participant's service: the scope is why.
+    assert consent.why_locked(case) == consent.scope_lock()
+    services.consent_withdraw(case=case, user=people["users"]["stafettholder"], reason="Trukket")
+    assert consent.why_locked(case) == lock(case)
+    assert consent.why_locked(case).reason.startswith("The guardians withdrew their consent on ")
