@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 
 from stafettlogg import services
 from stafettlogg.errors import CaseError
-from stafettlogg.models import Deltaker, Innslag, Stafettlogg
+from stafettlogg.models import Deltaker, Foresatt, Innslag, Samtykke, Stafettlogg, Undring
 
 pytestmark = pytest.mark.django_db
 
@@ -259,3 +259,85 @@ def test_a_concern_gives_one_case_and_only_its_author_escalates_it(people):
     assert other.status == other.Status.OPEN
     assert (Stafettlogg.objects.count(), Innslag.objects.count()) == (cases, entries)
     assert first.undring_id == undring.pk
+
+
+def test_only_the_author_changes_an_open_concern_and_a_refusal_changes_nothing(people):
+    undring = _concern(people)
+    before = Undring.objects.filter(pk=undring.pk).values().get()
+    users = people["users"]
+    for user in (users["same_service"], users["leader"], users["other_service"]):
+        for act, fields in (
+            (services.undring_update, {"observation": "Endret"}),
+            (services.undring_close, {"reason": "Ingen grunn"}),
+            (services.undring_set_step, {"key": "n0-samtale", "done": True}),
+        ):
+            with pytest.raises(CaseError) as refused, translation.override("en"):
+                act(undring=undring, user=user, **fields)
+            assert refused.value.reason in {"not_participant", "not_permitted"}, user
+            assert Undring.objects.filter(pk=undring.pk).values().get() == before
+    services.undring_close(undring=undring, user=users["stafettholder"], reason="Avklart")
+    closed = Undring.objects.filter(pk=undring.pk).values().get()
+    with pytest.raises(CaseError) as refused, translation.override("en"):
+        services.undring_update(undring=undring, user=users["stafettholder"], observation="Nytt")
+    assert str(refused.value) == "Only the author can change an open concern."
+    assert Undring.objects.filter(pk=undring.pk).values().get() == closed
+
+
+def test_a_new_consent_names_only_the_guardians_with_parental_responsibility(people):
+    from .case_fixtures import open_case
+
+    case = open_case(people)
+    Foresatt.objects.create(stafettlogg=case, name="Per Steforelder", parental_responsibility=False)
+    Foresatt.objects.create(stafettlogg=case, name="Kari Forelder")
+    today = timezone.localdate()
+    holder = people["users"]["stafettholder"]
+
+    def add(given_by):
+        return services.consent_add(
+            case=case, user=holder, services=[people["kindergarten"]],
+            consent_data={"given_by": given_by, "method": Samtykke.Method.ORAL,
+                          "given_on": today, "valid_until": today + timedelta(days=30)},
+        )  # fmt: skip
+
+    consents = case.consents.count()
+    with pytest.raises(CaseError) as refused, translation.override("en"):
+        add("Lise Forelder")
+    assert str(refused.value) == (
+        "Name every guardian with parental responsibility who gave the consent: Kari Forelder."
+    )
+    assert case.consents.count() == consents
+    assert add("Lise Forelder og Kari Forelder").given_by == "Lise Forelder og Kari Forelder"
+
+
+def test_the_entry_behind_the_next_evaluation_is_the_one_given_last_and_a_measure_only(
+    people, case, time_machine
+):
+    holder = people["users"]["stafettholder"]
+    today = timezone.localdate()
+    due = today + timedelta(days=20)
+    measure = case.entries.get(kind=Innslag.Kind.MEASURE)
+    # An evaluation written now, then one dated a week earlier but added after it (the
+    # clock was behind): the one written at the later time is the latest.
+    latest = services.entry_add(
+        case=case, user=holder, kind=Innslag.Kind.EVALUATION, measure=measure, text="Nå",
+        next_step="Videre", evaluate_by=due,
+    )  # fmt: skip
+    time_machine.move_to(timezone.now() - timedelta(days=7))
+    services.entry_add(
+        case=case, user=holder, kind=Innslag.Kind.EVALUATION, measure=measure, text="Før",
+        next_step="Videre", evaluate_by=today + timedelta(days=60),
+    )  # fmt: skip
+    case.next_evaluation = due
+    assert services.entry_setting_next_evaluation(case) == latest
+    # A date that no evaluation set is a measure's, never an evaluation's with that date; of
+    # two measures due then, the one added first.
+    time_machine.move_to(timezone.now() + timedelta(days=14))
+    later_due = today + timedelta(days=60)
+    first = _measure(case, holder, title="Først", evaluate_by=later_due - timedelta(days=1))
+    time_machine.move_to(timezone.now() - timedelta(days=3))
+    second = _measure(case, holder, title="Andre", evaluate_by=later_due - timedelta(days=1))
+    case.next_evaluation = later_due - timedelta(days=1)
+    assert services.entry_setting_next_evaluation(case) == second
+    assert first.created_at > second.created_at
+    case.next_evaluation = later_due
+    assert services.entry_setting_next_evaluation(case) is None
