@@ -7,6 +7,7 @@ CI (``CI`` set) such a skip fails the run instead, so CI can never pass without 
 import os
 import shutil
 import socket
+from contextlib import contextmanager
 from urllib.parse import urlparse
 
 import pytest
@@ -60,6 +61,36 @@ def require_postgresql() -> None:
             f"{MISSING_PREFIX} PostgreSQL. Run with "
             "DATABASE_URL=postgres://postgres@127.0.0.1:5432/bts (as .ci/run does)."
         )
+
+
+def runtime_role() -> str:
+    """The PostgreSQL role web and workers connect as (not the owner that migrates)."""
+    from django.conf import settings
+
+    require_postgresql()
+    role = settings.DATABASE_RUNTIME_ROLE
+    if not role or role == connection.settings_dict["USER"]:
+        pytest.skip(
+            f"{MISSING_PREFIX} a PostgreSQL runtime role besides the owner. Create it "
+            "(CREATE ROLE bts_app LOGIN) and run with DATABASE_RUNTIME_ROLE=bts_app, "
+            "as .ci/run does."
+        )
+    return role
+
+
+@contextmanager
+def portal_as_runtime_role():
+    """The portal's own connection opened as the runtime role, as web and workers open it."""
+    role = runtime_role()
+    params = connection.settings_dict
+    saved = params["USER"], params["PASSWORD"]
+    connection.close()
+    params["USER"], params["PASSWORD"] = role, ""
+    try:
+        yield
+    finally:
+        connection.close()
+        params["USER"], params["PASSWORD"] = saved
 
 
 def require_redis() -> str:

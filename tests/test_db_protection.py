@@ -12,7 +12,6 @@ import re
 import subprocess
 import sys
 import uuid
-from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -44,7 +43,7 @@ from stafettlogg.models import (
 )
 from stafettlogg.tasks import delete_expired_cases
 
-from .services import MISSING_PREFIX, require_postgresql
+from .services import MISSING_PREFIX, portal_as_runtime_role, require_postgresql, runtime_role
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
 
@@ -67,38 +66,11 @@ def _connect(user: str, *, dbname: str | None = None, password: str | None = Non
     )  # fmt: skip
 
 
-def _runtime_role() -> str:
-    require_postgresql()
-    role = settings.DATABASE_RUNTIME_ROLE
-    if not role or role == connection.settings_dict["USER"]:
-        pytest.skip(
-            f"{MISSING_PREFIX} a PostgreSQL runtime role besides the owner. Create it "
-            "(CREATE ROLE bts_app LOGIN) and run with DATABASE_RUNTIME_ROLE=bts_app, "
-            "as .ci/run does."
-        )
-    return role
-
-
 @pytest.fixture
 def runtime():
     """The test database as the runtime role, which the test database's migrate granted."""
-    with _connect(_runtime_role()) as conn:
+    with _connect(runtime_role()) as conn:
         yield conn
-
-
-@contextmanager
-def portal_as_runtime_role():
-    """The portal's own connection opened as the runtime role, as web and workers open it."""
-    role = _runtime_role()
-    params = connection.settings_dict
-    saved = params["USER"], params["PASSWORD"]
-    connection.close()
-    params["USER"], params["PASSWORD"] = role, ""
-    try:
-        yield
-    finally:
-        connection.close()
-        params["USER"], params["PASSWORD"] = saved
 
 
 def assert_refused(conn, statement: str, params=None, *, match: str, after=()) -> None:
@@ -166,7 +138,7 @@ def test_runtime_role_given_truncate_by_mistake_is_still_refused_by_the_trigger(
     table = "stafettlogg_accesslog"
     AccessLog.objects.create(stafettlogg_id=case.pk, action="view", what="/x")
     with connection.cursor() as cursor:
-        cursor.execute(f"GRANT TRUNCATE ON {table} TO {connection.ops.quote_name(_runtime_role())}")
+        cursor.execute(f"GRANT TRUNCATE ON {table} TO {connection.ops.quote_name(runtime_role())}")
     try:
         assert_refused(
             runtime,
@@ -177,7 +149,7 @@ def test_runtime_role_given_truncate_by_mistake_is_still_refused_by_the_trigger(
     finally:
         with connection.cursor() as cursor:
             cursor.execute(
-                f"REVOKE TRUNCATE ON {table} FROM {connection.ops.quote_name(_runtime_role())}"
+                f"REVOKE TRUNCATE ON {table} FROM {connection.ops.quote_name(runtime_role())}"
             )
     assert AccessLog.objects.filter(stafettlogg_id=case.pk).exists()
 
@@ -236,7 +208,7 @@ def test_setting_bts_retention_does_not_let_the_runtime_role_delete_entries(runt
 
 def test_runtime_role_given_delete_by_mistake_is_still_refused_by_the_trigger(runtime, case):
     # The trigger asks who is deleting, not only whether bts.retention is on.
-    role = connection.ops.quote_name(_runtime_role())
+    role = connection.ops.quote_name(runtime_role())
     with connection.cursor() as cursor:
         cursor.execute(f"GRANT DELETE ON stafettlogg_innslag TO {role}")
     try:
@@ -527,8 +499,8 @@ def test_retention_function_deletes_from_every_table_that_references_a_case():
 # --- Migrate as the owner ---------------------------------------------------------------------
 
 
-def test_migrate_runs_as_the_owner_and_grants_the_runtime_role():
-    role = _runtime_role()
+def test_migrate_runs_as_the_owner_and_grants_theruntime_role():
+    role = runtime_role()
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT rolsuper OR (rolcreaterole AND rolcreatedb) FROM pg_roles "

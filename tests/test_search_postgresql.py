@@ -2,7 +2,6 @@
 and highlighted by the database, written and read by the runtime role (issue 18)."""
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.utils import translation
 
@@ -11,7 +10,7 @@ from bts_portal.content.search import search
 
 from .factories import ElementFactory, SideFactory
 from .search_content import EXPECTED, load_public_demo_content
-from .services import MISSING_PREFIX, require_postgresql
+from .services import portal_as_runtime_role, require_postgresql, runtime_role
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db]
 
@@ -72,19 +71,9 @@ def test_hostile_queries_reach_postgresql_only_as_words(client):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_runtime_role_keeps_the_index_when_content_is_published(coordinator):
-    require_postgresql()
-    role = settings.DATABASE_RUNTIME_ROLE
-    if not role or role == connection.settings_dict["USER"]:
-        pytest.skip(
-            f"{MISSING_PREFIX} a PostgreSQL runtime role besides the owner (CREATE ROLE "
-            "bts_app LOGIN; DATABASE_RUNTIME_ROLE=bts_app, as .ci/run does)."
-        )
+    role = runtime_role()
     element = ElementFactory(title="Ansvarsgruppe", status="draft")
-    params = connection.settings_dict
-    saved = params["USER"], params["PASSWORD"]
-    connection.close()
-    params["USER"], params["PASSWORD"] = role, ""
-    try:
+    with portal_as_runtime_role():
         with connection.cursor() as cursor:
             cursor.execute("SELECT current_user")
             assert cursor.fetchone()[0] == role
@@ -94,6 +83,3 @@ def test_the_runtime_role_keeps_the_index_when_content_is_published(coordinator)
         services.content_unpublish(obj=element, user=coordinator)
         with translation.override("nb"):
             assert list(search("ansvarsgruppe")) == []
-    finally:
-        connection.close()
-        params["USER"], params["PASSWORD"] = saved
