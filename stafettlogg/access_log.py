@@ -260,11 +260,9 @@ def _logged(
     try:
         response = run()
     except Http404:
-        audit.reason = audit.reason or Denial.NOT_FOUND
-        write(404)
+        write(404)  # the reason the view gave, or not found
         raise
     except PermissionDenied:
-        audit.reason = audit.reason or Denial.NOT_PERMITTED
         write(403)
         raise
     except Exception:

@@ -272,12 +272,13 @@ def stafettlogg_open(
         % {"services": ", ".join(s.name for s in services)},
     )
     if undring is not None:
-        _carry_over(case, user, tjeneste, undring)
+        _carry_over(case, user, undring)
     return case
 
 
-def _carry_over(case: Stafettlogg, user: Bruker, tjeneste: Tjeneste, undring: Undring) -> None:
-    """What was written at level 0 goes on in the log, so that nothing is typed twice."""
+def _carry_over(case: Stafettlogg, user: Bruker, undring: Undring) -> None:
+    """What was written at level 0 goes on in the log, so that nothing is typed twice (by the
+    opener, in the service they opened it in: their participation's)."""
     opened = timezone.localdate(undring.created_at).strftime(DAY)
     notes = [_("From the concern registered on %(date)s:") % {"date": opened}, undring.observation]
     if undring.discussed_with or undring.discussed_on:
@@ -288,11 +289,11 @@ def _carry_over(case: Stafettlogg, user: Bruker, tjeneste: Tjeneste, undring: Un
                 "date": undring.discussed_on.strftime(DAY) if undring.discussed_on else "–",
             }
         )
-    _entry(case, user, Innslag.Kind.OBSERVATION, author_tjeneste=tjeneste, text="\n".join(notes))
+    _entry(case, user, Innslag.Kind.OBSERVATION, text="\n".join(notes))
     if undring.conversation_on or undring.conversation_notes:
         when = undring.conversation_on.strftime(DAY) if undring.conversation_on else "–"
         _entry(
-            case, user, Innslag.Kind.CONVERSATION, author_tjeneste=tjeneste,
+            case, user, Innslag.Kind.CONVERSATION,
             text=_("The necessary conversation on %(date)s: %(notes)s")
             % {"date": when, "notes": undring.conversation_notes or "–"},
         )  # fmt: skip
@@ -338,7 +339,7 @@ def next_evaluation_date(case: Stafettlogg) -> date | None:
         )
     )
     pending = (
-        case.entries.filter(kind=Innslag.Kind.MEASURE, evaluate_by__isnull=False)
+        case.entries.filter(kind=Innslag.Kind.MEASURE)  # Min leaves out those without a date
         .exclude(covered)
         .aggregate(first=Min("evaluate_by"))["first"]
     )

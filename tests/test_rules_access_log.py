@@ -469,3 +469,8 @@ def test_a_locked_case_shows_its_reason_and_the_holder_the_way_to_a_new_consent(
     assert consents not in shared.content.decode()
     assert "The baton holder can record a new consent" in shared.content.decode()
     assert [(r[1], r[2]) for r in rows()] == [(A.DENIED, Denial.LOCKED)] * 2
+
+
+def test_a_row_recorded_without_a_path_names_none(people, case):
+    row = record(user=people["users"]["stafettholder"], event="case.view", case=case)
+    assert row.what == ""

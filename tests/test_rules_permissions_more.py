@@ -644,3 +644,41 @@ def test_the_citizens_link_to_a_case_is_the_same_rule(families, django_assert_nu
     # Asking changed no link.
     assert Kobling.objects.filter(revoked_at__isnull=True).count() == 8
     assert Stafettlogg.objects.filter(status=Stafettlogg.Status.ACTIVE).count() == 6
+
+
+def test_the_roles_for_the_whole_municipality_and_who_enters_the_staff_area(content):
+    users = content["users"]
+    municipal_leader = BrukerFactory(username="kommunalsjef", is_municipal_leader=True)
+    sysadmin_only = BrukerFactory(username="drift", is_staff=True)
+    inactive_admin = BrukerFactory(username="sluttet", is_staff=True, is_active=False)
+    nobody = BrukerFactory(username="ingen")
+    people = {
+        **{name: users[name] for name in ("coordinator", "leader", "local_admin", "same_service",
+                                          "anonymous")},
+        "municipal_leader": municipal_leader, "sysadmin_only": sysadmin_only,
+        "inactive_admin": inactive_admin, "nobody": nobody,
+    }  # fmt: skip
+    asked = {
+        name: (
+            permissions.is_system_administrator(user),
+            permissions.may_enter_staff_area(user),
+            permissions.may_see_statistics(user),
+            permissions.has_any_service_perm(user, permissions.ServicePerm.VIEW_STATISTICS),
+            any(policy.may_manage(user) for policy in (MODEL_CONTENT, SERVICE_MEASURES)),
+            COORDINATOR_CONTENT.may_manage(user),
+        )
+        for name, user in people.items()
+    }
+    # (system administrator, staff area, statistics, a service's statistics, manages owned
+    # content, manages the coordinator's content)
+    assert asked == {
+        "coordinator": (False, True, True, False, True, True),
+        "leader": (False, True, True, True, True, False),
+        "local_admin": (False, True, False, False, True, False),
+        "same_service": (False, True, False, False, False, False),
+        "anonymous": (False, False, False, False, False, False),
+        "municipal_leader": (False, True, True, False, False, False),
+        "sysadmin_only": (True, True, False, False, False, False),
+        "inactive_admin": (False, False, False, False, False, False),
+        "nobody": (False, False, False, False, False, False),
+    }

@@ -341,3 +341,64 @@ def test_the_entry_behind_the_next_evaluation_is_the_one_given_last_and_a_measur
     assert first.created_at > second.created_at
     case.next_evaluation = later_due
     assert services.entry_setting_next_evaluation(case) is None
+
+
+def test_a_case_opened_days_after_the_concern_names_the_day_it_was_registered(people, time_machine):
+    time_machine.move_to(timezone.now() - timedelta(days=10))
+    undring = _concern(people)
+    registered = timezone.localdate()
+    time_machine.move_to(timezone.now() + timedelta(days=10))
+    case = _open_from(people, undring)
+    observation = case.entries.get(kind=Innslag.Kind.OBSERVATION)
+    assert observation.text.startswith(f"From the concern registered on {registered:%d.%m.%Y}:\n")
+    assert registered != timezone.localdate()
+
+
+def test_an_evaluation_of_one_measure_does_not_keep_an_earlier_evaluation_pending(people, case):
+    holder = people["users"]["stafettholder"]
+    today = timezone.localdate()
+    first = case.entries.get(kind=Innslag.Kind.MEASURE)
+    second = _measure(case, holder, title="Samtale", evaluate_by=today + timedelta(days=30))
+    services.entry_add(
+        case=case, user=holder, kind=Innslag.Kind.EVALUATION, measure=first, text="Bra",
+        next_step="Videre", evaluate_by=today + timedelta(days=5),
+    )  # fmt: skip
+    services.entry_add(
+        case=case, user=holder, kind=Innslag.Kind.EVALUATION, measure=second, text="Bra",
+        next_step="Videre", evaluate_by=today + timedelta(days=40),
+    )  # fmt: skip
+    # Both measures are evaluated; the date is the one the latest evaluation set.
+    assert services.next_evaluation_date(case) == today + timedelta(days=40)
+    # The case object the caller holds has the new date too.
+    services.refresh_next_evaluation(case)
+    assert case.next_evaluation == today + timedelta(days=40)
+
+
+def test_of_evaluations_written_at_the_same_moment_the_last_one_sets_the_date(
+    people, case, time_machine
+):
+    holder = people["users"]["stafettholder"]
+    today = timezone.localdate()
+    time_machine.move_to(timezone.now(), tick=False)
+    for days in (50, 30):
+        last = services.entry_add(
+            case=case, user=holder, kind=Innslag.Kind.EVALUATION, text="Hele planen",
+            next_step="Videre", evaluate_by=today + timedelta(days=days),
+        )  # fmt: skip
+    assert services.next_evaluation_date(case) == today + timedelta(days=30)
+    case.refresh_from_db()
+    assert services.entry_setting_next_evaluation(case) == last
+    # Later, an evaluation written with the clock a day behind is still the latest written.
+    time_machine.move_to(timezone.now() + timedelta(days=2), tick=False)
+    ahead = services.entry_add(
+        case=case, user=holder, kind=Innslag.Kind.EVALUATION, text="Hele planen",
+        next_step="Videre", evaluate_by=today + timedelta(days=70),
+    )  # fmt: skip
+    time_machine.move_to(timezone.now() - timedelta(days=1), tick=False)
+    services.entry_add(
+        case=case, user=holder, kind=Innslag.Kind.EVALUATION, text="Hele planen",
+        next_step="Videre", evaluate_by=today + timedelta(days=90),
+    )  # fmt: skip
+    assert services.next_evaluation_date(case) == today + timedelta(days=70)
+    case.refresh_from_db()
+    assert services.entry_setting_next_evaluation(case) == ahead
