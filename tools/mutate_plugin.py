@@ -56,3 +56,32 @@ def pytest_unconfigure(config):
     if copy is not None:
         for path in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm")):
             path.unlink(missing_ok=True)
+
+
+def _database_rank(item: pytest.Item) -> int:
+    """0: no database, 1: in a transaction rolled back, 2: transactional (flushes the tables).
+    pytest-django runs the last kind after the second; tests without a database may go first."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    if "transactional_db" in fixtures or "live_server" in fixtures:
+        return 2
+    if marker is not None:
+        transaction = marker.kwargs.get("transaction", marker.args[0] if marker.args else False)
+        return 2 if transaction or marker.kwargs.get("reset_sequences") else 1
+    return 1 if "db" in fixtures else 0
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests most likely to kill the mutant first (mutmut stops at the first failure):
+    those without a database, then the mutated module's own rule tests, each in the order
+    mutmut gave (fastest first). pytest-django puts tests without a database last, so a
+    mutant of a pure rule ran every database test that calls it before the rule's own test."""
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    module = mutant.rsplit(".", 1)[0].rsplit(".", 1)[-1] if "." in mutant else ""
+    own = f"tests/test_rules_{module}" if module else None
+
+    def rank(item: pytest.Item) -> tuple[int, int]:
+        return _database_rank(item), 0 if own and item.nodeid.startswith(own) else 1
+
+    items.sort(key=rank)
