@@ -402,3 +402,80 @@ def test_of_evaluations_written_at_the_same_moment_the_last_one_sets_the_date(
     assert services.next_evaluation_date(case) == today + timedelta(days=70)
     case.refresh_from_db()
     assert services.entry_setting_next_evaluation(case) == ahead
+
+
+def test_an_entry_ticks_the_steps_of_the_case_s_level_that_its_kind_does(people, case):
+    from handlingsveileder.models import Niva
+
+    from .factories import NivaFactory, TrinnFactory
+
+    level = Stafettlogg.objects.get(pk=case.pk).level
+    NivaFactory(number=level), NivaFactory(number=level + 1)
+    Niva.objects.update(status="published")
+    TrinnFactory(niva=NivaFactory(number=level), key="skriv-observasjon", done_by="observasjon")
+    TrinnFactory(niva=NivaFactory(number=level), key="legg-til-tiltak", done_by="tiltak")
+    TrinnFactory(niva=NivaFactory(number=level + 1), key="neste-niva", done_by="observasjon")
+    other = __import__("tests.case_fixtures", fromlist=["open_case"]).open_case(
+        people, child="Ola Testbarn"
+    )
+    participant = people["users"]["participant"]
+    services.entry_add(case=case, user=participant, kind=Innslag.Kind.OBSERVATION, text="Sett")
+    ticked = list(case.done_steps.values_list("step_key", "done_by_id"))
+    assert ticked == [("skriv-observasjon", participant.pk)]
+    assert not other.done_steps.exists()
+    # Ticked once: a second observation by someone else keeps who did it first.
+    holder = people["users"]["stafettholder"]
+    services.entry_add(case=case, user=holder, kind=Innslag.Kind.OBSERVATION, text="Igjen")
+    assert list(case.done_steps.values_list("step_key", "done_by_id")) == ticked
+
+
+def test_a_participant_moves_to_another_service_and_writes_for_that_one(people, case):
+    from .factories import grant_role
+
+    users = people["users"]
+    holder, participant = users["stafettholder"], users["participant"]
+    grant_role(participant, people["kindergarten"], "ansatt")
+    old = Deltaker.objects.get(stafettlogg=case, user=participant, removed_at__isnull=True)
+    other_case = __import__("tests.case_fixtures", fromlist=["open_case"]).open_case(
+        people, child="Ola Testbarn"
+    )
+    services.participant_add(case=other_case, by=holder, user=participant,
+                             tjeneste=people["clinic"])  # fmt: skip
+    moved = services.participant_add(
+        case=case, by=holder, user=participant, tjeneste=people["kindergarten"]
+    )
+    old.refresh_from_db()
+    assert old.removed_at is not None
+    assert (moved.tjeneste, moved.removed_at, moved.added_by) == (
+        people["kindergarten"], None, holder,
+    )  # fmt: skip
+    # The participation in the other case is untouched.
+    assert other_case.participants.get(user=participant).removed_at is None
+    entry = services.entry_add(case=case, user=participant, kind=Innslag.Kind.OBSERVATION,
+                               text="Fra barnehagen")  # fmt: skip
+    assert entry.author_tjeneste == people["kindergarten"]
+
+
+def test_refusals_say_why_in_words_of_their_own(people, case):
+    users = people["users"]
+    with translation.override("en"):
+        with pytest.raises(CaseError) as refused:
+            services.participant_add(
+                case=case, by=users["stafettholder"], user=users["other_service"],
+                tjeneste=people["clinic"],
+            )  # fmt: skip
+        assert (refused.value.reason, str(refused.value)) == (
+            "invalid", f"{users['other_service']} does not work in Helsestasjonen."
+        )  # fmt: skip
+        with pytest.raises(CaseError) as refused:
+            services.case_close(case=case, user=users["participant"], reason="r",
+                                final_evaluation="f")  # fmt: skip
+        assert (refused.value.reason, str(refused.value)) == (
+            "not_permitted", "Only the baton holder can close the case."
+        )  # fmt: skip
+        with pytest.raises(CaseError) as refused:
+            services.entry_add(case=case, user=users["same_service"],
+                               kind=Innslag.Kind.OBSERVATION, text="x")  # fmt: skip
+        assert (refused.value.reason, str(refused.value)) == (
+            "not_participant", "You do not take part in this case."
+        )  # fmt: skip
