@@ -380,13 +380,20 @@ def test_a_cases_files_go_only_after_the_commit_and_no_other_cases_files(
     assert InsightReport.objects.filter(stafettlogg=kept).count() == 2
 
 
+def _closed_at_and_before_the_cutoff(people, case):
+    """``case`` closed exactly at the cutoff and another one second before it (the clock is
+    frozen by the caller): the cutoff and that other case."""
+    cutoff = retention.retention_cutoff()
+    past = open_case(people, child="Ola Testbarn")
+    for each, closed_at in ((case, cutoff), (past, cutoff - timedelta(seconds=1))):
+        close_case(each, people)
+        Stafettlogg.objects.filter(pk=each.pk).update(closed_at=closed_at)
+    return cutoff, past
+
+
 def test_the_period_ends_at_the_cutoff_itself(people, case, settings):
     with time_machine.travel(timezone.now(), tick=False):
-        cutoff = retention.retention_cutoff()
-        past = open_case(people, child="Ola Testbarn")
-        for each, closed_at in ((case, cutoff), (past, cutoff - timedelta(seconds=1))):
-            close_case(each, people)
-            Stafettlogg.objects.filter(pk=each.pk).update(closed_at=closed_at)
+        cutoff, past = _closed_at_and_before_the_cutoff(people, case)
         at = _undring(people, settings, delta=timedelta(0))
         before = _undring(people, settings, delta=-timedelta(seconds=1))
         assert cutoff == timezone.now() - timedelta(days=settings.RETENTION_DAYS)
@@ -400,11 +407,7 @@ def test_a_case_closed_exactly_at_the_cutoff_is_refused_and_one_second_before_go
     people, case, settings
 ):
     with time_machine.travel(timezone.now(), tick=False):
-        cutoff = retention.retention_cutoff()
-        past = open_case(people, child="Ola Testbarn")
-        for each, closed_at in ((case, cutoff), (past, cutoff - timedelta(seconds=1))):
-            close_case(each, people)
-            Stafettlogg.objects.filter(pk=each.pk).update(closed_at=closed_at)
+        _cutoff, past = _closed_at_and_before_the_cutoff(people, case)
         before = counts(case.pk)
         with pytest.raises(ValueError, match="not closed and past the retention period"):
             retention.case_delete(case=case)
