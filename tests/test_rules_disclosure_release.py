@@ -149,14 +149,16 @@ def test_a_service_without_the_table_is_left_out_of_the_sum():
     assert len(model.constraints) == 6
 
 
-def test_a_hand_over_is_one_variable_wherever_it_is_shown():
-    def handovers(pairs):
-        return {
-            "overforinger": table(
-                "overforinger", pairs, total=sum(n for _pair, n in pairs), across_scopes="shared"
-            )
-        }
+def handovers(pairs):
+    """A hand-over table: each row the same quantity in every scope that shows it."""
+    return {
+        "overforinger": table(
+            "overforinger", pairs, total=sum(n for _pair, n in pairs), across_scopes="shared"
+        )
+    }
 
+
+def test_a_hand_over_is_one_variable_wherever_it_is_shown():
     tables_by = {
         (YEAR, 7): handovers([((7, 8), 3), ((8, 7), 2)]),
         (YEAR, MUNICIPALITY): handovers([((7, 8), 3), ((8, 7), 2), ((8, 9), 4)]),
@@ -502,13 +504,6 @@ def test_the_states_of_the_model_become_the_cells_of_the_tables():
 
 
 def test_a_table_with_a_withheld_cell_is_withheld_and_a_shared_row_has_the_shared_state():
-    def handovers(pairs):
-        return {
-            "overforinger": table(
-                "overforinger", pairs, total=sum(n for _pair, n in pairs), across_scopes="shared"
-            )
-        }
-
     tables_by = {
         (YEAR, MUNICIPALITY): handovers([((7, 8), 3), ((8, 9), 9)]),
         (YEAR, 7): handovers([((7, 8), 3)]),
