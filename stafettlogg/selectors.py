@@ -8,6 +8,7 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRe
 from django.utils import timezone
 
 from bts_portal import permissions
+from bts_portal.content.translation import translated_fields
 from bts_portal.permissions import WORK_ROLES, ServicePerm
 from handlingsveileder.selectors import steps_for_level
 from organisasjon.models import Medlemskap
@@ -105,13 +106,38 @@ def service_cases(tjeneste) -> QuerySet[Stafettlogg]:
     )
 
 
+def _columns(prefix: str, *names: str) -> list[str]:
+    return [f"{prefix}{name}" for name in names]
+
+
+_USER = ("first_name", "last_name", "username")
+_SERVICE_NAME = tuple(translated_fields("name"))
+# What timeline.present shows of an entry and of what it points to: a page's one query
+# reads these columns only, not the two hundred of six joined tables (issue 19).
+TIMELINE_COLUMNS = [
+    *_columns("", "stafettlogg_id", "kind", "author_id", "author_tjeneste_id", "family_author",
+              "created_at", "text", "corrects_id", "attendees", "tiltak_id", "title", "goal",
+              "responsible", "starts_on", "evaluate_by", "measure_id", "next_step",
+              "child_view", "guardian_view", "from_level", "to_level"),
+    *_columns("author__", *_USER),
+    *_columns("author_tjeneste__", *_SERVICE_NAME),
+    *_columns("tiltak__", "slug", "tjeneste_id"),
+    *_columns("tiltak__tjeneste__", *_SERVICE_NAME),
+    *_columns("corrects__", "created_at", "author_id"),
+    *_columns("corrects__author__", *_USER),
+    *_columns("measure__", "title"),
+]  # fmt: skip
+
+
 def timeline(case: Stafettlogg, page: int = 1) -> tuple[list[Innslag], bool]:
     """One page of entries, newest first, with what they point to; one query per page."""
     start = (page - 1) * TIMELINE_PAGE
     entries = list(
         case.entries.select_related(
             "author", "author_tjeneste", "tiltak__tjeneste", "corrects__author", "measure"
-        ).order_by("-created_at", "-pk")[start : start + TIMELINE_PAGE + 1]
+        )
+        .only(*TIMELINE_COLUMNS)
+        .order_by("-created_at", "-pk")[start : start + TIMELINE_PAGE + 1]
     )
     return entries[:TIMELINE_PAGE], len(entries) > TIMELINE_PAGE
 
@@ -138,7 +164,6 @@ def case_page(case: Stafettlogg, user, page: int = 1) -> dict:
         "pending_handover": case.handovers.filter(status=Overforing.Status.PENDING)
         .select_related("to_user", "to_tjeneste")
         .first(),
-        "measures": [e for e in entries if e.kind == Innslag.Kind.MEASURE],
     }
 
 

@@ -111,3 +111,66 @@ def test_the_case_page_takes_at_most_15_queries_however_big_the_case(
         response = client.get(url)
     assert response.status_code == 200
     assert str(colleague) in response.content.decode()  # the last participant is listed
+
+
+def test_every_kind_of_timeline_entry_is_shown_from_the_one_query(client, people, case):
+    """The timeline reads only the columns it shows (``selectors.TIMELINE_COLUMNS``): a
+    measure from the catalogue, an evaluation of it, a correction by another author, a
+    family entry and a level change cost no query beyond what plain notes cost, and each
+    shows what it points to."""
+    from .factories import TiltakFactory
+
+    holder = people["users"]["stafettholder"]
+    other = people["users"]["participant"]
+    url = reverse("stafettlogg:case", kwargs={"pk": case.pk})
+    client.force_login(holder)
+    add_entries(case, holder, 5)
+    client.get(url)
+    plain = queries(client, url)
+
+    tiltak = TiltakFactory(tjeneste=people["clinic"])
+    now = timezone.now()
+    measure = Innslag.objects.create(
+        stafettlogg=case, kind="tiltak", author=holder, author_tjeneste=people["clinic"],
+        tiltak=tiltak, title="Samtalegruppe", goal="Trygg i klassen", responsible="Kontakt",
+        starts_on=timezone.localdate(), created_at=now,
+    )  # fmt: skip
+    Innslag.objects.create(
+        stafettlogg=case,
+        kind="evaluering",
+        author=holder,
+        measure=measure,
+        text="Virker",
+        created_at=now + timedelta(seconds=1),
+    )
+    Innslag.objects.create(
+        stafettlogg=case,
+        kind="korrigering",
+        author=other,
+        corrects=measure,
+        text="Rettet",
+        created_at=now + timedelta(seconds=2),
+    )
+    Innslag.objects.create(
+        stafettlogg=case,
+        kind="familie",
+        family_author="Mor",
+        child_view="Jeg liker skolen",
+        created_at=now + timedelta(seconds=3),
+    )
+    Innslag.objects.create(
+        stafettlogg=case,
+        kind="niva",
+        author=holder,
+        from_level=1,
+        to_level=2,
+        created_at=now + timedelta(seconds=4),
+    )
+
+    client.get(url)  # a new catalogue measure renews the kept guide steps once
+    assert queries(client, url) == plain
+    page = client.get(url).content.decode()
+    for shown in ("Samtalegruppe", "Trygg i klassen", tiltak.get_absolute_url(),
+                  str(people["clinic"]), "Virker", "Rettet", "Mor", "Jeg liker skolen",
+                  str(holder), str(other)):  # fmt: skip
+        assert shown in page, shown
