@@ -135,37 +135,16 @@ def test_every_kind_of_timeline_entry_is_shown_from_the_one_query(client, people
         tiltak=tiltak, title="Samtalegruppe", goal="Trygg i klassen", responsible="Kontakt",
         starts_on=timezone.localdate(), created_at=now,
     )  # fmt: skip
-    Innslag.objects.create(
-        stafettlogg=case,
-        kind="evaluering",
-        author=holder,
-        measure=measure,
-        text="Virker",
-        created_at=now + timedelta(seconds=1),
-    )
-    Innslag.objects.create(
-        stafettlogg=case,
-        kind="korrigering",
-        author=other,
-        corrects=measure,
-        text="Rettet",
-        created_at=now + timedelta(seconds=2),
-    )
-    Innslag.objects.create(
-        stafettlogg=case,
-        kind="familie",
-        family_author="Mor",
-        child_view="Jeg liker skolen",
-        created_at=now + timedelta(seconds=3),
-    )
-    Innslag.objects.create(
-        stafettlogg=case,
-        kind="niva",
-        author=holder,
-        from_level=1,
-        to_level=2,
-        created_at=now + timedelta(seconds=4),
-    )
+    later = [
+        {"kind": "evaluering", "author": holder, "measure": measure, "text": "Virker"},
+        {"kind": "korrigering", "author": other, "corrects": measure, "text": "Rettet"},
+        {"kind": "familie", "family_author": "Mor", "child_view": "Jeg liker skolen"},
+        {"kind": "niva", "author": holder, "from_level": 1, "to_level": 2},
+    ]
+    for seconds, fields in enumerate(later, start=1):
+        Innslag.objects.create(
+            stafettlogg=case, created_at=now + timedelta(seconds=seconds), **fields
+        )
 
     client.get(url)  # a new catalogue measure renews the kept guide steps once
     assert queries(client, url) == plain
