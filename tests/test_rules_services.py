@@ -479,3 +479,74 @@ def test_refusals_say_why_in_words_of_their_own(people, case):
         assert (refused.value.reason, str(refused.value)) == (
             "not_participant", "You do not take part in this case."
         )  # fmt: skip
+
+
+def test_only_one_who_works_in_the_service_registers_a_concern_or_opens_a_case_there(people):
+    from .case_fixtures import open_case
+
+    outsider = people["users"]["other_service"]  # works in the school, not the kindergarten
+    counts = (Undring.objects.count(), Stafettlogg.objects.count(), Innslag.objects.count())
+    with translation.override("en"):
+        with pytest.raises(CaseError) as refused:
+            services.undring_create(
+                author=outsider, tjeneste=people["kindergarten"], child_initials="ET",
+                child_age=4, observation="Trekker seg unna i leken.",
+            )  # fmt: skip
+        assert (refused.value.reason, str(refused.value)) == (
+            "not_permitted", "You do not work in Solbakken barnehage."
+        )  # fmt: skip
+        with pytest.raises(CaseError) as refused:
+            open_case(people, user=outsider)
+        assert (refused.value.reason, str(refused.value)) == (
+            "not_permitted", "You do not work in Solbakken barnehage."
+        )  # fmt: skip
+    assert (Undring.objects.count(), Stafettlogg.objects.count(), Innslag.objects.count()) == (
+        counts
+    )
+
+
+def test_each_refusal_of_the_case_rule_has_its_own_reason_and_words(people, case):
+    users = people["users"]
+    holder, participant = users["stafettholder"], users["participant"]
+    colleague = services.participant_add(
+        case=case, by=holder, user=users["same_service"], tjeneste=people["kindergarten"]
+    )
+    today = timezone.localdate()
+    consent_data = {"given_by": "Lise Forelder", "method": Samtykke.Method.ORAL,
+                    "given_on": today, "valid_until": today + timedelta(days=30)}  # fmt: skip
+
+    def refused(act, **kwargs):
+        before = snapshot(case)
+        consents = case.consents.count()
+        with pytest.raises(CaseError) as raised, translation.override("en"):
+            act(case=case, **kwargs)
+        assert snapshot(case) == before
+        assert case.consents.count() == consents
+        return raised.value.reason, str(raised.value)
+
+    # Not taking part: the case's own words for it, also where the act words "not permitted".
+    assert refused(services.case_close, user=users["other_service"], reason="r",
+                   final_evaluation="f") == (
+        "not_participant", "You do not take part in this case."
+    )  # fmt: skip
+    # Taking part, but not the baton holder's act: the rule's general words.
+    assert refused(services.consent_add, user=participant, consent_data=consent_data,
+                   services=[people["kindergarten"]]) == (
+        "not_permitted", "Only the baton holder can do this."
+    )  # fmt: skip
+    assert refused(services.participant_remove, by=participant, participant=colleague) == (
+        "not_permitted", "Only the baton holder can do this."
+    )  # fmt: skip
+    assert Deltaker.objects.get(pk=colleague.pk).removed_at is None
+    # A locked log, then a closed one.
+    services.consent_withdraw(case=case, user=holder, reason="Trekker samtykket")
+    assert refused(services.entry_add, user=holder, kind=Innslag.Kind.OBSERVATION,
+                   text="x") == (
+        "locked",
+        f"The guardians withdrew their consent on {today:%d.%m.%Y}. The log is locked.",
+    )  # fmt: skip
+    services.consent_add(case=case, user=holder, consent_data=consent_data,
+                         services=[people["kindergarten"]])  # fmt: skip
+    services.case_close(case=case, user=holder, reason="Ferdig", final_evaluation="Bra")
+    assert refused(services.entry_add, user=holder, kind=Innslag.Kind.OBSERVATION,
+                   text="x") == ("not_writable", "The case is closed.")  # fmt: skip
