@@ -550,3 +550,104 @@ def test_each_refusal_of_the_case_rule_has_its_own_reason_and_words(people, case
     services.case_close(case=case, user=holder, reason="Ferdig", final_evaluation="Bra")
     assert refused(services.entry_add, user=holder, kind=Innslag.Kind.OBSERVATION,
                    text="x") == ("not_writable", "The case is closed.")  # fmt: skip
+
+
+def test_leaving_a_service_ends_its_participations_and_says_so_only_in_open_unlocked_logs(
+    people, case
+):
+    from .case_fixtures import close_case, open_case
+    from .factories import BrukerFactory, grant_role
+
+    users = people["users"]
+    holder, participant, clinic = users["stafettholder"], users["participant"], people["clinic"]
+    # An ended participation for the clinic in this case stays as it ended.
+    first = Deltaker.objects.get(stafettlogg=case, user=participant)
+    services.participant_remove(case=case, by=participant, participant=first)
+    services.participant_add(case=case, by=holder, user=participant, tjeneste=clinic)
+    ended_at = Deltaker.objects.get(pk=first.pk).removed_at
+    nurse = BrukerFactory(username="nurse")  # a colleague in the clinic, who stays
+    grant_role(nurse, clinic, "ansatt")
+    services.participant_add(case=case, by=holder, user=nurse, tjeneste=clinic)
+    closed, locked, elsewhere = (open_case(people, child=child) for child in ("Ola", "Per", "Kari"))
+    for other in (closed, locked):
+        services.participant_add(case=other, by=holder, user=participant, tjeneste=clinic)
+    close_case(closed, people)
+    services.consent_withdraw(case=locked, user=holder, reason="Trekker samtykket")
+    # The participant's work in another service is not what ends.
+    grant_role(participant, people["kindergarten"], "ansatt")
+    services.participant_add(case=elsewhere, by=holder, user=participant,
+                             tjeneste=people["kindergarten"])  # fmt: skip
+    cases = (case, closed, locked, elsewhere)
+    before = {c.pk: list(c.entries.values_list("pk", flat=True)) for c in cases}
+
+    with translation.override("en"):
+        ended = services.participations_end(user=participant, tjeneste=clinic)
+
+    assert ended == 3
+    rows = Deltaker.objects.filter(user=participant, tjeneste=clinic)
+    assert rows.count() == 4
+    assert not rows.filter(removed_at__isnull=True).exists()
+    assert Deltaker.objects.get(pk=first.pk).removed_at == ended_at
+    assert case.participants.get(user=nurse).removed_at is None
+    assert elsewhere.participants.get(user=participant).removed_at is None
+    # Only the open, unlocked log says so, once, in the clinic's name and nobody's.
+    new = case.entries.exclude(pk__in=before[case.pk])
+    assert [(e.kind, e.author_id, e.author_tjeneste_id, e.text) for e in new] == [
+        (Innslag.Kind.PARTICIPANT, None, clinic.pk,
+         f"{participant} no longer takes part: they no longer work in Helsestasjonen."),
+    ]  # fmt: skip
+    for other in (closed, locked, elsewhere):
+        assert list(other.entries.values_list("pk", flat=True)) == before[other.pk], other
+    # Nothing is left to end.
+    assert services.participations_end(user=participant, tjeneste=clinic) == 0
+
+
+def test_the_receiver_of_an_offer_who_takes_part_already_is_not_added_again(people, case):
+    users = people["users"]
+    before = snapshot(case)["participants"]
+    services.handover_request(
+        case=case, user=users["stafettholder"], to_user=users["participant"],
+        to_tjeneste=people["clinic"],
+    )  # fmt: skip
+    assert snapshot(case)["participants"] == before
+    assert case.participants.filter(user=users["participant"]).count() == 1
+
+
+def test_one_who_left_and_is_added_again_takes_part_in_a_new_participation(people, case):
+    users = people["users"]
+    holder, participant = users["stafettholder"], users["participant"]
+    old = Deltaker.objects.get(stafettlogg=case, user=participant)
+    services.participant_remove(case=case, by=participant, participant=old)
+    ended_at = Deltaker.objects.get(pk=old.pk).removed_at
+    again = services.participant_add(
+        case=case, by=holder, user=participant, tjeneste=people["clinic"]
+    )
+    assert again.pk != old.pk
+    assert (again.removed_at, again.added_by, again.tjeneste) == (None, holder, people["clinic"])
+    assert Deltaker.objects.get(pk=old.pk).removed_at == ended_at
+    assert list(case.participants.filter(user=participant, removed_at__isnull=True)) == [again]
+
+
+def test_an_entry_is_written_for_the_service_of_its_author_s_participation_or_the_one_named(
+    people, case
+):
+    users = people["users"]
+    holder, participant = users["stafettholder"], users["participant"]
+    own = services.entry_add(case=case, user=participant, kind=Innslag.Kind.OBSERVATION,
+                             text="Fra helsestasjonen")  # fmt: skip
+    assert (own.author, own.author_tjeneste) == (participant, people["clinic"])
+    # The baton holder ends the participation: the entry is in the ended participation's name.
+    services.participant_remove(
+        case=case, by=holder, participant=Deltaker.objects.get(stafettlogg=case, user=participant)
+    )
+    ended = case.entries.order_by("-pk").first()
+    assert (ended.kind, ended.author, ended.author_tjeneste) == (
+        Innslag.Kind.PARTICIPANT, holder, people["clinic"],
+    )  # fmt: skip
+    # The one who reassigns takes no part: the entry is in the case's service's name.
+    services.stafettholder_reassign(case=case, by=users["local_admin"],
+                                    new_holder=users["same_service"])  # fmt: skip
+    reassigned = case.entries.order_by("-pk").first()
+    assert (reassigned.kind, reassigned.author, reassigned.author_tjeneste) == (
+        Innslag.Kind.HANDOVER, users["local_admin"], people["kindergarten"],
+    )  # fmt: skip
