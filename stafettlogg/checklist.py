@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from bts_portal.content.models import Status
 from handlingsveileder.models import DoneBy, Trinn
+from handlingsveileder.selectors import steps_for_level
 
 
 @dataclass(frozen=True)
@@ -61,18 +62,15 @@ def undring_steps_done(undring) -> list[str]:
 
 
 def load(cases) -> tuple[dict[int, list[Trinn]], dict[int, set[str]]]:
-    """For ``cases``: the published steps with a deadline of each of their levels, and the
-    steps each case has done (two queries for any number of cases)."""
+    """For ``cases``: the published steps with a deadline of each of their levels (kept until
+    the guide changes: ``steps_for_level``), and the steps each case has done (one query for
+    any number of cases)."""
     from .models import CaseChecklistStep
 
-    steps: dict[int, list[Trinn]] = {}
-    for step in (
-        Trinn.objects.filter(
-            status=Status.PUBLISHED, niva__status=Status.PUBLISHED,
-            niva__number__in={case.level for case in cases}, deadline_days__isnull=False,
-        ).select_related("niva").order_by("niva__number", "order", "pk")
-    ):  # fmt: skip
-        steps.setdefault(step.niva.number, []).append(step)
+    steps = {
+        level: [step for step in steps_for_level(level) if step.deadline_days is not None]
+        for level in {case.level for case in cases}
+    }
     done: dict[int, set[str]] = {}
     for case_id, key in CaseChecklistStep.objects.filter(
         stafettlogg__in=[case.pk for case in cases]

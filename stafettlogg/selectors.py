@@ -142,27 +142,40 @@ def timeline(case: Stafettlogg, page: int = 1) -> tuple[list[Innslag], bool]:
     return entries[:TIMELINE_PAGE], len(entries) > TIMELINE_PAGE
 
 
+# What the case page shows of its participants, guardians and pending hand-over.
+_PARTICIPANT_COLUMNS = [
+    "stafettlogg_id", "user_id", "tjeneste_id",
+    *_columns("user__", *_USER), *_columns("tjeneste__", *_SERVICE_NAME),
+]  # fmt: skip
+_GUARDIAN_COLUMNS = ["stafettlogg_id", "party", "name", "relation", "phone", "email"]
+_HANDOVER_COLUMNS = [
+    "stafettlogg_id", "to_user_id", "to_tjeneste_id",
+    *_columns("to_user__", *_USER), *_columns("to_tjeneste__", *_SERVICE_NAME),
+]  # fmt: skip
+
+
 def case_page(case: Stafettlogg, user, page: int = 1) -> dict:
     entries, has_more = timeline(case, page)
     done = set(case.done_steps.values_list("step_key", flat=True))
     steps = steps_for_level(case.level)
-    consents = list(case.consents.prefetch_related("services"))
     return {
         "case": case,
         "entries": entries,
         "has_more": has_more,
         "page_number": page,
         "participants": list(
-            Deltaker.objects.filter(stafettlogg=case, removed_at__isnull=True).select_related(
-                "user", "tjeneste"
-            )
+            Deltaker.objects.filter(stafettlogg=case, removed_at__isnull=True)
+            .select_related("user", "tjeneste")
+            .only(*_PARTICIPANT_COLUMNS)
         ),
-        "guardians": [g for g in case.guardians.all() if not g.is_young_person],
-        "consents": consents,
-        "covered": consent.services_covered_by(consents),
+        "guardians": [g for g in case.guardians.only(*_GUARDIAN_COLUMNS) if not g.is_young_person],
+        "covered": list(
+            consent.covered_services(case).only("pk", *_SERVICE_NAME).order_by("name", "pk")
+        ),
         "checklist": checklist.items(steps, done, case.level_started_on),
         "pending_handover": case.handovers.filter(status=Overforing.Status.PENDING)
         .select_related("to_user", "to_tjeneste")
+        .only(*_HANDOVER_COLUMNS)
         .first(),
     }
 
