@@ -651,3 +651,17 @@ def test_an_entry_is_written_for_the_service_of_its_author_s_participation_or_th
     assert (reassigned.kind, reassigned.author, reassigned.author_tjeneste) == (
         Innslag.Kind.HANDOVER, users["local_admin"], people["kindergarten"],
     )  # fmt: skip
+
+
+def test_archiving_a_closed_case_asks_for_one_package_in_the_case_s_service(people, case):
+    from arkiv.models import ArchivePackage
+
+    from .case_fixtures import close_case
+
+    close_case(case, people)
+    services.archive_closed_case(case_id=case.pk)
+    services.archive_closed_case(case_id=case.pk)
+    package = ArchivePackage.objects.get()
+    assert (package.case_id, package.tjeneste, package.status) == (
+        case.pk, people["kindergarten"], ArchivePackage.Status.PENDING,
+    )  # fmt: skip
