@@ -63,6 +63,15 @@ def require_postgresql() -> None:
         )
 
 
+def retention_function_source() -> str:
+    """The SQL of ``bts_delete_case``, the PostgreSQL function retention deletes a case with
+    (skips without PostgreSQL): the tests look in it for every table it must empty."""
+    require_postgresql()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT prosrc FROM pg_proc WHERE proname = 'bts_delete_case'")
+        return cursor.fetchone()[0]
+
+
 def runtime_role() -> str:
     """The PostgreSQL role web and workers connect as (not the owner that migrates)."""
     from django.conf import settings

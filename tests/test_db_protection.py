@@ -43,7 +43,13 @@ from stafettlogg.models import (
 )
 from stafettlogg.tasks import delete_expired_cases
 
-from .services import MISSING_PREFIX, portal_as_runtime_role, require_postgresql, runtime_role
+from .services import (
+    MISSING_PREFIX,
+    portal_as_runtime_role,
+    require_postgresql,
+    retention_function_source,
+    runtime_role,
+)
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db(transaction=True)]
 
@@ -491,8 +497,7 @@ def test_retention_function_deletes_from_every_table_that_references_a_case():
             "'stafettlogg_innslag'::regclass, 'stafettlogg_samtykke'::regclass)"
         )
         referencing = {row[0] for row in cursor.fetchall()}
-        cursor.execute("SELECT prosrc FROM pg_proc WHERE proname = 'bts_delete_case'")
-        body = cursor.fetchone()[0]
+    body = retention_function_source()
     assert {table for table in referencing if not re.search(rf"\b{table}\b", body)} == set()
 
 

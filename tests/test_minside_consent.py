@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 from django.utils import timezone
 
@@ -32,7 +32,7 @@ from . import test_minside as base
 from .case_fixtures import CHILD, open_case
 from .oidc_provider import citizen_log_in
 from .pdf_checks import assert_tagged
-from .services import require_postgresql, require_weasyprint
+from .services import require_postgresql, require_weasyprint, retention_function_source
 from .test_minside import (
     PID_FATHER,
     PID_MOTHER,
@@ -488,10 +488,7 @@ def test_retention_deletes_requests_answers_and_reminders_with_the_case(client, 
 
 @pytest.mark.postgresql
 def test_the_retention_function_deletes_the_digital_consent_tables():
-    require_postgresql()
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT prosrc FROM pg_proc WHERE proname = 'bts_delete_case'")
-        body = cursor.fetchone()[0]
+    body = retention_function_source()
     for table in (
         "stafettlogg_samtykkesvar_services", "stafettlogg_samtykkesvar",
         "stafettlogg_samtykkeforesporsel_services", "stafettlogg_samtykkeforesporsel",
