@@ -54,6 +54,16 @@ def broker_down(monkeypatch):
 
 
 @pytest.fixture
+def disk_full(monkeypatch):
+    """Every file the portal's storage writes fails at fsync, as on a full disk."""
+
+    def no_space(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("bts_portal.storage.os.fsync", no_space)
+
+
+@pytest.fixture
 def kind():
     """A document kind whose render function each test chooses."""
     behaviour = {"render": lambda job, progress: b"%PDF-1.4 test"}
@@ -100,12 +110,8 @@ def test_a_job_over_its_time_limit_ends_failed_with_no_file(kind, report, media)
 
 
 def test_a_full_disk_while_the_pdf_is_written_fails_the_job_and_leaves_no_file(
-    kind, report, media, monkeypatch
+    kind, report, media, disk_full
 ):
-    def disk_full(fd):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr("bts_portal.storage.os.fsync", disk_full)
     assert jobs.build_document("test", report.pk) == "failed"
     report.refresh_from_db()
     assert (report.status, report.file.name) == ("failed", "")
@@ -242,12 +248,8 @@ def test_a_write_that_fails_halfway_leaves_no_file(tmp_path):
 
 
 def test_a_full_disk_on_upload_is_a_507_in_norwegian_with_nothing_saved(
-    client, coordinator, monkeypatch, media
+    client, coordinator, disk_full, media
 ):
-    def disk_full(fd):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr("bts_portal.storage.os.fsync", disk_full)
     element = ElementFactory()
     client.force_login(coordinator)
     upload = SimpleUploadedFile(
