@@ -76,6 +76,14 @@ def other_tjeneste(db):
 
 
 @pytest.fixture
+def media(settings, tmp_path):
+    """The files the portal stores go to this test's own folder (returned), never to the real
+    MEDIA_ROOT; a module that writes files in every test names it in ``usefixtures``."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
 def employee(tjeneste):
     user = BrukerFactory(username="ansatt")
     grant_role(user, tjeneste, "ansatt")

@@ -18,12 +18,7 @@ from .test_minside import PID_FATHER, PID_MOTHER
 from .test_minside_consent import link
 
 family, linked = log_flow.family, log_flow.linked
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
 
 def url(case, tail=""):

@@ -26,12 +26,6 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
 def element(tjeneste):
     element = ElementFactory(
         title="Forebyggende forum", slug="forebyggende-forum", owner_tjeneste=tjeneste

@@ -22,15 +22,9 @@ from statistikk.models import ReportFile
 from .factories import ElementFactory
 from .services import require_weasyprint
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
 CLOSED_PORT = "redis://127.0.0.1:1/0"  # nothing listens there: connection refused at once
-
-
-@pytest.fixture(autouse=True)
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
 
 
 def _files(root):

@@ -27,12 +27,7 @@ from stafettlogg.tasks import delete_expired_cases
 
 from .case_fixtures import close_case, evaluate_measure, open_case
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
 
 def _expire(case, settings, *, days_past=1):

@@ -31,12 +31,7 @@ from stafettlogg.models import (
 
 from .case_fixtures import close_case, open_case
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
 
 def _closed_at(model, obj, settings, delta):
