@@ -2,6 +2,7 @@
 locked, and what a new consent must say. ``bts_portal.permissions.case_access`` builds the
 read/write rule on these; every view and service that touches case content asks there."""
 
+import calendar
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -12,6 +13,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bts_portal.content.translation import localized
 from organisasjon.models import Tjeneste
 
 from .due import DAY
@@ -91,8 +93,7 @@ def require_service_covered(case: Stafettlogg, tjeneste: Tjeneste) -> None:
                 "%(service)s is not named in the guardians' consent. Record a consent that "
                 "covers it first."
             )
-            % {"service": tjeneste.name},
-            reason="invalid",
+            % {"service": localized(tjeneste, "name")}
         )
 
 
@@ -114,12 +115,8 @@ def latest_valid_until(given_on: date) -> date:
     """A consent lasts at most ``CONSENT_MAX_MONTHS`` from the day it was given."""
     months = given_on.month - 1 + settings.CONSENT_MAX_MONTHS
     year, month = given_on.year + months // 12, months % 12 + 1
-    for day in range(given_on.day, 0, -1):  # 31 January + 1 month is 28/29 February
-        try:
-            return date(year, month, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    # 31 January + 1 month is the last day of February.
+    return date(year, month, min(given_on.day, calendar.monthrange(year, month)[1]))
 
 
 def _named(name: str, given_by: str) -> bool:
@@ -181,19 +178,19 @@ def require_names_service(
         message = _("The consent must name your own service, %(service)s.")
     else:
         message = _("The consent must name the baton holder's service, %(service)s.")
-    raise ConsentError(message % {"service": tjeneste}, reason="invalid")
+    raise ConsentError(message % {"service": localized(tjeneste, "name")})
 
 
 def require_not_ended(valid_until: date, *, today: date | None = None) -> None:
     """A consent recorded when a log is opened must not have ended already."""
     if valid_until < (today or timezone.localdate()):
-        raise ConsentError(_("The consent's end date has already passed."), reason="invalid")
+        raise ConsentError(_("The consent's end date has already passed."))
 
 
 def require_valid_new_consent(**facts: Any) -> None:
     problems = new_consent_problems(**facts)
     if problems:
-        raise ConsentError(" ".join(problems.values()), reason="invalid")
+        raise ConsentError(" ".join(problems.values()))
 
 
 def why_locked(case: Stafettlogg) -> Lock:

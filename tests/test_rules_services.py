@@ -665,3 +665,35 @@ def test_archiving_a_closed_case_asks_for_one_package_in_the_case_s_service(peop
     assert (package.case_id, package.tjeneste, package.status) == (
         case.pk, people["kindergarten"], ArchivePackage.Status.PENDING,
     )  # fmt: skip
+
+
+def test_an_entry_by_one_without_a_participation_names_no_service(people, case):
+    # Every service today adds its author first or names the service; the rule still holds
+    # for a caller that does neither: no participation, no author service.
+    coordinator = people["users"]["coordinator"]
+    entry = services._entry(case, coordinator, Innslag.Kind.OBSERVATION, text="Notat")
+    entry.refresh_from_db()
+    assert (entry.author, entry.author_tjeneste) == (coordinator, None)
+
+
+def test_leaving_a_service_reads_the_logs_with_their_participations_in_one_query(people):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .case_fixtures import close_case, open_case
+    from .factories import BrukerFactory, grant_role
+
+    holder, clinic = people["users"]["stafettholder"], people["clinic"]
+
+    def queries_to_end(username, logs):
+        nurse = BrukerFactory(username=username)
+        grant_role(nurse, clinic, "ansatt")
+        for n in range(logs):
+            log = open_case(people, child=f"{username} {n}")
+            services.participant_add(case=log, by=holder, user=nurse, tjeneste=clinic)
+            close_case(log, people)  # closed: nothing is written, only read
+        with CaptureQueriesContext(connection) as queries:
+            assert services.participations_end(user=nurse, tjeneste=clinic) == logs
+        return len(queries)
+
+    assert queries_to_end("one", 1) == queries_to_end("three", 3)
