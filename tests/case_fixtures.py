@@ -47,6 +47,15 @@ def open_case(people, *, child=CHILD, covered=("kindergarten", "clinic"), undrin
     return case
 
 
+def open_undring(people):
+    """The baton holder notes a concern (undring) about a child in the kindergarten."""
+    return services.undring_create(
+        author=people["users"]["stafettholder"],
+        tjeneste=people["kindergarten"],
+        observation="Stille.",
+    )
+
+
 def close_case(case, people):
     """The baton holder closes the case."""
     services.case_close(

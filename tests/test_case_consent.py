@@ -11,7 +11,7 @@ from django.utils import timezone
 from stafettlogg import consent, services
 from stafettlogg.models import AccessLog, Samtykke, Stafettlogg
 
-from .case_fixtures import CHILD, open_case
+from .case_fixtures import CHILD, open_case, open_undring
 from .case_forms import open_form
 
 pytestmark = pytest.mark.django_db
@@ -138,9 +138,7 @@ def test_expired_consent_locks_the_log(client, people, case):
 
 def test_refusal_is_recorded_on_the_concern(client, people):
     holder = people["users"]["stafettholder"]
-    undring = services.undring_create(
-        author=holder, tjeneste=people["kindergarten"], observation="Stille."
-    )
+    undring = open_undring(people)
     client.force_login(holder)
     response = client.post(
         reverse("stafettlogg:undring_refusal", kwargs={"pk": undring.pk}),

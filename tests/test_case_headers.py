@@ -4,9 +4,9 @@ paging in a case gives the first page, not a 500."""
 import pytest
 from django.urls import reverse
 
-from stafettlogg import services
 from stafettlogg.models import Samtykke
 
+from .case_fixtures import open_undring
 from .factories import finished_insight_report
 
 pytestmark = pytest.mark.django_db
@@ -20,9 +20,7 @@ def no_store(response) -> bool:
 
 def test_the_concern_pages_are_not_stored(client, people):
     holder = people["users"]["stafettholder"]
-    undring = services.undring_create(
-        author=holder, tjeneste=people["kindergarten"], observation="Stille."
-    )
+    undring = open_undring(people)
     client.force_login(holder)
     assert no_store(client.get(reverse("stafettlogg:undring", kwargs={"pk": undring.pk})))
     assert no_store(client.get(reverse("stafettlogg:undring_create")))

@@ -18,7 +18,7 @@ from stafettlogg.models import (
 )
 from stafettlogg.tasks import delete_expired_cases, send_evaluation_reminders
 
-from .case_fixtures import CHILD
+from .case_fixtures import CHILD, open_undring
 
 pytestmark = pytest.mark.django_db
 
@@ -195,9 +195,7 @@ def test_undring_is_seen_only_by_author_and_the_services_leader(client, people):
 
 def test_undring_checklist_report_and_close(client, people):
     author = people["users"]["stafettholder"]
-    undring = services.undring_create(
-        author=author, tjeneste=people["kindergarten"], observation="Stille"
-    )
+    undring = open_undring(people)
     client.force_login(author)
     report = client.post(
         reverse("stafettlogg:undring_report", kwargs={"pk": undring.pk}),

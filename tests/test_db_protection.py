@@ -43,6 +43,7 @@ from stafettlogg.models import (
 )
 from stafettlogg.tasks import delete_expired_cases
 
+from .case_fixtures import open_undring
 from .services import (
     MISSING_PREFIX,
     portal_as_runtime_role,
@@ -285,9 +286,7 @@ def test_runtime_role_cannot_delete_a_consent(runtime, case):
 
 def test_runtime_role_cannot_detach_a_refusal_from_an_open_concern(runtime, people):
     holder = people["users"]["stafettholder"]
-    undring = services.undring_create(
-        author=holder, tjeneste=people["kindergarten"], observation="Stille."
-    )
+    undring = open_undring(people)
     refusal = services.refusal_record(
         undring=undring, user=holder, given_by="Far", services=[people["clinic"]]
     )
@@ -468,9 +467,7 @@ def test_retention_deletes_an_expired_closed_case_through_the_function(runtime, 
 def test_the_retention_task_runs_as_the_runtime_role(people, case):
     holder = people["users"]["stafettholder"]
     _close(case, people, closed_at=_long_ago())
-    undring = services.undring_create(
-        author=holder, tjeneste=people["kindergarten"], observation="Stille."
-    )
+    undring = open_undring(people)
     refusal = services.refusal_record(
         undring=undring, user=holder, given_by="Far", services=[people["clinic"]]
     )

@@ -25,7 +25,7 @@ from stafettlogg.models import (
 )
 from stafettlogg.tasks import delete_expired_cases
 
-from .case_fixtures import close_case, evaluate_measure, open_case
+from .case_fixtures import close_case, evaluate_measure, open_case, open_undring
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
@@ -105,9 +105,7 @@ def test_a_case_that_fails_does_not_stop_the_others_and_keeps_its_files(
 
 def _closed_undring(people, settings, *, days_past=1):
     author = people["users"]["stafettholder"]
-    undring = services.undring_create(
-        author=author, tjeneste=people["kindergarten"], observation="Stille"
-    )
+    undring = open_undring(people)
     services.refusal_record(
         undring=undring, user=author, given_by="Lise Forelder", services=[people["clinic"]]
     )

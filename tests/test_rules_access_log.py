@@ -28,6 +28,8 @@ from stafettlogg.access_log import (
 )
 from stafettlogg.models import AccessLog, Undring
 
+from .case_fixtures import open_undring
+
 pytestmark = pytest.mark.django_db
 A = AccessLog.Action
 
@@ -214,13 +216,6 @@ def test_a_case_view_is_never_cached_and_marked(rf, people, case):
     assert view.is_case_view is True
 
 
-def _undring(people):
-    return services.undring_create(
-        author=people["users"]["stafettholder"], tjeneste=people["kindergarten"],
-        observation="Stille",
-    )  # fmt: skip
-
-
 def make_undring_view(need="see"):
     calls = Calls()
 
@@ -234,7 +229,7 @@ def make_undring_view(need="see"):
 
 
 def test_a_concern_is_logged_for_its_author_with_its_service(rf, people):
-    undring = _undring(people)
+    undring = open_undring(people)
     view, calls = make_undring_view()
     AccessLog.objects.all().delete()
     author = people["users"]["stafettholder"]
@@ -246,7 +241,7 @@ def test_a_concern_is_logged_for_its_author_with_its_service(rf, people):
 
 
 def test_a_concern_is_a_404_for_anyone_else_and_the_view_never_runs(rf, people):
-    undring = _undring(people)
+    undring = open_undring(people)
     view, calls = make_undring_view()
     AccessLog.objects.all().delete()
     other = people["users"]["other_service"]
@@ -259,7 +254,7 @@ def test_a_concern_is_a_404_for_anyone_else_and_the_view_never_runs(rf, people):
 
 
 def test_a_closed_concern_refuses_a_change_with_403(rf, people):
-    undring = _undring(people)
+    undring = open_undring(people)
     author = people["users"]["stafettholder"]
     services.undring_close(undring=undring, user=author, reason="Ingen grunn")
     view, calls = make_undring_view(need={"GET": "see", "POST": "work"})
@@ -300,7 +295,7 @@ def test_a_creation_is_logged_only_when_something_was_made(rf, people, case):
     made["case"] = case
     view(request_for(rf, user))
     assert rows() == [("case.open", A.WRITE, "", case.pk, None, case.tjeneste_id, user.pk)]
-    undring = _undring(people)
+    undring = open_undring(people)
     made["case"] = undring
 
     @logged_creation(event="undring.create")
@@ -379,7 +374,7 @@ def test_by_default_a_case_view_needs_the_read_right_and_a_concern_view_the_sigh
     users = people["users"]
     AccessLog.objects.all().delete()
     assert read(request_for(rf, users["participant"]), pk=case.pk).status_code == 200
-    undring = _undring(people)
+    undring = open_undring(people)
     assert see(request_for(rf, users["leader"]), pk=undring.pk).status_code == 200
     with pytest.raises(Http404):
         see(request_for(rf, users["participant"]), pk=undring.pk)
@@ -424,7 +419,7 @@ def test_a_method_is_allowed_only_where_both_the_event_and_the_right_name_it(rf,
 
 
 def test_a_concern_view_by_method_answers_an_unnamed_method_405_with_no_row(rf, people):
-    undring = _undring(people)
+    undring = open_undring(people)
 
     @undring_view(event={"GET": "undring.view", "POST": "undring.edit"}, need="see")
     def view(request, undring):

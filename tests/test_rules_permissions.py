@@ -16,6 +16,7 @@ from bts_portal.permissions import CaseAccess, Denial, UndringAccess
 from stafettlogg import services
 from stafettlogg.models import Samtykke, Stafettlogg, Undring
 
+from .case_fixtures import open_undring
 from .factories import BrukerFactory, grant_role
 
 NEEDS = (
@@ -160,9 +161,7 @@ def test_a_closed_case_is_read_but_not_written(people, case):
 @pytest.mark.django_db
 def test_a_concern_is_seen_by_its_author_and_the_services_leaders(people):
     users = people["users"]
-    undring = services.undring_create(
-        author=users["stafettholder"], tjeneste=people["kindergarten"], observation="Stille"
-    )
+    undring = open_undring(people)
     assert permissions.undring_access(users["stafettholder"], undring) == UndringAccess(
         author=True, author_works=True, leader=False, open=True
     )

@@ -29,7 +29,7 @@ from stafettlogg.models import (
     Undring,
 )
 
-from .case_fixtures import close_case, open_case
+from .case_fixtures import close_case, open_case, open_undring
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
@@ -134,9 +134,7 @@ def test_everything_of_a_case_goes_and_its_record_says_when_and_who(people, case
 
 def _undring(people, settings, *, status="closed", delta=-timedelta(days=1), refused_by=""):
     author = people["users"]["stafettholder"]
-    undring = services.undring_create(
-        author=author, tjeneste=people["kindergarten"], observation="Stille"
-    )
+    undring = open_undring(people)
     if refused_by:
         services.refusal_record(
             undring=undring, user=author, given_by=refused_by, services=[people["clinic"]]
