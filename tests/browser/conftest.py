@@ -84,6 +84,16 @@ def axe_violations(page) -> list[str]:
     ]
 
 
+def assert_pages_accessible(page, live_server, viewport, paths) -> None:
+    """Each of ``paths``, opened in ``page``, has no WCAG 2.1 A/AA violations and does not
+    scroll sideways at the viewport's width."""
+    for path in paths:
+        page.goto(f"{live_server.url}{path}")
+        assert axe_violations(page) == [], path
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport["width"], f"{path} scrolls sideways"
+
+
 def log_in(page, live_server, username: str, password: str) -> None:
     page.goto(f"{live_server.url}/ansatt/logg-inn/")
     page.get_by_label("Brukernavn").fill(username)

@@ -10,7 +10,7 @@ from organisasjon.demo import DEMO_PASSWORD
 from organisasjon.models import Bruker
 from samhandling.models import Element
 
-from .conftest import DESKTOP, PHONE, axe_violations, log_in
+from .conftest import DESKTOP, PHONE, assert_pages_accessible, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,18 +30,15 @@ def test_proposal_pages_have_no_wcag_violations_and_approval_publishes(
     page = open_page("/ansatt/logg-inn/", viewport=viewport)
     log_in(page, live_server, "koordinator", DEMO_PASSWORD)
     page.wait_for_url(f"{live_server.url}/ansatt/")
-    for path in [
+    paths = [
         "/ansatt/innhold/",
         "/ansatt/innhold/endringsforslag/",
         f"/ansatt/innhold/endringsforslag/{proposal.pk}/",
         f"/ansatt/innhold/element/{element.pk}/",
         f"/ansatt/innhold/element/{element.pk}/historikk/",
         f"/ansatt/innhold/element/{element.pk}/historikk/{first.history_id}/gjenopprett/",
-    ]:
-        page.goto(f"{live_server.url}{path}")
-        assert axe_violations(page) == [], path
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= viewport["width"], f"{path} scrolls sideways"
+    ]
+    assert_pages_accessible(page, live_server, viewport, paths)
     page.goto(f"{live_server.url}/ansatt/innhold/endringsforslag/{proposal.pk}/")
     page.get_by_role("button", name=gettext("Approve and publish")).click()
     page.wait_for_url(f"**/endringsforslag/{proposal.pk}/")

@@ -12,7 +12,7 @@ from organisasjon.demo import DEMO_PASSWORD
 from organisasjon.models import Bruker
 from samhandling.models import Element, Vedlegg
 
-from .conftest import DESKTOP, PHONE, axe_violations, log_in
+from .conftest import DESKTOP, PHONE, assert_pages_accessible, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,14 +37,11 @@ def test_proposed_links_and_attachments_have_no_wcag_violations(
     page = open_page("/ansatt/logg-inn/", viewport=viewport)
     log_in(page, live_server, "koordinator", DEMO_PASSWORD)
     page.wait_for_url(f"{live_server.url}/ansatt/")
-    for path in [
+    paths = [
         f"/ansatt/innhold/element/{element.pk}/",
         f"/ansatt/innhold/endringsforslag/{proposal.pk}/",
-    ]:
-        page.goto(f"{live_server.url}{path}")
-        assert axe_violations(page) == [], path
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= viewport["width"], f"{path} scrolls sideways"
+    ]
+    assert_pages_accessible(page, live_server, viewport, paths)
     link_title = proposal.values["links"][-1]["title"]
     page.goto(f"{live_server.url}/ansatt/innhold/element/{element.pk}/")
     # The button's name is "Remove" and, visually hidden, which link (a substring match).
