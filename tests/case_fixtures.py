@@ -1,12 +1,14 @@
 """A case log with people in every relation to it, for the access tests."""
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from stafettlogg import services
-from stafettlogg.models import Innslag, Samtykke
+from stafettlogg.models import Innslag, InsightReport, Samtykke
 
 from .factories import BrukerFactory, TjenesteFactory, grant_role
 
@@ -54,6 +56,21 @@ def open_undring(people):
         tjeneste=people["kindergarten"],
         observation="Stille.",
     )
+
+
+def case_files(case, people) -> list[Path]:
+    """The files a case holds, for the retention tests: a signed consent form and a finished
+    insight PDF (their paths)."""
+    holder = people["users"]["stafettholder"]
+    signed = Samtykke.objects.create(
+        stafettlogg=case, given_by="Lise Forelder", method=Samtykke.Method.WRITTEN,
+        valid_until=timezone.localdate(), recorded_by=holder,
+        document=SimpleUploadedFile("skjema.pdf", b"%PDF-1.4 signert"),
+    )  # fmt: skip
+    signed.services.set([people["kindergarten"]])
+    report = InsightReport.objects.create(stafettlogg=case, requested_by=holder, status="done")
+    report.file.save("innsyn.pdf", SimpleUploadedFile("innsyn.pdf", b"%PDF-1.4 innsyn"))
+    return [Path(signed.document.path), Path(report.file.path)]
 
 
 def close_case(case, people):

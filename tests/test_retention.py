@@ -4,10 +4,8 @@ coordinator. Runs on SQLite and, in CI's second stage, on PostgreSQL through the
 functions (stafettlogg migrations 0005 and 0006)."""
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -25,7 +23,7 @@ from stafettlogg.models import (
 )
 from stafettlogg.tasks import delete_expired_cases
 
-from .case_fixtures import close_case, evaluate_measure, open_case, open_undring
+from .case_fixtures import case_files, close_case, evaluate_measure, open_case, open_undring
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
@@ -44,16 +42,8 @@ def _full_case(people, case):
         case=case, user=holder, corrects=case.entries.get(kind=Innslag.Kind.OBSERVATION),
         text="Det var to dager.",
     )  # fmt: skip
-    signed = Samtykke.objects.create(
-        stafettlogg=case, given_by="Lise Forelder", method=Samtykke.Method.WRITTEN,
-        valid_until=timezone.localdate(), recorded_by=holder,
-        document=SimpleUploadedFile("skjema.pdf", b"%PDF-1.4 signert"),
-    )  # fmt: skip
-    signed.services.set([people["kindergarten"]])
     StepReminder.objects.create(stafettlogg=case, step_key="n1-plan", due=timezone.localdate())
-    report = InsightReport.objects.create(stafettlogg=case, requested_by=holder, status="done")
-    report.file.save("innsyn.pdf", SimpleUploadedFile("innsyn.pdf", b"%PDF-1.4 innsyn"))
-    return [signed.document.path, report.file.path]
+    return case_files(case, people)
 
 
 def test_a_case_with_evaluations_corrections_consents_and_files_leaves_only_its_record(
@@ -70,7 +60,7 @@ def test_a_case_with_evaluations_corrections_consents_and_files_leaves_only_its_
     assert not InsightReport.objects.filter(stafettlogg_id=case.pk).exists()
     assert not StepReminder.objects.filter(stafettlogg_id=case.pk).exists()
     assert DeletionRecord.objects.filter(kind="stafettlogg", object_id=case.pk).count() == 1
-    assert not any(path.exists() for path in map(Path, paths))
+    assert not any(path.exists() for path in paths)
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
 
 
@@ -96,7 +86,7 @@ def test_a_case_that_fails_does_not_stop_the_others_and_keeps_its_files(
         assert delete_expired_cases() == 1
     assert Stafettlogg.objects.filter(pk=case.pk).exists()
     assert not Stafettlogg.objects.filter(pk=expired.pk).exists()
-    assert all(Path(path).exists() for path in paths)
+    assert all(path.exists() for path in paths)
     run = RetentionRun.objects.get()
     assert run.cases_deleted == 1
     assert [(f["kind"], f["id"]) for f in run.failures] == [("stafettlogg", case.pk)]

@@ -6,11 +6,9 @@ archive's receipt, and the failures the run reports.
 """
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 import time_machine
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from arkiv.models import ArchivePackage
@@ -29,7 +27,7 @@ from stafettlogg.models import (
     Undring,
 )
 
-from .case_fixtures import close_case, open_case, open_undring
+from .case_fixtures import case_files, close_case, open_case, open_undring
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
@@ -340,17 +338,9 @@ def test_without_the_setting_the_archive_is_not_required(people, case, settings)
 
 def _case_files(case, people):
     """A signed consent form, a finished insight PDF and one still waiting (no file yet)."""
-    holder = people["users"]["stafettholder"]
-    signed = Samtykke.objects.create(
-        stafettlogg=case, given_by="Lise Forelder", method=Samtykke.Method.WRITTEN,
-        valid_until=timezone.localdate(), recorded_by=holder,
-        document=SimpleUploadedFile("skjema.pdf", b"%PDF-1.4 signert"),
-    )  # fmt: skip
-    signed.services.set([people["kindergarten"]])
-    report = InsightReport.objects.create(stafettlogg=case, requested_by=holder, status="done")
-    report.file.save("innsyn.pdf", SimpleUploadedFile("innsyn.pdf", b"%PDF-1.4 innsyn"))
-    InsightReport.objects.create(stafettlogg=case, requested_by=holder)
-    return [Path(signed.document.path), Path(report.file.path)]
+    paths = case_files(case, people)
+    InsightReport.objects.create(stafettlogg=case, requested_by=people["users"]["stafettholder"])
+    return paths
 
 
 def test_a_cases_files_go_only_after_the_commit_and_no_other_cases_files(
