@@ -158,6 +158,14 @@ def test_a_new_consent_names_the_baton_holders_service(people):
     assert str(own.value) == "The consent must name your own service, Solbakken barnehage."
 
 
+@pytest.fixture
+def case_without_consent(people):
+    """An open case whose consents the test records itself."""
+    case = open_case(people)
+    Samtykke.objects.filter(stafettlogg=case).delete()
+    return case
+
+
 def _consent(case, people, *, valid_until, given_on=None, refused=False, withdrawn=None,
              covered=("kindergarten",)):  # fmt: skip
     row = Samtykke.objects.create(
@@ -171,10 +179,10 @@ def _consent(case, people, *, valid_until, given_on=None, refused=False, withdra
 
 @pytest.mark.django_db
 @pytest.mark.sqlite_path
-def test_a_consent_is_active_up_to_and_on_its_last_day_unless_refused_or_withdrawn(people):
-    case = open_case(people)
-    Samtykke.objects.filter(stafettlogg=case).delete()
-    today = timezone.localdate()
+def test_a_consent_is_active_up_to_and_on_its_last_day_unless_refused_or_withdrawn(
+    people, case_without_consent
+):
+    case, today = case_without_consent, timezone.localdate()
     last_day = _consent(case, people, valid_until=today)
     _consent(case, people, valid_until=today - timedelta(days=1))
     _consent(case, people, valid_until=today + timedelta(days=9), refused=True)
@@ -187,10 +195,10 @@ def test_a_consent_is_active_up_to_and_on_its_last_day_unless_refused_or_withdra
 
 @pytest.mark.django_db
 @pytest.mark.sqlite_path
-def test_consents_to_renew_are_the_active_ones_of_open_cases_ending_soon(people):
-    case = open_case(people)
-    Samtykke.objects.filter(stafettlogg=case).delete()
-    today = timezone.localdate()
+def test_consents_to_renew_are_the_active_ones_of_open_cases_ending_soon(
+    people, case_without_consent
+):
+    case, today = case_without_consent, timezone.localdate()
     soon = _consent(case, people, valid_until=today + timedelta(days=14))
     later = _consent(case, people, valid_until=today + timedelta(days=15))
     _consent(case, people, valid_until=today + timedelta(days=3), refused=True)
