@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bts_portal.content.models import Status
 from handlingsveileder.models import Niva
+from organisasjon.form_fields import ServiceChoiceField, ServiceMultipleChoiceField
 from organisasjon.models import Bruker, Rolle, Tjeneste
 from samhandling.models import Element
 
@@ -23,7 +24,7 @@ class LesekravForm(forms.Form):
         choices=Rolle.choices, required=False, widget=forms.CheckboxSelectMultiple,
         label=_("Roles"), help_text=_("None chosen: every role."),
     )  # fmt: skip
-    services = forms.ModelMultipleChoiceField(
+    services = ServiceMultipleChoiceField(
         Tjeneste.objects.filter(is_active=True).order_by("name"), required=False,
         label=_("Services"), help_text=_("None chosen: every service."),
     )  # fmt: skip
@@ -37,7 +38,7 @@ class LesekravForm(forms.Form):
 
 
 class TrainingForm(forms.Form):
-    tjeneste = forms.ModelChoiceField(Tjeneste.objects.none(), label=_("Service"))
+    tjeneste = ServiceChoiceField(Tjeneste.objects.none(), label=_("Service"))
     user = forms.ModelChoiceField(Bruker.objects.filter(is_active=True), label=_("Employee"))
     kind = forms.ChoiceField(choices=Opplaering.Kind.choices, label=_("Kind"))
     title = forms.CharField(max_length=200, label=_("What"))
@@ -63,6 +64,6 @@ class TrainingForm(forms.Form):
 class MeetingForm(forms.Form):
     kind = forms.ChoiceField(choices=Mote.Kind.choices, label=_("Meeting"))
     held_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    services = forms.ModelMultipleChoiceField(
+    services = ServiceMultipleChoiceField(
         Tjeneste.objects.filter(is_active=True).order_by("name"), label=_("Services present")
     )

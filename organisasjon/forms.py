@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bts_portal.form_fields import BoundedModelChoiceField
 
+from .form_fields import ServiceChoiceField
 from .models import Bruker, RolleEndring, Tjeneste
 
 
@@ -19,7 +20,7 @@ class RoleChangeFilterForm(forms.Form):
         empty_label=_("All users"),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
-    tjeneste = BoundedModelChoiceField(
+    tjeneste = ServiceChoiceField(
         label=_("Service"),
         queryset=Tjeneste.objects.none(),
         to_field_name="slug",

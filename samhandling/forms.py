@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from bts_portal import permissions
 from bts_portal.content.forms import ContentForm
 from bts_portal.content.uploads import validate_document
+from organisasjon.form_fields import service_label
 
 from . import arshjul_rules
 from .models import Arshjulhendelse, Begrep, Element, ElementType, Gjentakelse, Side
@@ -58,6 +59,7 @@ class ElementForm(ContentForm):
         owners = permissions.MODEL_CONTENT.owner_services(self.user)
         owner = cast(forms.ModelChoiceField, self.fields["owner_tjeneste"])
         owner.queryset = owners
+        owner.label_from_instance = service_label  # type: ignore[method-assign,assignment]  # this form's field only
         if not permissions.is_coordinator(self.user):
             # A leader's content always belongs to one of the leader's services.
             owner.required = True

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from bts_portal.form_fields import BoundedModelMultipleChoiceField
+from organisasjon.form_fields import ServiceMultipleChoiceField
 from organisasjon.models import Tjeneste
 
 from . import consent
@@ -20,7 +20,7 @@ class ConsentRequestForm(forms.Form):
         label=gettext_lazy("Why the services should work together (in plain words)"),
         widget=forms.Textarea(attrs={"rows": 3}), max_length=2000,
     )  # fmt: skip
-    services = BoundedModelMultipleChoiceField(
+    services = ServiceMultipleChoiceField(
         label=gettext_lazy("Services proposed"),
         queryset=Tjeneste.objects.filter(is_active=True).order_by("name"),
         widget=forms.CheckboxSelectMultiple,

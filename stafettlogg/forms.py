@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from bts_portal.content.uploads import validate_document
 from bts_portal.form_fields import (
     BoundedModelChoiceField,
-    BoundedModelMultipleChoiceField,
     formfield_for,
     model_choice,
 )
 from bts_portal.page_cache import per_content
 from bts_portal.permissions import WORK_ROLES
+from organisasjon.form_fields import ServiceChoiceField, ServiceMultipleChoiceField, service_label
 from organisasjon.models import Bruker, Tjeneste
 from tiltaksoversikt.models import Tiltak
 
@@ -75,6 +75,7 @@ class UndringForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         model_choice(self, "tjeneste").queryset = services
         model_choice(self, "tjeneste").empty_label = None
+        model_choice(self, "tjeneste").label_from_instance = service_label  # type: ignore[method-assign,assignment]  # this form's field only
         if self.instance.pk:
             del self.fields["tjeneste"]
 
@@ -105,7 +106,7 @@ class ReportForm(OneTimeForm):
 
 class RefusalForm(forms.Form):
     given_by = forms.CharField(label=gettext_lazy("Who said no"), max_length=300)
-    services = BoundedModelMultipleChoiceField(
+    services = ServiceMultipleChoiceField(
         label=gettext_lazy("Services they did not want to involve"),
         queryset=Tjeneste.objects.filter(is_active=True),
         widget=forms.CheckboxSelectMultiple,
@@ -140,7 +141,7 @@ class ConsentFields(forms.Form):
         label=gettext_lazy("Date of consent"), widget=DATE, initial=timezone.localdate
     )
     valid_until = forms.DateField(label=gettext_lazy("Valid until"), widget=DATE)
-    services = BoundedModelMultipleChoiceField(
+    services = ServiceMultipleChoiceField(
         label=gettext_lazy("Services it covers"),
         queryset=Tjeneste.objects.filter(is_active=True).order_by("name"),
         widget=forms.CheckboxSelectMultiple,
@@ -210,7 +211,7 @@ class OpenCaseForm(OneTimeForm, ConsentFields):
     child_name = forms.CharField(label=gettext_lazy("The child's name"), max_length=200)
     child_birth_date = forms.DateField(label=gettext_lazy("Date of birth"), widget=DATE)
     level = forms.TypedChoiceField(label=gettext_lazy("Level"), choices=LEVELS, coerce=int)
-    tjeneste = BoundedModelChoiceField(
+    tjeneste = ServiceChoiceField(
         label=gettext_lazy("Your service"), queryset=None, empty_label=None
     )
     guardian1_name = forms.CharField(label=gettext_lazy("Guardian"), max_length=200)
@@ -326,7 +327,11 @@ class MeasureForm(OneTimeForm):
         def grouped():
             groups: dict[str, list] = {}
             for tiltak in queryset:
-                provider = tiltak.tjeneste.name if tiltak.tjeneste_id else _("Other providers")
+                provider = (
+                    str(service_label(tiltak.tjeneste))
+                    if tiltak.tjeneste_id
+                    else _("Other providers")
+                )
                 groups.setdefault(provider, []).append((tiltak.pk, tiltak.title))
             return [("", "---------"), *sorted(groups.items())]
 
@@ -409,7 +414,7 @@ class LevelForm(OneTimeForm):
 
 class ParticipantForm(forms.Form):
     user = BoundedModelChoiceField(label=gettext_lazy("Employee"), queryset=Bruker.objects.none())
-    tjeneste = BoundedModelChoiceField(
+    tjeneste = ServiceChoiceField(
         label=gettext_lazy("On behalf of"), queryset=Tjeneste.objects.none()
     )
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from bts_portal import permissions
 from bts_portal.content.forms import ContentForm
 from bts_portal.slugs import norwegian_slugify
+from organisasjon.form_fields import service_label
 
 from .models import LEVEL_CHOICES, Malgruppe, Moteplass, Tema, Tiltak
 
@@ -67,6 +68,7 @@ class TiltakForm(ContentForm):
         tjeneste = cast(forms.ModelChoiceField, self.fields["tjeneste"])
         tjeneste.queryset = permissions.SERVICE_MEASURES.owner_services(self.user)
         tjeneste.empty_label = None
+        tjeneste.label_from_instance = service_label  # type: ignore[method-assign,assignment]  # this form's field only
         if self.instance.pk:
             self.fields["target_groups"].initial = self.instance.target_groups
             self.fields["levels"].initial = [str(n) for n in self.instance.levels]
