@@ -4,7 +4,12 @@ import uuid
 from typing import TYPE_CHECKING, cast
 
 from django import forms
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from bts_portal.content.translation import localized
+from samhandling.templatetags.a11y_tags import lang_marked
 
 from .models import Invitasjon
 
@@ -94,14 +99,21 @@ class ConsentAnswerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["request"].initial = request.pk
         proposed = request.services.exclude(pk=holder_service.pk).order_by("name", "pk")
-        cast(
-            "forms.ModelMultipleChoiceField[Tjeneste]", self.fields["services"]
-        ).queryset = proposed
-        self.fields["services"].initial = list(proposed)
-        self.fields["services"].help_text = _(
-            "Untick a service you do not want to take part. %(service)s holds the baton and "
-            "is always part of the consent."
-        ) % {"service": holder_service.name}
+        field = cast("forms.ModelMultipleChoiceField[Tjeneste]", self.fields["services"])
+        field.queryset = proposed
+        # The names in the page's language; minside/consent.html shows each label as it is,
+        # so a bokmål fallback keeps its <span lang="nb"> (the name itself is escaped).
+        field.label_from_instance = lambda s: lang_marked(localized(s, "name"))  # type: ignore[method-assign,assignment]  # this form only
+        field.initial = list(proposed)
+        field.help_text = mark_safe(  # noqa: S308  # the text is escaped, the name lang_marked
+            conditional_escape(
+                _(
+                    "Untick a service you do not want to take part. %(service)s holds the baton "
+                    "and is always part of the consent."
+                )
+            )
+            % {"service": lang_marked(localized(holder_service, "name"))}
+        )
 
     @property
     def accepts(self) -> bool:

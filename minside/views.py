@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from mozilla_django_oidc import views as oidc_views
 
 from bts_portal import permissions
+from bts_portal.content.translation import localized
 from innlogging.views import provider_routes
 from stafettlogg.consent import active_consents
 from stafettlogg.models import Stafettlogg
@@ -50,7 +51,7 @@ def _case_summary(case: Stafettlogg) -> dict:
     return {
         "pk": case.pk,
         "first_name": (case.child_name.split() or [""])[0],
-        "service": case.tjeneste.name,
+        "service": localized(case.tjeneste, "name"),
         "holder": holder.get_full_name() or holder.get_username(),
         "level": case.get_level_display(),
         "consent_active": active_consents(case).exists(),
