@@ -27,6 +27,14 @@ def _d(value: date | None) -> str:
     return date_format(value, "d.m.Y")
 
 
+def _service(tjeneste) -> str:
+    """A service's name in the document's language, bokmål where it has no translation (a
+    document's field holds plain text, with no way to mark the language of a part)."""
+    from bts_portal.content.translation import localized
+
+    return str(localized(tjeneste, "name"))
+
+
 @dataclass(frozen=True)
 class Meeting:
     """What an invitation needs that the log does not hold yet (the form asks for it)."""
@@ -53,7 +61,7 @@ def _common(case: Stafettlogg) -> dict:
         "dato": _d(timezone.localdate()),
         "barnets_navn": case.child_name,
         "fodselsdato": _d(case.child_birth_date),
-        "tjeneste": case.tjeneste.name,
+        "tjeneste": _service(case.tjeneste),
         "stafettholder": str(case.stafettholder),
         "niva": _level_name(case),
         "foresatte": Items(
@@ -72,7 +80,7 @@ def _common(case: Stafettlogg) -> dict:
                 for g in guardians
             ]
         ),
-        "deltakere": Table([(str(p.user), p.tjeneste.name) for p in participants]),
+        "deltakere": Table([(str(p.user), _service(p.tjeneste)) for p in participants]),
         "_participants": participants,
         "_guardians": guardians,
     }
@@ -104,7 +112,7 @@ def values(case: Stafettlogg, doc_type: str, *, entry: Innslag | None = None, me
     v = _common(case)
     if doc_type == DocumentType.CONSENT:
         today = timezone.localdate()
-        services = [case.tjeneste.name] + [p.tjeneste.name for p in v["_participants"]]
+        services = [_service(case.tjeneste)] + [_service(p.tjeneste) for p in v["_participants"]]
         v.update(
             tjenester=Items(list(dict.fromkeys(services))),
             gyldig_fra=_d(today),
@@ -119,7 +127,7 @@ def values(case: Stafettlogg, doc_type: str, *, entry: Innslag | None = None, me
         v.update(tiltak=Table(_measure_rows(measures)), neste_evaluering=_d(case.next_evaluation))
     elif doc_type == DocumentType.INVITATION:
         invited = [g.name for g in v["_guardians"]] + [
-            f"{p.user} ({p.tjeneste.name})" for p in v["_participants"]
+            f"{p.user} ({_service(p.tjeneste)})" for p in v["_participants"]
         ]
         v.update(
             motetidspunkt=_meeting_time(meeting.at) if meeting else "–",
@@ -143,7 +151,7 @@ def values(case: Stafettlogg, doc_type: str, *, entry: Innslag | None = None, me
 def _author(entry: Innslag) -> str:
     if entry.author is None:
         return _("the system")
-    service = entry.author_tjeneste.name if entry.author_tjeneste else ""
+    service = _service(entry.author_tjeneste) if entry.author_tjeneste else ""
     return f"{entry.author}, {service}" if service else str(entry.author)
 
 

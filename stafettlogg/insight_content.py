@@ -8,6 +8,8 @@ from itertools import groupby
 
 from django.utils import timezone
 
+from bts_portal.content.translation import localized
+
 from .access_log import describe
 
 
@@ -38,7 +40,7 @@ def access_summary(rows) -> list[AccessDay]:
         counts: dict[tuple, int] = {}
         for row in day_rows:
             who = row.who  # the employee, or the guardian on My page
-            service = row.tjeneste.name if row.tjeneste else "–"
+            service = localized(row.tjeneste, "name") if row.tjeneste else "–"
             key = (who, service, describe(row))
             counts[key] = counts.get(key, 0) + 1
         lines = [AccessLine(who, service, what, n) for (who, service, what), n in counts.items()]
