@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bts_portal.content.models import Status
+from bts_portal.content.translation import SUFFIXES, current_language, translated_fields
 from handlingsveileder.models import Trinn
 from organisasjon.models import Tjeneste
 from samhandling.models import Element, Side
@@ -403,21 +404,38 @@ def _evaluations(period, service_ids) -> dict:
     ], counts, service_ids, total="total")  # fmt: skip
 
 
+def _name_columns(relation: str) -> list[str]:
+    return [f"{relation}__{column}" for column in translated_fields("name")]
+
+
 def _handovers(period, service_ids) -> dict:
     pairs = {
         (row["from_tjeneste"], row["to_tjeneste"]): row
         for row in Overforing.objects.filter(
             _in(period, "answered_at"), status=Overforing.Status.ACCEPTED
         )
-        .values("from_tjeneste", "to_tjeneste", "from_tjeneste__name", "to_tjeneste__name")
+        .values(
+            "from_tjeneste",
+            "to_tjeneste",
+            *_name_columns("from_tjeneste"),
+            *_name_columns("to_tjeneste"),
+        )
         .annotate(n=Count("pk"))
         .order_by("from_tjeneste__name", "to_tjeneste__name")
     }
     title = _("Hand-overs between services")
 
+    def name(row, side) -> str:
+        """The service's name in the report's language, bokmål where it has no translation
+        (a row label is plain text, in the CSV too)."""
+        if row[f"{side}__name"] is None:
+            return "?"
+        suffix = SUFFIXES.get(current_language(), "")
+        return row[f"{side}__name{suffix}"] or row[f"{side}__name"]
+
     def table(keys):
         rows = [
-            (f"{pairs[k]['from_tjeneste__name'] or '?'} → {pairs[k]['to_tjeneste__name']}",
+            (f"{name(pairs[k], 'from_tjeneste')} → {name(pairs[k], 'to_tjeneste')}",
              pairs[k]["n"]) for k in keys
         ]  # fmt: skip
         return Table(

@@ -32,6 +32,7 @@ from django.core.cache import cache
 from django.db.models import Count, Max, Q
 from django.utils import timezone, translation
 
+from bts_portal.content.translation import translated_fields
 from handlingsveileder.models import Trinn
 from oppfolging.models import Lesebekreftelse, Lesekrav, Mote, Motedeltakelse, Opplaering
 from organisasjon.models import Bruker, Medlemskap, Tjeneste
@@ -83,7 +84,8 @@ def data_version() -> str:
         parts.append(repr(sorted(row.items())))
     # The read list counts active employees only, and rows are labelled with service names.
     parts.append(repr(Bruker.objects.aggregate(n=Count("pk", filter=Q(is_active=True)))))
-    parts.append(repr(list(Tjeneste.objects.order_by("pk").values_list("pk", "name", "is_active"))))
+    names = translated_fields("name")
+    parts.append(repr(list(Tjeneste.objects.order_by("pk").values_list("pk", *names, "is_active"))))
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:24]
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bts_portal import jobs, permissions
+from bts_portal.content.translation import localized
 from bts_portal.decorators import predicate_required, staff_required
 from organisasjon.models import Tjeneste
 
@@ -30,7 +31,8 @@ class Scope:
 
     @property
     def label(self) -> str:
-        return self.tjeneste.name if self.tjeneste else _("The whole municipality")
+        # The service's name in the page's language (a LocalizedText, lang_marked in the page).
+        return localized(self.tjeneste, "name") if self.tjeneste else _("The whole municipality")
 
     @property
     def key(self):
