@@ -130,14 +130,10 @@ def _forget(user: Bruker) -> None:
         delattr(user, _CACHE_ATTR)
 
 
-def _service_perm_map(
-    user: Bruker | AnonymousUser, *, refresh: bool = False
-) -> dict[int, set[ServicePerm]]:
+def _service_perm_map(user: Bruker | AnonymousUser) -> dict[int, set[ServicePerm]]:
     """All of the user's service permissions as {tjeneste id: {perm}}, one query per request."""
     if not user.is_authenticated or not user.is_active:
         return {}
-    if refresh:
-        _forget(user)
     cached: dict[int, set[ServicePerm]] | None = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached

@@ -138,10 +138,13 @@ def test_the_standing_follows_the_consent_the_membership_and_the_participation(p
     Samtykke.objects.filter(pk=consent.pk).update(valid_until=today)
     assert permissions.case_access(participant, case).covered
     assert not permissions.case_access(participant, case, today=today + timedelta(days=1)).covered
-    # No longer working in the service: a participant who is not told the log exists.
-    participant.memberships.all().delete()
+    # No longer working in the participation's service, though still in another one: a
+    # participant who is not told the log exists.
+    grant_role(participant, people["school"], "ansatt")
+    participant.memberships.filter(tjeneste=people["clinic"]).delete()
     standing = permissions.case_access(participant, case)
     assert (standing.member, standing.knows, standing.read) == (False, False, False)
+    assert permissions.case_standings(participant)[case.pk] == standing
     # A participation that has ended counts for nothing.
     holder = users["stafettholder"]
     case.participants.filter(user=holder).update(removed_at=timezone.now())
