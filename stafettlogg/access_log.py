@@ -317,6 +317,33 @@ def _refuse(
     raise PermissionDenied
 
 
+GatedView = Callable[..., HttpResponseBase]
+
+
+def _gated(event: ByMethod, need: ByMethod, view: View) -> Callable[[GatedView], View]:
+    """What every view of one case or concern checks before it looks the object up: logged
+    in (no row for a visitor without a login), never kept by a browser or a proxy, a method
+    the view takes, and the second factor. The checked function gets the method's
+    (event, need) before the object's pk; the result stands in for ``view``."""
+
+    def decorator(checked: GatedView) -> View:
+        @login_required
+        @never_cache
+        @wraps(view)
+        def wrapper(
+            request: AuditedRequest, pk: int, *args: Any, **kwargs: Any
+        ) -> HttpResponseBase:
+            if (chosen := _for_method(request.method, event, need)) is None:
+                return _not_allowed(event, need)
+            if gate := _gate(request):  # no case content without a second factor
+                return gate
+            return checked(request, chosen, pk, *args, **kwargs)
+
+        return _mark(wrapper)
+
+    return decorator
+
+
 def case_view(*, event: ByMethod, need: ByMethod = "read") -> Callable[[View], View]:
     """For views of one case, called as ``view(request, case, ...)``.
 
@@ -326,18 +353,12 @@ def case_view(*, event: ByMethod, need: ByMethod = "read") -> Callable[[View], V
     """
 
     def decorator(view: View) -> View:
-        # Logged in is checked first (no row for a visitor without a login); everything after
-        # that, the staff area included, is a decision about this case and gets its row.
-        @login_required
-        @never_cache  # case content is never kept by a browser or a proxy
-        @wraps(view)
-        def wrapper(
-            request: AuditedRequest, pk: int, *args: Any, **kwargs: Any
+        # Everything after the gate, the staff area included, is a decision about this case
+        # and gets its row.
+        @_gated(event, need, view)
+        def checked(
+            request: AuditedRequest, chosen: tuple[str, str], pk: int, *args: Any, **kwargs: Any
         ) -> HttpResponseBase:
-            if (chosen := _for_method(request.method, event, need)) is None:
-                return _not_allowed(event, need)
-            if gate := _gate(request):  # no case content without a second factor
-                return gate
             case = get_object_or_404(
                 Stafettlogg.objects.select_related("tjeneste", "stafettholder"), pk=pk
             )
@@ -357,7 +378,7 @@ def case_view(*, event: ByMethod, need: ByMethod = "read") -> Callable[[View], V
 
             return _logged(request, audit, run, case=case)
 
-        return _mark(wrapper)
+        return checked
 
     return decorator
 
@@ -366,16 +387,10 @@ def undring_view(*, event: ByMethod, need: ByMethod = "see") -> Callable[[View],
     """For views of one concern: its author and the author's service leaders only (404)."""
 
     def decorator(view: View) -> View:
-        @login_required
-        @never_cache
-        @wraps(view)
-        def wrapper(
-            request: AuditedRequest, pk: int, *args: Any, **kwargs: Any
+        @_gated(event, need, view)
+        def checked(
+            request: AuditedRequest, chosen: tuple[str, str], pk: int, *args: Any, **kwargs: Any
         ) -> HttpResponseBase:
-            if (chosen := _for_method(request.method, event, need)) is None:
-                return _not_allowed(event, need)
-            if gate := _gate(request):  # no case content without a second factor
-                return gate
             undring = get_object_or_404(Undring.objects.select_related("tjeneste", "author"), pk=pk)
             access = permissions.undring_access(request.user, undring)
             audit = Audit(event=chosen[0], tjeneste_id=undring.tjeneste_id)
@@ -392,7 +407,7 @@ def undring_view(*, event: ByMethod, need: ByMethod = "see") -> Callable[[View],
 
             return _logged(request, audit, run, undring=undring)
 
-        return _mark(wrapper)
+        return checked
 
     return decorator
 
