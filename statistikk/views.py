@@ -147,10 +147,11 @@ def annual_report(request, year):
     _year_or_404(year)
     report, _created = Arsrapport.objects.get_or_create(year=year)
     writer = permissions.may_write_annual_report(request.user)
-    form = NarrativeForm(request.POST if writer else None, instance=report)
-    if request.method == "POST" and not writer:
+    posted = request.method == "POST"
+    if posted and not writer:
         raise PermissionDenied
-    if request.method == "POST" and form.is_valid():
+    form = NarrativeForm(request.POST if posted else None, instance=report)
+    if posted and form.is_valid():
         saved = form.save(commit=False)
         saved.updated_by = request.user
         saved.save()

@@ -38,6 +38,22 @@ def test_the_municipal_leader_may_make_the_report_but_not_write_it(client, munic
     assert reverse("statistikk:annual_report", kwargs={"year": YEAR}) in listing
 
 
+def test_the_coordinator_opens_the_report_page_with_its_form_and_saves_the_text(client, people):
+    from statistikk.models import Arsrapport
+
+    client.force_login(people["users"]["coordinator"])
+    url = reverse("statistikk:annual_report", kwargs={"year": YEAR})
+    page = client.get(url)
+    assert page.status_code == 200  # a plain visit is no submitted form
+    html = page.content.decode()
+    assert 'name="assessment"' in html
+    assert "error-summary" not in html
+    response = client.post(url, {"assessment": "Et godt år.", "what_worked": "",
+                                 "plan_next_year": ""})  # fmt: skip
+    assert response.status_code == 302
+    assert Arsrapport.objects.get(year=YEAR).assessment == "Et godt år."
+
+
 def test_a_service_leader_is_told_whom_to_ask_for_the_report(client, people):
     people["users"]["coordinator"].first_name = "Maria"
     people["users"]["coordinator"].last_name = "Eide"
