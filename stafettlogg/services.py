@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bts_portal import permissions
+from bts_portal.content.translation import localized
 from bts_portal.permissions import CaseAccess, Denial
 from organisasjon.models import Bruker, Tjeneste
 
@@ -158,7 +159,9 @@ _REFUSALS = {
 
 def _require_works_in(user: Bruker, tjeneste: Tjeneste) -> None:
     if not permissions.may_open_cases(user, tjeneste):
-        raise errors.NotInService(_("You do not work in %(service)s.") % {"service": tjeneste})
+        raise errors.NotInService(
+            _("You do not work in %(service)s.") % {"service": localized(tjeneste, "name")}
+        )
 
 
 def _locked_case(case: Stafettlogg) -> Stafettlogg:
@@ -396,7 +399,8 @@ def _take_part(case: Stafettlogg, *, by: Bruker, user: Bruker, tjeneste: Tjenest
     consent.require_service_covered(case, tjeneste)
     if not permissions.may_take_part(user, case, tjeneste):
         raise errors.NotInService(
-            _("%(user)s does not work in %(service)s.") % {"user": user, "service": tjeneste},
+            _("%(user)s does not work in %(service)s.")
+            % {"user": user, "service": localized(tjeneste, "name")},
             reason=Denial.INVALID,
         )
     current = case.participants.filter(user=user, removed_at__isnull=True).first()
@@ -422,7 +426,8 @@ def participant_add(*, case: Stafettlogg, by: Bruker, user: Bruker, tjeneste: Tj
         return already.get()
     if user.pk == case.stafettholder_id:
         raise errors.InvalidRequest(
-            _("The baton holder takes part for %(service)s.") % {"service": case.tjeneste}
+            _("The baton holder takes part for %(service)s.")
+            % {"service": localized(case.tjeneste, "name")}
         )
     participant = _take_part(case, by=by, user=user, tjeneste=tjeneste)
     _entry(
@@ -593,7 +598,7 @@ def handover_answer(*, handover: Overforing, user: Bruker, accept: bool) -> None
         if not permissions.may_take_part(user, case, handover.to_tjeneste):
             raise errors.NotInService(
                 _("You cannot hold the baton for %(service)s now.")
-                % {"service": handover.to_tjeneste},
+                % {"service": localized(handover.to_tjeneste, "name")},
                 reason=Denial.CONFLICT,
             )
         _take_part(case, by=user, user=user, tjeneste=handover.to_tjeneste)

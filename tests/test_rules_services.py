@@ -697,3 +697,30 @@ def test_leaving_a_service_reads_the_logs_with_their_participations_in_one_query
         return len(queries)
 
     assert queries_to_end("one", 1) == queries_to_end("three", 3)
+
+
+def test_refusals_name_the_service_in_the_reader_s_language(people, case):
+    users = people["users"]
+    clinic, kindergarten = people["clinic"], people["kindergarten"]
+    clinic.name_en = "The health clinic"
+    clinic.save(update_fields=["name_en"])
+    kindergarten.name_en = "Solbakken kindergarten"
+    kindergarten.save(update_fields=["name_en"])
+    with translation.override("en"):
+        with pytest.raises(CaseError) as refused:
+            services.participant_add(case=case, by=users["stafettholder"],
+                                     user=users["other_service"], tjeneste=clinic)  # fmt: skip
+        assert str(refused.value) == f"{users['other_service']} does not work in The health clinic."
+        with pytest.raises(CaseError) as refused:
+            services.participant_add(case=case, by=users["stafettholder"],
+                                     user=users["stafettholder"], tjeneste=clinic)  # fmt: skip
+        assert str(refused.value) == "The baton holder takes part for Solbakken kindergarten."
+        with pytest.raises(CaseError) as refused:
+            services.undring_create(author=users["participant"], tjeneste=kindergarten,
+                                    observation="x")  # fmt: skip
+        assert str(refused.value) == "You do not work in Solbakken kindergarten."
+    # In bokmål, the name as it is.
+    with translation.override("nb"), pytest.raises(CaseError) as refused:
+        services.undring_create(author=users["participant"], tjeneste=kindergarten,
+                                observation="x")  # fmt: skip
+    assert "Solbakken barnehage" in str(refused.value)
