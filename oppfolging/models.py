@@ -44,6 +44,10 @@ class Lesekrav(models.Model):
     def __str__(self) -> str:
         return str(self.element or self.niva)
 
+    def role_labels(self) -> list[str]:
+        """The chosen roles by their names in the current language (``roles`` holds keys)."""
+        return [str(Rolle(role).label) for role in self.roles if role in Rolle.values]
+
     def clean(self):
         if bool(self.element_id) == bool(self.niva_id):
             raise ValidationError(_("Choose either a model element or a level of the guide."))
