@@ -34,7 +34,7 @@ from stafettlogg.models import (
     Stafettlogg,
     Undring,
 )
-from tiltaksoversikt.models import Moteplass, Tiltak
+from tiltaksoversikt.models import Moteplass, Tema, Tiltak
 
 from .epoch import EpochMicroseconds, epoch_us
 
@@ -361,12 +361,28 @@ def _measures(period):
     return Innslag.objects.filter(kind=Innslag.Kind.MEASURE).filter(_dates_in(period, "starts_on"))
 
 
+def _in_language(model, field: str, keys) -> dict[str, str]:
+    """Row keys that are bokmål texts of ``model.field`` (a unique column), each with its
+    text in the report's language, bokmål where it has no translation. The keys stay in
+    bokmål, so that a row is the same row in every language and year; only its label is
+    translated (plain text: it is in the CSV too)."""
+    suffix = SUFFIXES.get(current_language(), "")
+    if not suffix:
+        return {}
+    texts = model.objects.filter(**{f"{field}__in": [k for k in keys if k]}).values_list(
+        field, field + suffix
+    )
+    return {key: translated or key for key, translated in texts}
+
+
 def _measures_by_theme(period, service_ids) -> dict:
     by_service = _grouped_rows(
         _measures(period).filter(tiltak__isnull=False), "stafettlogg__tjeneste",
         "tiltak__themes__title", distinct=True,
     )  # fmt: skip
-    labels = {key: key or _("No theme") for counts in by_service.values() for key in counts}
+    keys = {key for counts in by_service.values() for key in counts}
+    named = _in_language(Tema, "title", keys)
+    labels = {key: named.get(key, key) if key else _("No theme") for key in keys}
     return dynamic_rows(
         "tiltak_tema", _("Measures started, by theme"), by_service, service_ids, labels=labels,
         note=_("A measure with several themes counts once under each."),
@@ -375,9 +391,11 @@ def _measures_by_theme(period, service_ids) -> dict:
 
 def _measures_by_service(period, service_ids) -> dict:
     by_service = _grouped_rows(_measures(period), "stafettlogg__tjeneste", "tiltak__tjeneste__name")
+    keys = {key for counts in by_service.values() for key in counts}
+    named = _in_language(Tjeneste, "name", keys)
     labels = {
-        key: key or _("Described in the log (not from the catalogue)")
-        for counts in by_service.values() for key in counts
+        key: named.get(key, key) if key else _("Described in the log (not from the catalogue)")
+        for key in keys
     }  # fmt: skip
     return dynamic_rows(
         "tiltak_tjeneste", _("Measures started, by providing service"), by_service,

@@ -45,7 +45,7 @@ from stafettlogg.models import (
     Stafettlogg,
     Undring,
 )
-from tiltaksoversikt.models import Moteplass, Tiltak
+from tiltaksoversikt.models import Moteplass, Tema, Tiltak
 
 from .disclosure import Release, publish
 
@@ -86,6 +86,9 @@ def data_version() -> str:
     parts.append(repr(Bruker.objects.aggregate(n=Count("pk", filter=Q(is_active=True)))))
     names = translated_fields("name")
     parts.append(repr(list(Tjeneste.objects.order_by("pk").values_list("pk", *names, "is_active"))))
+    # Rows of measures by theme are labelled with the themes' titles.
+    titles = translated_fields("title")
+    parts.append(repr(list(Tema.objects.order_by("pk").values_list("pk", *titles))))
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:24]
 
 

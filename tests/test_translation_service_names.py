@@ -3,6 +3,7 @@ service has one, and the bokmål name marked ``<span lang="nb">`` where it has n
 3.1.2), on the staff case pages, My page, the receipts and insight PDFs, the follow-up,
 content list and statistics pages, and the forms that offer services to choose from."""
 
+import datetime
 import re
 from unittest import mock
 
@@ -318,3 +319,35 @@ def test_the_hand_over_statistics_label_the_services_in_the_reports_language(
         tables = compute_all(timezone.localdate().year)[MUNICIPALITY]
     (handovers,) = [table for table in tables if table.key == "overforinger"]
     assert handovers.rows == [(label, 1)]
+
+
+@pytest.mark.parametrize(
+    ("language", "service", "theme"),
+    [
+        ("nn", CLINIC_NN, "Psykisk helse"),  # the theme has no nynorsk title: bokmål
+        ("en", CLINIC_EN, "Mental health"),
+        ("nb", "Helsestasjonen", "Psykisk helse"),
+    ],
+)
+def test_measures_by_service_and_theme_are_labelled_in_the_reports_language(
+    case, people, language, service, theme
+):
+    from tiltaksoversikt.models import Tema
+
+    from .factories import TemaFactory, TiltakFactory
+
+    mental = TemaFactory(title="Psykisk helse", slug="psykisk-helse", title_en="Mental health")
+    offer = TiltakFactory(tjeneste=people["clinic"], title="Samtalegruppe", themes=[mental])
+    case_services.entry_add(
+        case=case, user=people["users"]["stafettholder"], kind="tiltak", title="Samtalegruppe",
+        tiltak=offer, goal="g", responsible="r", starts_on=timezone.localdate(),
+        evaluate_by=timezone.localdate() + datetime.timedelta(days=30),
+    )  # fmt: skip
+    with translation.override(language):
+        tables = {t.key: t for t in compute_all(timezone.localdate().year)[MUNICIPALITY]}
+    by_service = dict(tables["tiltak_tjeneste"].rows)
+    assert by_service[service] == 1
+    assert dict(tables["tiltak_tema"].rows)[theme] == 1
+    # The rows are the same rows in every language: keyed by the bokmål texts.
+    assert "Helsestasjonen" in tables["tiltak_tjeneste"].row_keys
+    assert Tema.objects.get(pk=mental.pk).title in tables["tiltak_tema"].row_keys
