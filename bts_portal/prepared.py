@@ -132,7 +132,7 @@ class Prepared:
     def _compile(self, connection) -> _Plan:
         stand_ins = self._stand_ins()
         queryset = self._stand_in_queryset()
-        if queryset._prefetch_related_lookups or queryset._known_related_objects:
+        if queryset._prefetch_related_lookups or queryset._known_related_objects:  # type: ignore[attr-defined]
             raise PreparedQueryError(f"{self!r}: no prefetches or related managers")
         if queryset.query.select_for_update:
             raise PreparedQueryError(f"{self!r}: reads only, no row locks")
@@ -147,12 +147,12 @@ class Prepared:
         slots = []
         found = set()
         for index, param in enumerate(params):
-            name = next(
+            slot = next(
                 (n for n, (raw, adapted) in matches.items() if _same(param, raw, adapted)), None
             )
-            if name is not None:
-                slots.append((index, name, _adapter(self.kinds[name], connection)))
-                found.add(name)
+            if slot is not None:
+                slots.append((index, slot, _adapter(self.kinds[slot], connection)))
+                found.add(slot)
             elif _mentions(param, matches.values()):
                 raise PreparedQueryError(f"{self!r}: the ORM rewrote a parameter ({param!r})")
         if missing := set(self.kinds) - found:
@@ -199,7 +199,8 @@ def _maker(queryset: QuerySet, compiler) -> Callable[[list], list]:
     model = klass_info["model"]
     start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
     init_list = [column[0].target.attname for column in select[start:end]]
-    populators = get_related_populators(klass_info, select, db)
+    # django-stubs describe a later Django's signature (with fetch_mode); 5.2 takes three.
+    populators = get_related_populators(klass_info, select, db)  # type: ignore[call-arg]
 
     def models(fetched: list) -> list:
         objects = []
