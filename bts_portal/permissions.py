@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -27,9 +28,9 @@ from guardian.shortcuts import assign_perm, remove_perm
 
 from organisasjon.models import Medlemskap, Rolle, Tjeneste
 
-if TYPE_CHECKING:
-    from datetime import date
+from .prepared import prepared
 
+if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
     from django.db.models import Model, QuerySet
 
@@ -130,6 +131,13 @@ def _forget(user: Bruker) -> None:
         delattr(user, _CACHE_ATTR)
 
 
+@prepared(user_id=int, content_type_id=int)
+def _service_perm_rows(user_id: int, content_type_id: int) -> QuerySet[Any, Any]:
+    return UserObjectPermission.objects.filter(
+        user_id=user_id, content_type_id=content_type_id
+    ).values_list("object_pk", "permission__codename")
+
+
 def _service_perm_map(user: Bruker | AnonymousUser) -> dict[int, set[ServicePerm]]:
     """All of the user's service permissions as {tjeneste id: {perm}}, one query per request."""
     if not user.is_authenticated or not user.is_active:
@@ -137,9 +145,8 @@ def _service_perm_map(user: Bruker | AnonymousUser) -> dict[int, set[ServicePerm
     cached: dict[int, set[ServicePerm]] | None = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached
-    rows = UserObjectPermission.objects.filter(
-        user=user, content_type=ContentType.objects.get_for_model(Tjeneste)
-    ).values_list("object_pk", "permission__codename")
+    service_type = ContentType.objects.get_for_model(Tjeneste)  # kept by Django per process
+    rows = _service_perm_rows.fetch(user_id=user.pk, content_type_id=service_type.pk)
     perm_map: dict[int, set[ServicePerm]] = defaultdict(set)
     known = {p.value for p in ServicePerm}
     for object_pk, codename in rows:
@@ -424,30 +431,40 @@ class CaseAccess:
         return Denial.NOT_PERMITTED
 
 
-def case_access(
-    user: Bruker | AnonymousUser, case: Stafettlogg, *, today: date | None = None
-) -> CaseAccess:
-    """The user's standing in ``case`` now: one query, never cached across requests."""
-    from stafettlogg.consent import active_consents  # the consent rule lives with the cases
+@prepared(case_id=int, user_id=int, today=date)
+def _participation(case_id: int, user_id: int, today: date) -> QuerySet[Any, Any]:
+    """The user's participation in the case, with the facts the rule needs: whether they
+    work in its service now, and whether a consent active ``today`` names that service."""
+    from stafettlogg.consent import active_consent_rows  # the consent rule lives with cases
+    from stafettlogg.models import Deltaker
 
-    if not user.is_authenticated or not user.is_active:
-        return CaseAccess()
-    row = (
-        case.participants.filter(user_id=user.pk, removed_at__isnull=True)
+    return (
+        Deltaker.objects.filter(stafettlogg_id=case_id, user_id=user_id, removed_at__isnull=True)
         .annotate(
             member=Exists(
                 Medlemskap.objects.filter(
-                    user_id=user.pk, tjeneste_id=OuterRef("tjeneste_id"), rolle__in=WORK_ROLES
+                    user_id=user_id, tjeneste_id=OuterRef("tjeneste_id"), rolle__in=WORK_ROLES
                 )
             ),
             covered=Exists(
-                active_consents(case, today=today or timezone.localdate()).filter(
-                    services=OuterRef("tjeneste_id")
+                active_consent_rows(today=today).filter(
+                    stafettlogg_id=case_id, services=OuterRef("tjeneste_id")
                 )
             ),
         )
         .values("tjeneste_id", "member", "covered")
-        .first()
+        .order_by("pk")[:1]
+    )
+
+
+def case_access(
+    user: Bruker | AnonymousUser, case: Stafettlogg, *, today: date | None = None
+) -> CaseAccess:
+    """The user's standing in ``case`` now: one query, never cached across requests."""
+    if not user.is_authenticated or not user.is_active:
+        return CaseAccess()
+    row = _participation.first(
+        case_id=case.pk, user_id=user.pk, today=today or timezone.localdate()
     )
     if row is None:
         return CaseAccess(open=case.is_active)
@@ -460,6 +477,38 @@ def case_access(
     )
 
 
+@prepared(user_id=int)
+def _participations(user_id: int) -> QuerySet[Any, Any]:
+    from stafettlogg.models import Deltaker
+
+    return Deltaker.objects.filter(user_id=user_id, removed_at__isnull=True).values_list(
+        "stafettlogg_id", "tjeneste_id", "stafettlogg__status", "stafettlogg__stafettholder_id"
+    )
+
+
+@prepared(user_id=int)
+def _work_services(user_id: int) -> QuerySet[Any, Any]:
+    return Medlemskap.objects.filter(user_id=user_id, rolle__in=WORK_ROLES).values_list(
+        "tjeneste_id", flat=True
+    )
+
+
+@prepared(user_id=int, today=date)
+def _covered_in_cases_of(user_id: int, today: date) -> QuerySet[Any, Any]:
+    """(case, service) for every service an active consent names, in the cases the user
+    takes part in."""
+    from stafettlogg.consent import active_consent_rows
+
+    return (
+        active_consent_rows(today=today)
+        .filter(
+            stafettlogg__participants__user_id=user_id,
+            stafettlogg__participants__removed_at__isnull=True,
+        )
+        .values_list("stafettlogg_id", "services")
+    )
+
+
 def case_standings(
     user: Bruker | AnonymousUser, *, today: date | None = None
 ) -> dict[int, CaseAccess]:
@@ -467,29 +516,15 @@ def case_standings(
     ``case_access`` (the participation, the work right in its service, a consent active today
     that names that service, the case's state, the baton) for any number of cases in three
     flat queries, so that the lists of My work are decided by ``CaseAccess`` itself."""
-    from stafettlogg.consent import active_consent_rows
-    from stafettlogg.models import Deltaker
     from stafettlogg.models import Stafettlogg as Case
 
     if not user.is_authenticated or not user.is_active:
         return {}
-    participations = list(
-        Deltaker.objects.filter(user_id=user.pk, removed_at__isnull=True).values_list(
-            "stafettlogg_id", "tjeneste_id", "stafettlogg__status", "stafettlogg__stafettholder_id"
-        )
-    )
+    participations = _participations.fetch(user_id=user.pk)
     if not participations:
         return {}
-    work = set(
-        Medlemskap.objects.filter(user_id=user.pk, rolle__in=WORK_ROLES).values_list(
-            "tjeneste_id", flat=True
-        )
-    )
-    covered = set(
-        active_consent_rows(today=today)
-        .filter(stafettlogg_id__in={row[0] for row in participations})
-        .values_list("stafettlogg_id", "services")
-    )
+    work = set(_work_services.fetch(user_id=user.pk))
+    covered = set(_covered_in_cases_of.fetch(user_id=user.pk, today=today or timezone.localdate()))
     return {
         case_id: CaseAccess(
             participant_service_id=service_id,

@@ -47,6 +47,15 @@ Builder = Callable[..., QuerySet]
 PLANS = "_bts_prepared_plans"  # on each DatabaseWrapper: {Prepared: _Plan}
 
 
+_KEY_RANGE = range(-(2**63), 2**63)  # what a database integer column holds
+
+
+def fits_a_key(value: int) -> bool:
+    """Can ``value`` (say from an address) be a row's key at all? A number beyond any
+    integer column must not reach the driver, which would refuse it with an error."""
+    return value in _KEY_RANGE
+
+
 class PreparedQueryError(Exception):
     """The function's QuerySet cannot be prepared (see the module's docstring)."""
 
@@ -118,6 +127,9 @@ class Prepared:
     def _check_names(self, values: dict) -> None:
         if values.keys() != self.kinds.keys():
             raise TypeError(f"{self!r} takes {sorted(self.kinds)}, not {sorted(values)}")
+        for name, kind in self.kinds.items():
+            if kind is int and not fits_a_key(values[name]):
+                raise ValueError(f"{self!r}: {name} is beyond any integer column")
 
     def _stand_ins(self) -> dict[str, Any]:
         return {name: _stand_in(kind, n) for n, (name, kind) in enumerate(self.kinds.items())}
@@ -174,11 +186,17 @@ def _mentions(value: Any, stand_ins: Iterable[tuple[Any, Any]]) -> bool:
 def _maker(queryset: QuerySet, compiler) -> Callable[[list], list]:
     """Rows -> what iterating ``queryset`` gives, by its iterable class (as Django's own)."""
     col_count = compiler.col_count
+    # What ``compiler.results_iter`` works out on every call, once: the columns' converters.
+    converters = compiler.get_converters([column[0] for column in compiler.select[:col_count]])
+    if compiler.has_composite_fields([column[0] for column in compiler.select[:col_count]]):
+        raise PreparedQueryError("composite primary keys are not supported")
 
     def rows(fetched: list, tuples: bool = False):
         if compiler.has_extra_select:
             fetched = [row[:col_count] for row in fetched]
-        return compiler.results_iter(results=[fetched], tuple_expected=tuples)
+        if converters:
+            fetched = compiler.apply_converters(fetched, converters)
+        return map(tuple, fetched) if tuples else fetched
 
     iterable = queryset._iterable_class
     if iterable is ValuesIterable:

@@ -28,12 +28,14 @@ from django.views.decorators.cache import never_cache
 
 from bts_portal import permissions
 from bts_portal.permissions import Denial
+from bts_portal.prepared import fits_a_key, prepared
 from innlogging.gate import second_factor_gate
 
 from . import consent
 from .models import AccessLog, Stafettlogg, Undring
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
     from django_stubs_ext import StrOrPromise
 
     from bts_portal.permissions import CaseAccess, UndringAccess
@@ -320,6 +322,12 @@ def _refuse(
 GatedView = Callable[..., HttpResponseBase]
 
 
+@prepared(pk=int)
+def _case(pk: int) -> QuerySet[Stafettlogg]:
+    """The case a view is about, with its service and baton holder (every page shows them)."""
+    return Stafettlogg.objects.select_related("tjeneste", "stafettholder").filter(pk=pk)
+
+
 def _gated(event: ByMethod, need: ByMethod, view: View) -> Callable[[GatedView], View]:
     """What every view of one case or concern checks before it looks the object up: logged
     in (no row for a visitor without a login), never kept by a browser or a proxy, a method
@@ -359,9 +367,9 @@ def case_view(*, event: ByMethod, need: ByMethod = "read") -> Callable[[View], V
         def checked(
             request: AuditedRequest, chosen: tuple[str, str], pk: int, *args: Any, **kwargs: Any
         ) -> HttpResponseBase:
-            case = get_object_or_404(
-                Stafettlogg.objects.select_related("tjeneste", "stafettholder"), pk=pk
-            )
+            case = _case.first(pk=pk) if fits_a_key(pk) else None
+            if case is None:
+                raise Http404
             access = permissions.case_access(request.user, case)
             audit = Audit(event=chosen[0], tjeneste_id=access.participant_service_id)
             request.case_access = access
@@ -502,9 +510,9 @@ def citizen_case_view(*, event: ByMethod) -> Callable[[View], View]:
             citizen = identity.current(request)
             if citizen is None:
                 return redirect("minside:home")
-            case = get_object_or_404(
-                Stafettlogg.objects.select_related("tjeneste", "stafettholder"), pk=pk
-            )
+            case = _case.first(pk=pk) if fits_a_key(pk) else None
+            if case is None:
+                raise Http404
             link = permissions.citizen_link(citizen, case)
             if link is None:
                 raise Http404

@@ -55,7 +55,14 @@ def consents_ending(*, within_days: int, today: date | None = None) -> QuerySet[
 
 def covered_services(case: Stafettlogg) -> QuerySet[Tjeneste]:
     """The services the guardians' active consent names."""
-    return Tjeneste.objects.filter(consents__in=active_consents(case)).distinct()
+    return covered_services_of(case.pk, today=timezone.localdate())
+
+
+def covered_services_of(case_id: int, *, today: date) -> QuerySet[Tjeneste]:
+    """``covered_services`` by the case's id, on ``today`` (a shape ``bts_portal.prepared``
+    can compile: both are parameters)."""
+    consents = active_consent_rows(today=today).filter(stafettlogg_id=case_id)
+    return Tjeneste.objects.filter(consents__in=consents).distinct()
 
 
 def services_covered_by(consents: list[Samtykke], *, today: date | None = None) -> list[Tjeneste]:

@@ -1,7 +1,7 @@
 """Read queries for concerns and case logs. Lists return metadata only; case content is read
 only through views behind ``access_log.case_view``."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
@@ -10,12 +10,15 @@ from django.utils import timezone
 from bts_portal import permissions
 from bts_portal.content.translation import translated_fields
 from bts_portal.permissions import WORK_ROLES, ServicePerm
+from bts_portal.prepared import prepared
 from handlingsveileder.selectors import steps_for_level
-from organisasjon.models import Medlemskap
+from organisasjon.models import Medlemskap, Tjeneste
 
 from . import checklist, consent
 from .models import (
+    CaseChecklistStep,
     Deltaker,
+    Foresatt,
     Innslag,
     Overforing,
     Stafettlogg,
@@ -129,16 +132,31 @@ TIMELINE_COLUMNS = [
 ]  # fmt: skip
 
 
-def timeline(case: Stafettlogg, page: int = 1) -> tuple[list[Innslag], bool]:
-    """One page of entries, newest first, with what they point to; one query per page."""
-    start = (page - 1) * TIMELINE_PAGE
-    entries = list(
-        case.entries.select_related(
+def _timeline(case_id: int) -> QuerySet[Innslag]:
+    return (
+        Innslag.objects.filter(stafettlogg_id=case_id)
+        .select_related(
             "author", "author_tjeneste", "tiltak__tjeneste", "corrects__author", "measure"
         )
         .only(*TIMELINE_COLUMNS)
-        .order_by("-created_at", "-pk")[start : start + TIMELINE_PAGE + 1]
+        .order_by("-created_at", "-pk")
     )
+
+
+@prepared(case_id=int)
+def _first_page(case_id: int) -> QuerySet[Innslag]:
+    """The newest entries, one more than a page (to tell whether there are more)."""
+    return _timeline(case_id)[: TIMELINE_PAGE + 1]
+
+
+def timeline(case: Stafettlogg, page: int = 1) -> tuple[list[Innslag], bool]:
+    """One page of entries, newest first, with what they point to; one query per page (the
+    first page, the one nearly every visit shows, prepared once: ``bts_portal.prepared``)."""
+    if page == 1:
+        entries = _first_page.fetch(case_id=case.pk)
+    else:
+        start = (page - 1) * TIMELINE_PAGE
+        entries = list(_timeline(case.pk)[start : start + TIMELINE_PAGE + 1])
     return entries[:TIMELINE_PAGE], len(entries) > TIMELINE_PAGE
 
 
@@ -154,29 +172,61 @@ _HANDOVER_COLUMNS = [
 ]  # fmt: skip
 
 
+@prepared(case_id=int)
+def _done_steps(case_id: int) -> QuerySet[CaseChecklistStep]:
+    return CaseChecklistStep.objects.filter(stafettlogg_id=case_id).values_list(
+        "step_key", flat=True
+    )
+
+
+@prepared(case_id=int)
+def _participants(case_id: int) -> QuerySet[Deltaker]:
+    return (
+        Deltaker.objects.filter(stafettlogg_id=case_id, removed_at__isnull=True)
+        .select_related("user", "tjeneste")
+        .only(*_PARTICIPANT_COLUMNS)
+    )
+
+
+@prepared(case_id=int)
+def _guardians(case_id: int) -> QuerySet[Foresatt]:
+    return Foresatt.objects.filter(stafettlogg_id=case_id).only(*_GUARDIAN_COLUMNS)
+
+
+@prepared(case_id=int, today=date)
+def _covered(case_id: int, today: date) -> QuerySet[Tjeneste]:
+    return (
+        consent.covered_services_of(case_id, today=today)
+        .only("pk", *_SERVICE_NAME)
+        .order_by("name", "pk")
+    )
+
+
+@prepared(case_id=int)
+def _pending_handover(case_id: int) -> QuerySet[Overforing]:
+    return (
+        Overforing.objects.filter(stafettlogg_id=case_id, status=Overforing.Status.PENDING)
+        .select_related("to_user", "to_tjeneste")
+        .only(*_HANDOVER_COLUMNS)[:1]
+    )
+
+
 def case_page(case: Stafettlogg, user, page: int = 1) -> dict:
+    """What the case page shows, one prepared query each (``bts_portal.prepared``)."""
     entries, has_more = timeline(case, page)
-    done = set(case.done_steps.values_list("step_key", flat=True))
     steps = steps_for_level(case.level)
     return {
         "case": case,
         "entries": entries,
         "has_more": has_more,
         "page_number": page,
-        "participants": list(
-            Deltaker.objects.filter(stafettlogg=case, removed_at__isnull=True)
-            .select_related("user", "tjeneste")
-            .only(*_PARTICIPANT_COLUMNS)
+        "participants": _participants.fetch(case_id=case.pk),
+        "guardians": [g for g in _guardians.fetch(case_id=case.pk) if not g.is_young_person],
+        "covered": _covered.fetch(case_id=case.pk, today=timezone.localdate()),
+        "checklist": checklist.items(
+            steps, set(_done_steps.fetch(case_id=case.pk)), case.level_started_on
         ),
-        "guardians": [g for g in case.guardians.only(*_GUARDIAN_COLUMNS) if not g.is_young_person],
-        "covered": list(
-            consent.covered_services(case).only("pk", *_SERVICE_NAME).order_by("name", "pk")
-        ),
-        "checklist": checklist.items(steps, done, case.level_started_on),
-        "pending_handover": case.handovers.filter(status=Overforing.Status.PENDING)
-        .select_related("to_user", "to_tjeneste")
-        .only(*_HANDOVER_COLUMNS)
-        .first(),
+        "pending_handover": _pending_handover.first(case_id=case.pk),
     }
 
 
