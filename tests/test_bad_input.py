@@ -263,3 +263,13 @@ def test_a_huge_attachment_id_to_delete_is_404(client, coordinator):
     element = ElementFactory()
     response = client.post(f"/ansatt/innhold/element/{element.pk}/vedlegg/{HUGE}/slett/")
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("pk", [HUGE, JUST_TOO_LARGE, str(2**63 - 1)])
+@pytest.mark.parametrize("page", ["", "samtykke/", "dokumenter/"])
+def test_a_case_id_beyond_any_key_is_404(client, case, people, pk, page):
+    """The case pages read the case by a prepared query (issue 19): a number no integer
+    column holds never reaches the database driver, which would refuse it with an error."""
+    client.force_login(people["users"]["participant"])
+    assert client.get(f"/ansatt/stafettlogg/{case.pk}/{page}").status_code == 200
+    assert client.get(f"/ansatt/stafettlogg/{pk}/{page}").status_code == 404
