@@ -61,21 +61,26 @@ def undring_steps_done(undring) -> list[str]:
     return sorted(set(undring.done_steps or []) | keys)
 
 
-def load(cases) -> tuple[dict[int, list[Trinn]], dict[int, set[str]]]:
+def load(cases, *, done_rows=None) -> tuple[dict[int, list[Trinn]], dict[int, set[str]]]:
     """For ``cases``: the published steps with a deadline of each of their levels (kept until
     the guide changes: ``steps_for_level``), and the steps each case has done (one query for
-    any number of cases)."""
+    any number of cases, or none when the caller read ``done_rows``, (case id, step key)
+    pairs that cover these cases)."""
     from .models import CaseChecklistStep
 
     steps = {
         level: [step for step in steps_for_level(level) if step.deadline_days is not None]
         for level in {case.level for case in cases}
     }
+    if done_rows is None:
+        done_rows = CaseChecklistStep.objects.filter(
+            stafettlogg__in=[case.pk for case in cases]
+        ).values_list("stafettlogg_id", "step_key")
+    wanted = {case.pk for case in cases}
     done: dict[int, set[str]] = {}
-    for case_id, key in CaseChecklistStep.objects.filter(
-        stafettlogg__in=[case.pk for case in cases]
-    ).values_list("stafettlogg_id", "step_key"):
-        done.setdefault(case_id, set()).add(key)
+    for case_id, key in done_rows:
+        if case_id in wanted:
+            done.setdefault(case_id, set()).add(key)
     return steps, done
 
 

@@ -4,7 +4,7 @@ only through views behind ``access_log.case_view``."""
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from bts_portal import permissions
@@ -28,31 +28,60 @@ from .models import (
 TIMELINE_PAGE = 50
 
 
-def my_cases(user, standings=None) -> QuerySet[Stafettlogg]:
-    """Active cases the user may read now, and locked ones where they hold the baton (to
-    answer for them), overdue evaluations first: decided by ``CaseAccess`` on the standings
-    of ``permissions.case_standings`` (pass them when the caller has them for this request)."""
-    standings = permissions.case_standings(user) if standings is None else standings
-    ids = [pk for pk, access in standings.items() if access.read or access.hold]
-    readable = [pk for pk, access in standings.items() if access.read]
+def _participating(user_id: int, status: str) -> QuerySet[Stafettlogg]:
+    return Stafettlogg.objects.filter(
+        status=status, participants__user_id=user_id, participants__removed_at__isnull=True
+    )
+
+
+@prepared(user_id=int)
+def _active_cases_of(user_id: int) -> QuerySet[Stafettlogg]:
+    """The open cases the user takes part in, overdue evaluations first."""
     return (
-        Stafettlogg.objects.filter(status=Stafettlogg.Status.ACTIVE, pk__in=ids)
-        # The page marks the cases it lists only for their holder as locked.
-        .annotate(readable=ExpressionWrapper(Q(pk__in=readable), output_field=BooleanField()))
+        _participating(user_id, Stafettlogg.Status.ACTIVE)
         .select_related("stafettholder")
         .order_by(F("next_evaluation").asc(nulls_last=True), "-opened_at")
     )
 
 
-def my_closed_cases(user, standings=None) -> list[Stafettlogg]:
-    """Closed cases the user may still read, with the day they will be deleted."""
-    standings = permissions.case_standings(user) if standings is None else standings
-    ids = [pk for pk, access in standings.items() if access.read]
-    cases = list(
-        Stafettlogg.objects.filter(
-            status=Stafettlogg.Status.CLOSED, anonymised=False, pk__in=ids
-        ).order_by("-closed_at")[:50]
+@prepared(user_id=int)
+def _closed_cases_of(user_id: int) -> QuerySet[Stafettlogg]:
+    return (
+        _participating(user_id, Stafettlogg.Status.CLOSED)
+        .filter(anonymised=False)
+        .order_by("-closed_at")
     )
+
+
+def my_cases(user, standings=None) -> list[Stafettlogg]:
+    """Active cases the user may read now, and locked ones where they hold the baton (to
+    answer for them), overdue evaluations first, each with ``readable``: decided by
+    ``CaseAccess`` on the standings of ``permissions.case_standings`` (pass them when the
+    caller has them for this request)."""
+    standings = permissions.case_standings(user) if standings is None else standings
+    if not standings:
+        return []
+    cases = []
+    for case in _active_cases_of.fetch(user_id=user.pk):
+        access = standings.get(case.pk)
+        if access is not None and (access.read or access.hold):
+            # The page marks the cases it lists only for their holder as locked.
+            case.readable = access.read
+            cases.append(case)
+    return cases
+
+
+def my_closed_cases(user, standings=None) -> list[Stafettlogg]:
+    """Closed cases the user may still read (the latest 50), with the day they will be
+    deleted."""
+    standings = permissions.case_standings(user) if standings is None else standings
+    if not standings:
+        return []
+    cases = [
+        case
+        for case in _closed_cases_of.fetch(user_id=user.pk)
+        if (access := standings.get(case.pk)) is not None and access.read
+    ][:50]
     for case in cases:
         case.deleted_on = timezone.localdate(case.closed_at) + timedelta(
             days=settings.RETENTION_DAYS
@@ -60,10 +89,22 @@ def my_closed_cases(user, standings=None) -> list[Stafettlogg]:
     return cases
 
 
-def with_next_steps(cases: list[Stafettlogg]) -> list[Stafettlogg]:
+@prepared(user_id=int)
+def _done_steps_of(user_id: int) -> QuerySet[CaseChecklistStep]:
+    """(case, step) for the steps done in the open cases the user takes part in."""
+    return CaseChecklistStep.objects.filter(
+        stafettlogg__status=Stafettlogg.Status.ACTIVE,
+        stafettlogg__participants__user_id=user_id,
+        stafettlogg__participants__removed_at__isnull=True,
+    ).values_list("stafettlogg_id", "step_key")
+
+
+def with_next_steps(cases: list[Stafettlogg], user=None) -> list[Stafettlogg]:
     """Each case with ``next_step``: its level's first undone step with a deadline (two
-    queries for any number of cases)."""
-    steps, done = checklist.load(cases)
+    queries for any number of cases; one when the cases are ``user``'s own open ones, as
+    on My work, whose done steps a prepared query reads)."""
+    done_rows = None if user is None else _done_steps_of.fetch(user_id=user.pk)
+    steps, done = checklist.load(cases, done_rows=done_rows)
     for case in cases:
         case.next_step = checklist.next_due(steps, done, case)
     return cases
@@ -82,11 +123,16 @@ def my_undringer(user) -> QuerySet[Undring]:
     )
 
 
-def pending_handovers(user) -> QuerySet[Overforing]:
+@prepared(user_id=int)
+def _handovers_to(user_id: int) -> QuerySet[Overforing]:
+    return Overforing.objects.filter(
+        to_user_id=user_id, status=Overforing.Status.PENDING
+    ).select_related("from_user")
+
+
+def pending_handovers(user) -> list[Overforing]:
     """Batons offered to the user, with who offers them (what My work shows)."""
-    return Overforing.objects.filter(to_user=user, status=Overforing.Status.PENDING).select_related(
-        "from_user"
-    )
+    return _handovers_to.fetch(user_id=user.pk) if user.is_authenticated else []
 
 
 def service_cases(tjeneste) -> QuerySet[Stafettlogg]:

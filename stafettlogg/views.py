@@ -57,7 +57,9 @@ def my_work(request):
     # The user's standing in their cases, read once from this request's facts for both lists.
     standings = permissions.case_standings(request.user)
     lists = {
-        "cases": selectors.with_next_steps(list(selectors.my_cases(request.user, standings))),
+        "cases": selectors.with_next_steps(
+            selectors.my_cases(request.user, standings), user=request.user
+        ),
         "closed": selectors.my_closed_cases(request.user, standings),
         "undringer": list(selectors.my_undringer(request.user)),
     }
