@@ -66,7 +66,8 @@ def my_work(request):
     work_list.present(**lists, user=request.user)
     return render(request, "stafettlogg/my_work.html", {
         **lists,
-        "overdue_label": _("overdue"),
+        "case_rows": work_list.case_rows(lists["cases"], overdue_label=_("overdue")),
+        "undring_rows": work_list.undring_rows(lists["undringer"]),
         "handovers": selectors.pending_handovers(request.user),
         "may_work": permissions.has_any_service_perm(request.user, ServicePerm.WORK),
     })  # fmt: skip

@@ -115,3 +115,81 @@ def test_a_steps_deadline_is_the_markup_the_include_wrote(people):
     with translation.override("nb"):
         assert "forfalt siden" in due_html(items[5])
         assert "frist" in due_html(items[1])
+
+
+# My work's two row loops as templates/stafettlogg/my_work.html had them before they were
+# built in Python (stafettlogg.work_list.case_rows / undring_rows).
+CASE_ROWS_TEMPLATE = """{% load i18n %}{% translate "Level" as level_label %}{% translate "Baton holder" as holder_label %}{% translate "Next evaluation" as evaluation_label %}{% translate "Next step in the guide" as step_label %}{% translate "locked" as locked_label %}{% for case in cases %}
+      <tr>
+        <td><a href="{{ case.url }}">{{ case.child_name }}</a>{% if not case.readable %}
+          <strong>({{ locked_label }})</strong>{% endif %}</td>
+        <td data-label="{{ level_label }}">{{ case.level }}</td>
+        <td data-label="{{ holder_label }}">{{ case.holder_label }}</td>
+        <td data-label="{{ evaluation_label }}">
+          {% if case.evaluation_overdue %}<strong class="text-danger">{{ case.evaluation_text }}
+          ({{ overdue_label }})</strong>{% else %}{{ case.evaluation_text|default:"–" }}{% endif %}</td>
+        <td data-label="{{ step_label }}">{{ case.next_step_html|default:"–" }}</td> </tr> {% endfor %}"""
+
+UNDRING_ROWS_TEMPLATE = """{% load i18n content_tags a11y_tags %}{% translate "Anonymous" as anonymous_label %}{% translate "Service" as service_label %}{% translate "Decide by" as decide_label %}{% for undring in undringer %}
+      <tr>
+        <td><a href="{{ undring.url }}">{% if undring.is_anonymous %}{{ anonymous_label }}{% else %}{{ undring.child_initials }}{% if undring.child_age is not None %},
+          {% blocktranslate with age=undring.child_age %}{{ age }} years{% endblocktranslate %}{% endif %}{% endif %}</a>
+          <small class="text-body-secondary">({{ undring.created_text }}{% if undring.author_label %},
+          {{ undring.author_label }}{% endif %})</small></td>
+        <td data-label="{{ service_label }}">{{ undring.tjeneste|tr:"name"|lang_marked }}</td>
+        <td data-label="{{ decide_label }}">
+          {% if undring.decision_overdue %}<strong
+          class="text-danger">{{ undring.decision_text }}</strong>{% else %}{{ undring.decision_text }}{% endif %}</td> </tr> {% endfor %}"""
+
+
+@pytest.mark.parametrize("language", ["nb", "nn", "en"])
+def test_my_work_rows_are_the_markup_the_template_wrote(case, people, language):
+    from stafettlogg import selectors, services, work_list
+    from stafettlogg.models import Stafettlogg, Undring
+
+    from .case_fixtures import open_case
+
+    users = people["users"]
+    holder, participant = users["stafettholder"], users["participant"]
+    today = timezone.localdate()
+    Stafettlogg.objects.filter(pk=case.pk).update(next_evaluation=today - timedelta(days=2))
+    other = open_case(people, child="Ola <Nordmann> & co")
+    Stafettlogg.objects.filter(pk=other.pk).update(next_evaluation=today + timedelta(days=9))
+    locked = open_case(people, child="Låst Barn")
+    locked.consents.update(withdrawn_at=timezone.now())
+    for fields in ({}, {"child_initials": "A<B"}, {"child_initials": "KN", "child_age": 7}):
+        services.undring_create(author=holder, tjeneste=people["kindergarten"], observation="x",
+                                **fields)  # fmt: skip
+    services.undring_create(author=users["same_service"], tjeneste=people["kindergarten"],
+                            child_age=3, observation="y")  # fmt: skip
+    Undring.objects.filter(child_age=3).update(created_at=timezone.now() - timedelta(days=60))
+    with translation.override(language):
+        for user in (holder, participant, users["leader"]):
+            standings = selectors.permissions.case_standings(user)
+            cases = selectors.with_next_steps(selectors.my_cases(user, standings), user=user)
+            undringer = list(selectors.my_undringer(user))
+            work_list.present(cases=cases, closed=[], undringer=undringer, user=user)
+            overdue = translation.gettext("overdue")
+            expected_cases = Template(CASE_ROWS_TEMPLATE).render(
+                Context({"cases": cases, "overdue_label": overdue})
+            )
+            expected_undringer = Template(UNDRING_ROWS_TEMPLATE).render(
+                Context({"undringer": undringer})
+            )
+            assert squeeze(work_list.case_rows(cases, overdue_label=overdue)) == squeeze(
+                expected_cases
+            )
+            assert squeeze(work_list.undring_rows(undringer)) == squeeze(expected_undringer)
+    with translation.override("nb"):
+        cases = selectors.with_next_steps(selectors.my_cases(holder), user=holder)
+        work_list.present(cases=cases, closed=[], undringer=[], user=holder)
+        rows = work_list.case_rows(cases, overdue_label="forfalt")
+        assert "Ola &lt;Nordmann&gt; &amp; co" in rows
+        assert "(låst)" in rows
+        assert "text-danger" in rows
+        concerns = list(selectors.my_undringer(users["leader"]))
+        work_list.present(cases=[], closed=[], undringer=concerns, user=users["leader"])
+        markup = work_list.undring_rows(concerns)
+        assert "A&lt;B" in markup
+        assert "7 år" in markup
+        assert "Anonym" in markup
