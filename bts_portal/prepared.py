@@ -20,17 +20,17 @@ read the rows through the compiler's own converters, into the same models, dicts
 the QuerySet would give. Nothing but the SQL text and its shape is kept: never a row.
 
 The function must describe the query's shape only: every value that changes between calls
-is a declared parameter (``int``, ``str`` or ``date``), never read from the clock, the
-request or a global inside it. Compiling refuses what would not survive that (a stand-in
-the ORM rewrote, such as a ``contains`` pattern, or none found at all), and what it cannot
-rebuild (prefetches, row locks, related managers' known objects).
+is a declared parameter (``int``, ``str``, ``date`` or an aware ``datetime``), never read
+from the clock, the request or a global inside it. Compiling refuses what would not survive
+that (a stand-in the ORM rewrote, such as a ``contains`` pattern, or none found at all), and
+what it cannot rebuild (prefetches, row locks, related managers' known objects).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from django.db import connections
@@ -65,13 +65,17 @@ def _stand_in(kind: type, number: int) -> Any:
         return -(8_100_000_000_000 + 7_919 * number + 17)
     if kind is str:
         return f"\x1eprepared-{number}\x1e"
+    if kind is datetime:
+        return datetime(1001 + number, 2, 3, 4, 5, 6, tzinfo=UTC)
     if kind is date:
         return date(1001 + number, 2, 3)
-    raise PreparedQueryError(f"a parameter must be int, str or date, not {kind!r}")
+    raise PreparedQueryError(f"a parameter must be int, str, date or datetime, not {kind!r}")
 
 
 def _adapter(kind: type, connection) -> Callable[[Any], Any]:
     """How a value of ``kind`` reaches the database driver (what the ORM would pass)."""
+    if kind is datetime:
+        return connection.ops.adapt_datetimefield_value  # an aware time, as the ORM passes it
     if kind is date:
         return connection.ops.adapt_datefield_value
     return lambda value: value

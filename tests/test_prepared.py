@@ -2,7 +2,7 @@
 one query, compiled once per connection, and refuse the shapes they could not rebuild.
 The oracle is the QuerySet itself (``Prepared.queryset``), run by the ORM."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -163,7 +163,7 @@ def test_wrong_names_are_refused(case):
          {"pk": int}, "not supported"),
         (lambda pk: [pk], {"pk": int}, "QuerySet"),
         (lambda when: Stafettlogg.objects.filter(opened_at__gte=when), {"when": float},
-         "int, str or date"),
+         "int, str, date or datetime"),
     ],
 )  # fmt: skip
 def test_shapes_it_cannot_rebuild_are_refused(build, kinds, why):
@@ -228,3 +228,21 @@ def test_q_objects_and_subqueries_keep_their_values_in_order(case, people):
         )
     assert set(query.fetch(case_id=case.pk, kind="observasjon")) == {"observasjon", "tiltak"}
     assert query.fetch(case_id=case.pk + 1000, kind="observasjon") == []
+
+
+def test_an_aware_time_parameter_is_the_orms(case, people):
+    """Sessions are read with the time now (innlogging.session_store): before and after."""
+    query = prepared(case_id=int, since=datetime)(
+        lambda case_id, since: (
+            Innslag.objects.filter(stafettlogg_id=case_id, created_at__gte=since)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+    )
+    newest = case.entries.order_by("created_at").last().created_at
+    for since in (newest - timedelta(days=1), newest, newest + timedelta(microseconds=1)):
+        assert query.fetch(case_id=case.pk, since=since) == list(
+            query.queryset(case_id=case.pk, since=since)
+        )
+    assert query.fetch(case_id=case.pk, since=newest)
+    assert query.fetch(case_id=case.pk, since=newest + timedelta(microseconds=1)) == []
