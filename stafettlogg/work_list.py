@@ -86,10 +86,12 @@ def undring_rows(undringer) -> SafeString:
         if undring.is_anonymous:
             who = anonymous
         else:
-            who = _e(undring.child_initials)
+            # Initials, age or both ("KN, 7 years"; a concern with an age alone is "7 years",
+            # not ", 7 years" as the template wrote it).
+            parts = [undring.child_initials] if undring.child_initials else []
             if undring.child_age is not None:
-                years = _("%(age)s years") % {"age": undring.child_age}
-                who += f",\n          {_e(years)}"
+                parts.append(_("%(age)s years") % {"age": undring.child_age})
+            who = ",\n          ".join(_e(part) for part in parts)
         author = f",\n          {_e(undring.author_label)}" if undring.author_label else ""
         decision = _e(undring.decision_text)
         if undring.decision_overdue:

@@ -118,7 +118,8 @@ def test_a_steps_deadline_is_the_markup_the_include_wrote(people):
 
 
 # My work's two row loops as templates/stafettlogg/my_work.html had them before they were
-# built in Python (stafettlogg.work_list.case_rows / undring_rows).
+# built in Python (stafettlogg.work_list.case_rows / undring_rows), with one change: a concern
+# with an age and no initials reads "3 years", where the template wrote ", 3 years".
 CASE_ROWS_TEMPLATE = """{% load i18n %}{% translate "Level" as level_label %}{% translate "Baton holder" as holder_label %}{% translate "Next evaluation" as evaluation_label %}{% translate "Next step in the guide" as step_label %}{% translate "locked" as locked_label %}{% for case in cases %}
       <tr>
         <td><a href="{{ case.url }}">{{ case.child_name }}</a>{% if not case.readable %}
@@ -132,8 +133,8 @@ CASE_ROWS_TEMPLATE = """{% load i18n %}{% translate "Level" as level_label %}{% 
 
 UNDRING_ROWS_TEMPLATE = """{% load i18n content_tags a11y_tags %}{% translate "Anonymous" as anonymous_label %}{% translate "Service" as service_label %}{% translate "Decide by" as decide_label %}{% for undring in undringer %}
       <tr>
-        <td><a href="{{ undring.url }}">{% if undring.is_anonymous %}{{ anonymous_label }}{% else %}{{ undring.child_initials }}{% if undring.child_age is not None %},
-          {% blocktranslate with age=undring.child_age %}{{ age }} years{% endblocktranslate %}{% endif %}{% endif %}</a>
+        <td><a href="{{ undring.url }}">{% if undring.is_anonymous %}{{ anonymous_label }}{% else %}{{ undring.child_initials }}{% if undring.child_age is not None %}{% if undring.child_initials %},
+          {% endif %}{% blocktranslate with age=undring.child_age %}{{ age }} years{% endblocktranslate %}{% endif %}{% endif %}</a>
           <small class="text-body-secondary">({{ undring.created_text }}{% if undring.author_label %},
           {{ undring.author_label }}{% endif %})</small></td>
         <td data-label="{{ service_label }}">{{ undring.tjeneste|tr:"name"|lang_marked }}</td>
@@ -193,3 +194,24 @@ def test_my_work_rows_are_the_markup_the_template_wrote(case, people, language):
         assert "A&lt;B" in markup
         assert "7 år" in markup
         assert "Anonym" in markup
+        assert "3 år" in markup
+        assert ", 3 år" not in markup.replace("\n", "").replace("  ", "")
+
+
+@pytest.mark.parametrize(
+    ("fields", "heading"),
+    [({"child_age": 10}, "Undring: 10 år"),
+     ({"child_initials": "KN", "child_age": 7}, "Undring: KN, 7 år"),
+     ({"child_initials": "KN"}, "Undring: KN"),
+     ({}, "Undring: anonym")],
+)  # fmt: skip
+def test_a_concerns_heading_names_the_child_without_a_stray_comma(client, people, fields, heading):
+    from stafettlogg import services
+
+    holder = people["users"]["stafettholder"]
+    undring = services.undring_create(author=holder, tjeneste=people["kindergarten"],
+                                      observation="x", **fields)  # fmt: skip
+    client.force_login(holder)
+    page = client.get(f"/ansatt/undring/{undring.pk}/").content.decode()
+    h1 = re.search(r"<h1>(.*?)</h1>", page, re.S).group(1)
+    assert " ".join(h1.split()) == heading
