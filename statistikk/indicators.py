@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bts_portal.content.models import Status
-from bts_portal.content.translation import SUFFIXES, current_language, translated_fields
+from bts_portal.content.translation import column, localized_value, translated_fields
 from handlingsveileder.models import Trinn
 from organisasjon.models import Tjeneste
 from samhandling.models import Element, Side
@@ -366,11 +366,11 @@ def _in_language(model, field: str, keys) -> dict[str, str]:
     text in the report's language, bokmål where it has no translation. The keys stay in
     bokmål, so that a row is the same row in every language and year; only its label is
     translated (plain text: it is in the CSV too)."""
-    suffix = SUFFIXES.get(current_language(), "")
-    if not suffix:
+    translated = column(field)
+    if translated == field:
         return {}
     texts = model.objects.filter(**{f"{field}__in": [k for k in keys if k]}).values_list(
-        field, field + suffix
+        field, translated
     )
     return {key: translated or key for key, translated in texts}
 
@@ -448,8 +448,7 @@ def _handovers(period, service_ids) -> dict:
         (a row label is plain text, in the CSV too)."""
         if row[f"{side}__name"] is None:
             return "?"
-        suffix = SUFFIXES.get(current_language(), "")
-        return row[f"{side}__name{suffix}"] or row[f"{side}__name"]
+        return localized_value(row, f"{side}__name")
 
     def table(keys):
         rows = [

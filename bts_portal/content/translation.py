@@ -30,6 +30,18 @@ def current_language() -> str:
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
+def column(field: str, language: str | None = None) -> str:
+    """The name of ``field``'s column in ``language`` (default: the current one): ``title_nn``
+    for nynorsk, ``title`` itself for bokmål."""
+    return field + SUFFIXES.get(language or current_language(), "")
+
+
+def localized_value(row, field: str, language: str | None = None) -> str:
+    """``localized`` for a ``values()`` row (``field`` may span relations): the text in the
+    language, the bokmål one where there is none; plain text, for labels in tables and CSV."""
+    return row.get(column(field, language)) or row[field]
+
+
 def localized(obj, field: str, language: str | None = None) -> LocalizedText:
     """The field in the requested (default: current) language, falling back to bokmål."""
     language = language or current_language()
