@@ -9,12 +9,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from bts_portal.content.translation import localized
+from organisasjon.form_fields import MarkedServiceMultipleChoiceField
 from samhandling.templatetags.a11y_tags import lang_marked
 
 from .models import Invitasjon
 
 if TYPE_CHECKING:
-    from organisasjon.models import Tjeneste
     from stafettlogg.models import Foresatt
 
 
@@ -83,7 +83,9 @@ class ConsentAnswerForm(forms.Form):
     """A guardian's answer to a consent request: the services they agree to share with (the
     baton holder's own service is always part of it), then yes or no."""
 
-    services: forms.ModelMultipleChoiceField[Tjeneste] = forms.ModelMultipleChoiceField(
+    # The names in the page's language; minside/consent.html shows each label as it is, so a
+    # bokmål fallback keeps its <span lang="nb"> (the name itself is escaped).
+    services = MarkedServiceMultipleChoiceField(
         queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
         label=_("The services that may share information"),
     )  # fmt: skip
@@ -99,11 +101,8 @@ class ConsentAnswerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["request"].initial = request.pk
         proposed = request.services.exclude(pk=holder_service.pk).order_by("name", "pk")
-        field = cast("forms.ModelMultipleChoiceField[Tjeneste]", self.fields["services"])
+        field = cast("MarkedServiceMultipleChoiceField", self.fields["services"])
         field.queryset = proposed
-        # The names in the page's language; minside/consent.html shows each label as it is,
-        # so a bokmål fallback keeps its <span lang="nb"> (the name itself is escaped).
-        field.label_from_instance = lambda s: lang_marked(localized(s, "name"))  # type: ignore[method-assign,assignment]  # this form only
         field.initial = list(proposed)
         field.help_text = mark_safe(  # noqa: S308  # the text is escaped, the name lang_marked
             conditional_escape(

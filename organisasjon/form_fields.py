@@ -6,6 +6,8 @@ label is plain text: a ``<select>`` option cannot hold a ``<span lang>``, and cr
 escapes a checkbox label.
 """
 
+from django.utils.safestring import SafeString
+
 from bts_portal.content.translation import LocalizedText, localized
 from bts_portal.form_fields import BoundedModelChoiceField, BoundedModelMultipleChoiceField
 
@@ -23,3 +25,13 @@ class ServiceChoiceField(BoundedModelChoiceField):
 class ServiceMultipleChoiceField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         return service_label(obj)
+
+
+class MarkedServiceMultipleChoiceField(ServiceMultipleChoiceField):
+    """For a template that shows each label as it is (not escaped again): the name escaped,
+    and a bokmål fallback in ``<span lang="nb">`` (My page's consent answer)."""
+
+    def label_from_instance(self, obj) -> SafeString:
+        from samhandling.templatetags.a11y_tags import lang_marked
+
+        return lang_marked(service_label(obj))
