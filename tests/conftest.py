@@ -113,6 +113,20 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _portal_language():
+    """Each test starts in the portal's own language. A request through the test client runs
+    in the test's thread and leaves the language it chose active there (``?sprak=en``, an
+    English browser), so a later test's ``gettext`` read English: the browser tests looked
+    for English button names on bokmål pages after such a test ran first on their worker."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _tasks_in_process():
     """Tests run tasks at the call, even where a broker is configured (as in CI's second stage).
 
