@@ -5,8 +5,6 @@ filters, a choice label and a URL, and a case shows up to a page of entries (iss
 Nothing is kept across requests: the markup is built from the entries this request read,
 for this viewer (only those who may write get the link to correct an entry)."""
 
-import html
-
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +14,7 @@ from django.utils.translation import gettext as _
 from bts_portal.templatetags.content_tags import trtext
 
 from .due import DAY
+from .markup import escape as _e
 from .models import Innslag
 
 SHOWN = f"{DAY} %H:%M:%S"
@@ -50,14 +49,6 @@ class _Words:
         self.child_view = _safe(_("The child's view"))
         self.guardian_view = _safe(_("The guardians' view"))
         self.correct = _("Correct this entry")
-
-
-def _e(value) -> str:
-    """``conditional_escape`` without its lazy-text wrapper, for the plain texts of entries
-    (the same escaping: Django's ``escape`` is ``html.escape``)."""
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    return html.escape(str(value))
 
 
 def _entry_html(entry: Innslag, words: _Words, may_correct: bool) -> SafeString:

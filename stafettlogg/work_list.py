@@ -2,8 +2,6 @@
 step worked out once in Python, where the template engine spent thousands of steps per row on
 date filters, URL reversal, an include and string comparisons (issue 19)."""
 
-import html
-
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -12,6 +10,7 @@ from django.utils.translation import gettext as _
 from bts_portal.templatetags.content_tags import trtext
 
 from .due import DAY, due_html
+from .markup import escape as _e
 
 
 def _url_prefix(name: str) -> str:
@@ -44,11 +43,6 @@ def present(*, cases, closed, undringer, user) -> None:
         undring.decision_text = due.strftime(DAY)
         undring.decision_overdue = due < today
         undring.author_label = "" if undring.author_id == user.pk else str(undring.author)
-
-
-def _e(value) -> str:
-    """Escaped as the template escapes (``html.escape``), trusted markup left as it is."""
-    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
 
 
 def case_rows(cases, *, overdue_label: str) -> SafeString:
